@@ -1,0 +1,257 @@
+use super::*;
+use crate::report::{Level, Visit};
+use crate::seeds;
+
+/// Headings of a report as "label title" lines, indented by depth.
+fn outline(r: &Report) -> Vec<String> {
+    let mut out = Vec::new();
+    r.body.visit(&mut |v| {
+        if let Visit::Heading(trail, h) = v {
+            out.push(format!(
+                "{}{} {}",
+                "  ".repeat(trail.len()),
+                h.label(),
+                plain_text(&h.title)
+            ));
+        }
+    });
+    out
+}
+
+/// The paragraph whose text starts with `prefix`.
+fn paragraph_starting<'a>(r: &'a Report, prefix: &str) -> Option<&'a Paragraph> {
+    let mut found = None;
+    fn search<'a>(blocks: &'a [Block], prefix: &str, found: &mut Option<&'a Paragraph>) {
+        for b in blocks {
+            if let Block::Paragraph(p) = b {
+                if found.is_none() && plain_text(&p.inlines).starts_with(prefix) {
+                    *found = Some(p);
+                }
+            }
+        }
+    }
+    search(&r.body.intro, prefix, &mut found);
+    for s in r.body.sections_flat() {
+        search(&s.blocks, prefix, &mut found);
+    }
+    found
+}
+
+#[test]
+fn seed_2025_header_fields_are_in_place() {
+    let r = import_text(seeds::MAR_2025).unwrap();
+    assert_eq!(r.header.number, "");
+    assert_eq!(r.header.code, "BC-UBND");
+    assert_eq!(r.header.place, "TP. Lạng Sơn");
+    assert_eq!(r.header.date.day, None);
+    assert_eq!(r.header.date.month, Some(3));
+    assert_eq!(r.header.date.year, Some(2025));
+    assert_eq!(r.title.kind, "BÁO CÁO");
+    assert_eq!(
+        r.title.summary,
+        "Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng 3/2025, nhiệm vụ công tác tháng 4/2025"
+    );
+}
+
+#[test]
+fn seed_2025_has_27_footnotes_each_where_its_marker_stood() {
+    let r = import_text(seeds::MAR_2025).unwrap();
+    assert_eq!(r.footnotes.len(), 27);
+    let ids: Vec<u32> = r.footnotes.iter().map(|f| f.id.0).collect();
+    assert_eq!(ids, (1..=27).collect::<Vec<_>>());
+    assert_eq!(
+        r.footnote_order(),
+        (1..=27).map(FootnoteId).collect::<Vec<_>>()
+    );
+    // Marker 7 follows "11 công trình"; its note lists the 11 works.
+    let p = paragraph_starting(&r, "Phê duyệt chủ trương đầu tư 01 dự án").unwrap();
+    assert!(plain_text(&p.inlines).contains("11 công trình⁷"));
+    assert!(
+        plain_text(&r.footnote(FootnoteId(7)).unwrap().content).contains("(11) Cải tạo mặt đường")
+    );
+    // Marker 15 follows "15 lượt/18 công dân".
+    let p = paragraph_starting(
+        &r,
+        "Trong tháng 3/2025, UBND thành phố tổ chức Tiếp công dân",
+    )
+    .unwrap();
+    assert!(plain_text(&p.inlines).contains("18 công dân¹⁵"));
+    assert_eq!(
+        plain_text(&r.footnote(FootnoteId(15)).unwrap().content),
+        "Trong đó đất đai: 10 lượt; GPMB: 03 lượt; khác: 02 lượt."
+    );
+}
+
+#[test]
+fn units_keep_their_superscripts() {
+    let r = import_text(seeds::MAR_2025).unwrap();
+    let p = paragraph_starting(&r, "Ban hành 14 Quyết định chuyển mục đích").unwrap();
+    assert!(plain_text(&p.inlines).contains("6.686,4m²;"));
+    assert!(!p.inlines.iter().any(|i| matches!(i, Inline::Note(_))));
+}
+
+#[test]
+fn seed_2025_outline_follows_the_numbering() {
+    let r = import_text(seeds::MAR_2025).unwrap();
+    let o = outline(&r);
+    assert_eq!(o[0], "I. NHỮNG KẾT QUẢ ĐẠT ĐƯỢC");
+    assert_eq!(o[1], "  1. Kinh tế, hạ tầng và đô thị");
+    assert!(o.contains(&"    a) Giáo dục - Đào tạo".to_string()));
+    assert!(o.contains(&"II. ĐÁNH GIÁ CHUNG".to_string()));
+    assert!(o.contains(&"  2. Hạn chế:".to_string()));
+    assert!(o.contains(&"III. NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THÁNG 4/2025".to_string()));
+    let parts: Vec<&str> = r
+        .body
+        .sections
+        .iter()
+        .map(|s| s.heading.number.as_str())
+        .collect();
+    assert_eq!(parts, ["I", "II", "III"]);
+    assert_eq!(r.body.sections[0].children.len(), 8);
+    assert_eq!(r.body.sections[2].children.len(), 8);
+    // The text after "2. Hạn chế:" becomes the item's first paragraph.
+    let hc = &r.body.sections[1].children[1];
+    let Block::Paragraph(p) = &hc.blocks[0] else {
+        panic!("expected a paragraph")
+    };
+    assert!(plain_text(&p.inlines).starts_with("Công tác giải phóng mặt bằng"));
+}
+
+#[test]
+fn seed_2021_outline_ignores_markdown_heading_marks() {
+    let r = import_text(seeds::NOV_2021).unwrap();
+    let o = outline(&r);
+    assert_eq!(
+        &o[..5],
+        [
+            "I. NHỮNG KẾT QUẢ ĐẠT ĐƯỢC",
+            "  1. Kinh tế",
+            "  2. Quản lý đô thị và đầu tư xây dựng cơ bản",
+            "    2.1. Quản lý đô thị",
+            "    2.2. Đầu tư xây dựng cơ bản",
+        ]
+    );
+    let levels: Vec<Level> = r.body.sections.iter().map(|s| s.heading.level).collect();
+    assert_eq!(levels, [Level::Part, Level::Part, Level::Part]);
+    assert_eq!(r.title.summary, "Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng 11/2021, nhiệm vụ công tác tháng 12/2021");
+}
+
+#[test]
+fn page_breaks_are_rejoined_with_their_source_lines() {
+    let r = import_text(seeds::NOV_2021).unwrap();
+    let p = paragraph_starting(&r, "Thực hiện tốt công tác quản lý quy hoạch xây dựng").unwrap();
+    let text = plain_text(&p.inlines);
+    assert!(
+        text.contains("công bố nội dung điều chỉnh cục bộ quy hoạch chi tiết phường Hoàng Văn Thụ")
+    );
+    let origin = p.origin.as_ref().unwrap();
+    assert_eq!(origin.line, 25);
+    let at = text.find("chi tiết phường Hoàng Văn Thụ").unwrap();
+    assert_eq!(origin.line_at(at), 27);
+    // A continuation that starts with a number ("35KV") is joined too.
+    let p = paragraph_starting(&r, "Báo cáo khó khăn vướng mắc").unwrap();
+    assert!(plain_text(&p.inlines).contains("đường dây điện 35KV và đường dây 0,4KV"));
+    // Across footnote definitions (seed 2025, lines 139 → 149).
+    let r = import_text(seeds::MAR_2025).unwrap();
+    let p = paragraph_starting(&r, "Công khai thủ tục hành chính").unwrap();
+    assert!(plain_text(&p.inlines).contains("số hồ sơ đã giải quyết trước hạn 202/470 = 42,98%"));
+}
+
+#[test]
+fn recipients_and_signature_leave_the_body() {
+    for text in [seeds::NOV_2021, seeds::MAR_2025] {
+        let r = import_text(text).unwrap();
+        assert_eq!(
+            r.recipients.first().map(String::as_str),
+            Some("UBND tỉnh (b/c);")
+        );
+        assert_eq!(r.recipients.last().map(String::as_str), Some("Lưu: VT."));
+        assert_eq!(r.signature.authority, ["TM. ỦY BAN NHÂN DÂN"]);
+        assert_eq!(r.signature.position, "CHỦ TỊCH");
+        assert_eq!(r.signature.signer, "Nguyễn Văn Hạnh");
+        assert!(paragraph_starting(&r, "TM.").is_none());
+        assert!(paragraph_starting(&r, "Nguyễn Văn Hạnh").is_none());
+    }
+}
+
+#[test]
+fn seed_2021_has_no_footnotes_and_keeps_square_metres() {
+    let r = import_text(seeds::NOV_2021).unwrap();
+    assert!(r.footnotes.is_empty());
+    assert!(r.footnote_order().is_empty());
+    let p = paragraph_starting(&r, "Ban hành 39 Thông báo thu hồi đất").unwrap();
+    assert!(plain_text(&p.inlines).contains("11.466,5m²"));
+}
+
+#[test]
+fn agency_lines_and_parent_agency_are_read() {
+    let text = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ LẠNG SƠN Độc lập - Tự do - Hạnh phúc\n\nSố: 05/BC-UBND Lạng Sơn, ngày 05 tháng 3 năm 2025\n\nBÁO CÁO\n\nTình hình tháng 3/2025\n\nI. KẾT QUẢ\n";
+    let r = import_text(text).unwrap();
+    assert_eq!(
+        r.header.issuing_agency,
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ LẠNG SƠN"
+    );
+    assert_eq!(r.header.parent_agency, "");
+    assert_eq!(r.header.number, "05");
+    assert_eq!(r.header.place, "Lạng Sơn");
+    assert_eq!(r.header.date.day, Some(5));
+    let text = "UBND THÀNH PHỐ LẠNG SƠN\nPHÒNG TÀI CHÍNH - KẾ HOẠCH\nSố: 12/BC-TCKH\n";
+    let r = import_text(text).unwrap();
+    assert_eq!(r.header.parent_agency, "UBND THÀNH PHỐ LẠNG SƠN");
+    assert_eq!(r.header.issuing_agency, "PHÒNG TÀI CHÍNH - KẾ HOẠCH");
+}
+
+#[test]
+fn kt_signature_has_two_authority_lines() {
+    let text = "I. KẾT QUẢ\n\nNội dung.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT, TH.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn B\n";
+    let r = import_text(text).unwrap();
+    assert_eq!(
+        r.signature.authority,
+        ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+    );
+    assert_eq!(r.signature.position, "PHÓ CHỦ TỊCH");
+    assert_eq!(r.signature.signer, "Trần Văn B");
+    assert_eq!(r.recipients, ["Như trên;", "Lưu: VT, TH."]);
+}
+
+#[test]
+fn markdown_tables_become_tables() {
+    let text = "I. KẾT QUẢ\n\n| STT | Nội dung | Số lượng |\n|---|---|---:|\n| 1 | Hồ sơ | 12 |\n| 2 | Đơn | 3 |\n\nSau bảng.\n";
+    let r = import_text(text).unwrap();
+    let Block::Table(t) = &r.body.sections[0].blocks[0] else {
+        panic!("expected a table")
+    };
+    assert_eq!(t.columns, ["STT", "Nội dung", "Số lượng"]);
+    assert_eq!(t.rows, [["1", "Hồ sơ", "12"], ["2", "Đơn", "3"]]);
+}
+
+#[test]
+fn empty_text_is_refused_with_a_message() {
+    let err = import_text("  \n\n \u{feff}").unwrap_err();
+    assert_eq!(err, ImportError::Empty);
+    assert!(err.to_string().contains("trống"));
+}
+
+#[test]
+fn hostile_text_is_read_without_panic() {
+    let long = "Một đoạn rất dài ".repeat(6_000);
+    let r = import_text(&long).unwrap();
+    assert_eq!(r.body.intro.len(), 1);
+    let weird = "I. \u{1}\u{2}PHẦN\n\n**\n\n***\n\n¹\n\n<sup>\n\n$\n\n| a |\n\n1.\n\na)\n\nNơi nhận:\n\nTM. \n";
+    let r = import_text(weird).unwrap();
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(!json.contains('\u{1}'));
+}
+
+#[test]
+fn fragment_import_reads_body_only() {
+    let r = import_fragment(
+        "BÁO CÁO\n\n1. Kinh tế\n\nThu 10 triệu đồng¹.\n\n¹ Ghi chú.\n",
+        100,
+    );
+    assert_eq!(r.title.summary, "");
+    assert_eq!(r.body.intro.len(), 1);
+    assert_eq!(r.body.sections[0].heading.number, "1");
+    assert!(r.body.sections[0].id.0 >= 100);
+    assert_eq!(r.footnotes.len(), 1);
+}

@@ -1,0 +1,455 @@
+//! The body of a report: a tree of numbered sections holding paragraphs and tables.
+
+use super::inline::Inline;
+use serde::{Deserialize, Serialize};
+
+/// A stable identity for a section or block, so the editor can key its lists
+/// and a finding can point at the place it is about.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct BlockId(pub u32);
+
+/// Where a block came from in imported text: its first source line and, for a
+/// paragraph rejoined across a page break, where each later line starts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// 1-based line of the input text.
+    pub line: u32,
+    /// (byte offset in the block's plain text, 1-based source line) for each
+    /// continuation line joined onto the block.
+    pub breaks: Vec<(usize, u32)>,
+}
+
+impl Origin {
+    /// An origin on one line.
+    pub fn at(line: u32) -> Self {
+        Origin {
+            line,
+            breaks: Vec::new(),
+        }
+    }
+
+    /// The source line of the byte at `offset` of the block's plain text.
+    pub fn line_at(&self, offset: usize) -> u32 {
+        self.breaks
+            .iter()
+            .take_while(|(start, _)| *start <= offset)
+            .last()
+            .map(|(_, line)| *line)
+            .unwrap_or(self.line)
+    }
+}
+
+/// The numbering levels of a report (Phụ lục I, table 6b: phần, mục, khoản, điểm).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// "I.", "II.": the parts of the report, title in capitals.
+    Part,
+    /// "1.", "2.": items of a part.
+    Item,
+    /// "2.1.", "2.2.": sub-items of an item.
+    SubItem,
+    /// "a)", "b)": points (Vietnamese letters, no f, j, w, z; đ after d).
+    Point,
+}
+
+impl Level {
+    /// 1 for parts down to 4 for points.
+    pub fn depth(self) -> u8 {
+        match self {
+            Level::Part => 1,
+            Level::Item => 2,
+            Level::SubItem => 3,
+            Level::Point => 4,
+        }
+    }
+
+    /// The level one step deeper, if any.
+    pub fn deeper(self) -> Option<Level> {
+        match self {
+            Level::Part => Some(Level::Item),
+            Level::Item => Some(Level::SubItem),
+            Level::SubItem => Some(Level::Point),
+            Level::Point => None,
+        }
+    }
+
+    /// The level one step higher, if any.
+    pub fn higher(self) -> Option<Level> {
+        match self {
+            Level::Part => None,
+            Level::Item => Some(Level::Part),
+            Level::SubItem => Some(Level::Item),
+            Level::Point => Some(Level::SubItem),
+        }
+    }
+
+    /// The Vietnamese name of the level, for messages.
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Level::Part => "phần",
+            Level::Item => "mục",
+            Level::SubItem => "tiểu mục",
+            Level::Point => "điểm",
+        }
+    }
+}
+
+/// The Vietnamese letters used for points, in order.
+pub const POINT_LETTERS: [&str; 25] = [
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+    "u", "v", "x", "y", "aa", "bb",
+];
+
+/// Roman numeral for 1..=39 (parts never go beyond a handful).
+pub fn roman(n: u32) -> String {
+    let mut out = String::new();
+    let mut n = n;
+    for (value, digits) in [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// The value of a Roman numeral made of I, V, X, L, C (None if it is not one).
+pub fn parse_roman(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 8 {
+        return None;
+    }
+    let value = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let digits: Option<Vec<u32>> = s.chars().map(value).collect();
+    let digits = digits?;
+    let mut total = 0;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|next| next > d) {
+            total -= *d as i64;
+        } else {
+            total += *d as i64;
+        }
+    }
+    let total = u32::try_from(total).ok().filter(|t| *t > 0)?;
+    (roman(total) == s).then_some(total)
+}
+
+/// A numbered heading: its level, its number as written ("I", "2", "2.1", "a")
+/// and its title.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Heading {
+    pub level: Level,
+    /// The number without its closing "." or ")", e.g. "II", "3", "2.1", "b".
+    pub number: String,
+    pub title: Vec<Inline>,
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+impl Heading {
+    /// The number as printed: "I.", "2.", "2.1.", "a)".
+    pub fn label(&self) -> String {
+        match self.level {
+            Level::Point => format!("{})", self.number),
+            _ => format!("{}.", self.number),
+        }
+    }
+}
+
+/// A section of the body: a heading, the blocks under it, and its sub-sections.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: BlockId,
+    pub heading: Heading,
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+    #[serde(default)]
+    pub children: Vec<Section>,
+}
+
+/// A paragraph of body text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub id: BlockId,
+    pub inlines: Vec<Inline>,
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+/// A detail table ("biểu chi tiết"): one header row and data rows of text cells.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub id: BlockId,
+    /// Optional caption printed above the table.
+    #[serde(default)]
+    pub title: String,
+    /// Unit line, e.g. "ĐVT: triệu đồng".
+    #[serde(default)]
+    pub unit: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+/// A block of body content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+impl Block {
+    /// The block's identity.
+    pub fn id(&self) -> BlockId {
+        match self {
+            Block::Paragraph(p) => p.id,
+            Block::Table(t) => t.id,
+        }
+    }
+
+    /// Where the block came from in imported text.
+    pub fn origin(&self) -> Option<&Origin> {
+        match self {
+            Block::Paragraph(p) => p.origin.as_ref(),
+            Block::Table(t) => t.origin.as_ref(),
+        }
+    }
+}
+
+/// The body: blocks before the first heading, then the top-level sections.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Body {
+    #[serde(default)]
+    pub intro: Vec<Block>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+/// One step of a walk through the body in reading order. The slice holds the
+/// headings of the enclosing sections, outermost first.
+pub enum Visit<'a> {
+    Heading(&'a [&'a Heading], &'a Heading),
+    Block(&'a [&'a Heading], &'a Block),
+}
+
+impl Body {
+    /// Whether the body has no content at all.
+    pub fn is_empty(&self) -> bool {
+        self.intro.is_empty() && self.sections.is_empty()
+    }
+
+    /// Walks headings and blocks in reading order.
+    pub fn visit<'a>(&'a self, f: &mut dyn FnMut(Visit<'_>)) {
+        let mut trail: Vec<&'a Heading> = Vec::new();
+        for b in &self.intro {
+            f(Visit::Block(&trail, b));
+        }
+        fn walk<'a>(s: &'a Section, trail: &mut Vec<&'a Heading>, f: &mut dyn FnMut(Visit<'_>)) {
+            f(Visit::Heading(trail, &s.heading));
+            trail.push(&s.heading);
+            for b in &s.blocks {
+                f(Visit::Block(trail, b));
+            }
+            for c in &s.children {
+                walk(c, trail, f);
+            }
+            trail.pop();
+        }
+        for s in &self.sections {
+            walk(s, &mut trail, f);
+        }
+    }
+
+    /// Calls `f` on the inline content of every heading and paragraph.
+    pub fn for_each_inlines_mut(&mut self, f: &mut dyn FnMut(&mut Vec<Inline>)) {
+        fn blocks(bs: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inline>)) {
+            for b in bs {
+                if let Block::Paragraph(p) = b {
+                    f(&mut p.inlines);
+                }
+            }
+        }
+        fn walk(s: &mut Section, f: &mut dyn FnMut(&mut Vec<Inline>)) {
+            f(&mut s.heading.title);
+            blocks(&mut s.blocks, f);
+            for c in &mut s.children {
+                walk(c, f);
+            }
+        }
+        blocks(&mut self.intro, f);
+        for s in &mut self.sections {
+            walk(s, f);
+        }
+    }
+
+    /// The largest id in use, so new blocks get fresh ones.
+    pub fn max_id(&self) -> BlockId {
+        fn walk(s: &Section, max: &mut u32) {
+            *max = (*max).max(s.id.0);
+            for b in &s.blocks {
+                *max = (*max).max(b.id().0);
+            }
+            for c in &s.children {
+                walk(c, max);
+            }
+        }
+        let mut max = 0;
+        for b in &self.intro {
+            max = max.max(b.id().0);
+        }
+        for s in &self.sections {
+            walk(s, &mut max);
+        }
+        BlockId(max)
+    }
+
+    /// Every section in reading order, flattened.
+    pub fn sections_flat(&self) -> Vec<&Section> {
+        fn walk<'a>(s: &'a Section, out: &mut Vec<&'a Section>) {
+            out.push(s);
+            for c in &s.children {
+                walk(c, out);
+            }
+        }
+        let mut out = Vec::new();
+        for s in &self.sections {
+            walk(s, &mut out);
+        }
+        out
+    }
+
+    /// Rewrites every heading number from its place in the tree: I, II under
+    /// the body; 1, 2 under each part; 2.1, 2.2 under item 2; a), b) under any
+    /// item. This is what the editor does after a move, insert or delete.
+    pub fn renumber_headings(&mut self) {
+        fn number_children(children: &mut [Section], parent: Option<(&Level, &str)>) {
+            let mut counts = [0u32; 4];
+            for s in children.iter_mut() {
+                let idx = (s.heading.level.depth() - 1) as usize;
+                counts[idx] += 1;
+                let n = counts[idx];
+                s.heading.number = match s.heading.level {
+                    Level::Part => roman(n),
+                    Level::Item => n.to_string(),
+                    Level::SubItem => match parent {
+                        Some((Level::Item, num)) => format!("{num}.{n}"),
+                        _ => format!("{n}.{n}"),
+                    },
+                    Level::Point => POINT_LETTERS
+                        .get(n as usize - 1)
+                        .copied()
+                        .unwrap_or("z")
+                        .to_string(),
+                };
+                let level = s.heading.level;
+                let number = s.heading.number.clone();
+                number_children(&mut s.children, Some((&level, &number)));
+            }
+        }
+        number_children(&mut self.sections, None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(id: u32, level: Level, number: &str, children: Vec<Section>) -> Section {
+        Section {
+            id: BlockId(id),
+            heading: Heading {
+                level,
+                number: number.into(),
+                title: vec![],
+                origin: None,
+            },
+            blocks: vec![],
+            children,
+        }
+    }
+
+    #[test]
+    fn roman_numerals_round_trip() {
+        for n in 1..40 {
+            assert_eq!(parse_roman(&roman(n)), Some(n));
+        }
+        assert_eq!(roman(4), "IV");
+        assert_eq!(parse_roman("IIII"), None);
+        assert_eq!(parse_roman("IC"), None);
+        assert_eq!(parse_roman("A"), None);
+    }
+
+    #[test]
+    fn renumbering_follows_place_in_tree() {
+        let mut body = Body {
+            intro: vec![],
+            sections: vec![
+                section(
+                    1,
+                    Level::Part,
+                    "V",
+                    vec![
+                        section(2, Level::Item, "7", vec![]),
+                        section(
+                            3,
+                            Level::Item,
+                            "7",
+                            vec![
+                                section(4, Level::SubItem, "1.1", vec![]),
+                                section(5, Level::SubItem, "9.9", vec![]),
+                                section(6, Level::Point, "x", vec![]),
+                            ],
+                        ),
+                    ],
+                ),
+                section(7, Level::Part, "I", vec![]),
+            ],
+        };
+        body.renumber_headings();
+        let numbers: Vec<String> = body
+            .sections_flat()
+            .iter()
+            .map(|s| s.heading.label())
+            .collect();
+        assert_eq!(numbers, ["I.", "1.", "2.", "2.1.", "2.2.", "a)", "II."]);
+        assert_eq!(body.max_id(), BlockId(7));
+    }
+
+    #[test]
+    fn origin_maps_offsets_to_lines() {
+        let o = Origin {
+            line: 25,
+            breaks: vec![(100, 27)],
+        };
+        assert_eq!(o.line_at(0), 25);
+        assert_eq!(o.line_at(99), 25);
+        assert_eq!(o.line_at(100), 27);
+        assert_eq!(o.line_at(500), 27);
+    }
+}

@@ -1,0 +1,265 @@
+//! The report model: plain data, serialisable, with no browser or file dependency.
+//!
+//! A report reads top to bottom as the decree lays it out: the header block
+//! (agencies, số/ký hiệu, place and date), the title (tên loại + trích yếu), the
+//! body as a tree of sections, the footnotes, "Nơi nhận" and the signature block.
+//! Everything else in the crate (import, checks, docx, the editor) reads or
+//! builds this one shape, so data flows one way.
+
+mod body;
+mod date;
+mod inline;
+mod number;
+mod period;
+
+pub use body::{
+    parse_roman, roman, Block, BlockId, Body, Heading, Level, Origin, Paragraph, Section, Table,
+    Visit, POINT_LETTERS,
+};
+pub use date::{days_in_month, DocDate};
+pub use inline::{plain_text, superscript_digit_value, superscript_number, Inline, Run, Style};
+pub use number::{format_decimal, format_grouped, Decimal, Percent};
+pub use period::Period;
+
+use serde::{Deserialize, Serialize};
+
+/// The draft format's version; bumped when the stored shape changes, with a
+/// migration step in `drafts::migrate` for every older version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole report, as stored in a draft or produced by the importer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema_version: u32,
+    #[serde(default)]
+    pub header: Header,
+    #[serde(default)]
+    pub title: Title,
+    #[serde(default)]
+    pub body: Body,
+    #[serde(default)]
+    pub footnotes: Vec<Footnote>,
+    /// "Nơi nhận" items as written, without the leading "- " but with their
+    /// closing ";" or "." (the decree's punctuation is part of what is checked).
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    #[serde(default)]
+    pub signature: Signature,
+}
+
+/// The header block (ô 1–4 of Phụ lục I): who issues the report, its number and date.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    /// Cơ quan chủ quản (parent agency); empty for an UBND, which has none.
+    #[serde(default)]
+    pub parent_agency: String,
+    /// Cơ quan ban hành; a line break ('\n') separates its printed lines.
+    #[serde(default)]
+    pub issuing_agency: String,
+    /// Số: the running number, blank in a draft (the document system assigns it).
+    #[serde(default)]
+    pub number: String,
+    /// Ký hiệu, e.g. "BC-UBND".
+    #[serde(default)]
+    pub code: String,
+    /// Địa danh, e.g. "Lạng Sơn".
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub date: DocDate,
+}
+
+/// Tên loại and trích yếu.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Title {
+    /// Tên loại, "BÁO CÁO" for every report this tool writes.
+    pub kind: String,
+    /// Trích yếu: "Tình hình … tháng 3/2025, nhiệm vụ công tác tháng 4/2025".
+    pub summary: String,
+}
+
+impl Default for Title {
+    fn default() -> Self {
+        Title {
+            kind: "BÁO CÁO".to_string(),
+            summary: String::new(),
+        }
+    }
+}
+
+/// The signature block (ô 7): authority lines, position and the signer's name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    /// Quyền hạn lines, e.g. ["TM. ỦY BAN NHÂN DÂN"] or
+    /// ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"].
+    #[serde(default)]
+    pub authority: Vec<String>,
+    /// Chức vụ, e.g. "CHỦ TỊCH" or "PHÓ CHỦ TỊCH".
+    #[serde(default)]
+    pub position: String,
+    /// Họ tên of the signer, e.g. "Nguyễn Văn Hạnh".
+    #[serde(default)]
+    pub signer: String,
+}
+
+/// The number a footnote carries in the text (¹, ², …). For imported text it is
+/// the number as written, so the footnote check can see numbers out of order;
+/// the editor keeps them in reading order with [`Report::renumber_footnotes`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FootnoteId(pub u32);
+
+/// A footnote's text, referenced from the body by [`Inline::Note`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Footnote {
+    pub id: FootnoteId,
+    pub content: Vec<Inline>,
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+impl Report {
+    /// An empty report of the current schema version.
+    pub fn new() -> Self {
+        Report {
+            schema_version: SCHEMA_VERSION,
+            ..Report::default()
+        }
+    }
+
+    /// The reporting period named in the trích yếu ("… tháng 3/2025 …").
+    pub fn period(&self) -> Option<Period> {
+        Period::find_in(&self.title.summary).map(|(p, _)| p)
+    }
+
+    /// The footnote with this number, if it is defined.
+    pub fn footnote(&self, id: FootnoteId) -> Option<&Footnote> {
+        self.footnotes.iter().find(|f| f.id == id)
+    }
+
+    /// Footnote numbers in the order their markers first appear in the body.
+    pub fn footnote_order(&self) -> Vec<FootnoteId> {
+        let mut seen = Vec::new();
+        self.body.visit(&mut |v| {
+            let inlines: &[Inline] = match v {
+                Visit::Heading(_, h) => &h.title,
+                Visit::Block(_, Block::Paragraph(p)) => &p.inlines,
+                Visit::Block(_, Block::Table(_)) => &[],
+            };
+            for inline in inlines {
+                if let Inline::Note(id) = inline {
+                    if !seen.contains(id) {
+                        seen.push(*id);
+                    }
+                }
+            }
+        });
+        seen
+    }
+
+    /// Renumbers footnotes 1..n in the order their markers appear, as Word does,
+    /// and orders the definitions the same way. Definitions no marker refers to
+    /// are kept, numbered after the referenced ones, so no text is lost.
+    pub fn renumber_footnotes(&mut self) {
+        let order = self.footnote_order();
+        let mut map: Vec<(FootnoteId, FootnoteId)> = order
+            .iter()
+            .enumerate()
+            .map(|(i, old)| (*old, FootnoteId(i as u32 + 1)))
+            .collect();
+        let mut next = map.len() as u32 + 1;
+        for f in &self.footnotes {
+            if !map.iter().any(|(old, _)| *old == f.id) {
+                map.push((f.id, FootnoteId(next)));
+                next += 1;
+            }
+        }
+        let lookup = |id: FootnoteId| {
+            map.iter()
+                .find(|(old, _)| *old == id)
+                .map(|(_, new)| *new)
+                .unwrap_or(id)
+        };
+        self.body.for_each_inlines_mut(&mut |inlines| {
+            for inline in inlines.iter_mut() {
+                if let Inline::Note(id) = inline {
+                    *id = lookup(*id);
+                }
+            }
+        });
+        // A marker repeated out of order keeps one definition: keep the first.
+        let mut renumbered: Vec<Footnote> = Vec::with_capacity(self.footnotes.len());
+        for mut f in std::mem::take(&mut self.footnotes) {
+            f.id = lookup(f.id);
+            if !renumbered.iter().any(|g| g.id == f.id) {
+                renumbered.push(f);
+            }
+        }
+        renumbered.sort_by_key(|f| f.id);
+        self.footnotes = renumbered;
+    }
+
+    /// Whether the report holds nothing an official typed.
+    pub fn is_blank(&self) -> bool {
+        self.body.is_empty()
+            && self.footnotes.is_empty()
+            && self.recipients.is_empty()
+            && self.title.summary.trim().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(id: u32, inlines: Vec<Inline>) -> Block {
+        Block::Paragraph(Paragraph {
+            id: BlockId(id),
+            inlines,
+            origin: None,
+        })
+    }
+
+    #[test]
+    fn renumber_footnotes_follows_reading_order() {
+        let mut r = Report::new();
+        r.body.intro = vec![
+            para(1, vec![Inline::text("a"), Inline::Note(FootnoteId(2))]),
+            para(2, vec![Inline::text("b"), Inline::Note(FootnoteId(1))]),
+        ];
+        r.footnotes = vec![
+            Footnote {
+                id: FootnoteId(1),
+                content: vec![Inline::text("one")],
+                origin: None,
+            },
+            Footnote {
+                id: FootnoteId(2),
+                content: vec![Inline::text("two")],
+                origin: None,
+            },
+        ];
+        r.renumber_footnotes();
+        assert_eq!(r.footnote_order(), vec![FootnoteId(1), FootnoteId(2)]);
+        assert_eq!(
+            plain_text(&r.footnote(FootnoteId(1)).unwrap().content),
+            "two"
+        );
+        assert_eq!(
+            plain_text(&r.footnote(FootnoteId(2)).unwrap().content),
+            "one"
+        );
+    }
+
+    #[test]
+    fn report_round_trips_through_json() {
+        let mut r = Report::new();
+        r.header.place = "Lạng Sơn".into();
+        r.title.summary = "Tình hình tháng 3/2025".into();
+        r.body.intro.push(para(1, vec![Inline::text("x")]));
+        let json = serde_json::to_string(&r).unwrap();
+        let back: Report = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, r);
+        assert_eq!(back.period(), Some(Period::new(3, 2025).unwrap()));
+    }
+}

@@ -1,0 +1,249 @@
+//! Numbers in Vietnamese notation: "." groups thousands, "," is the decimal mark.
+//! Kept exact (an integer mantissa and a count of decimals) so a percentage can
+//! be checked digit for digit, with no floating-point doubt.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// An exact decimal number: `mantissa / 10^scale`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Decimal {
+    pub mantissa: u128,
+    /// How many decimals were written ("97,17" has 2).
+    pub scale: u8,
+}
+
+/// A percentage as written in the report, e.g. "97,17%" (value 97,17).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Percent(pub Decimal);
+
+/// Largest mantissa we accept, so that scaling for a ratio can never overflow.
+const MAX_MANTISSA: u128 = 10u128.pow(24);
+
+impl Decimal {
+    /// A whole number.
+    pub fn int(n: u128) -> Self {
+        Decimal {
+            mantissa: n,
+            scale: 0,
+        }
+    }
+
+    /// Reads a number written in Vietnamese notation: "73.566", "97,17",
+    /// "1.143.478.000", "6.686,4", "0,224", "05". Thousands groups must be of
+    /// three digits; anything else is not read (see [`Decimal::grouping_error`]).
+    pub fn parse_vn(s: &str) -> Option<Decimal> {
+        if s.is_empty() || s.len() > 40 {
+            return None;
+        }
+        let (int_part, frac_part) = match s.split_once(',') {
+            Some((i, f)) => (i, Some(f)),
+            None => (s, None),
+        };
+        let groups: Vec<&str> = int_part.split('.').collect();
+        if groups
+            .iter()
+            .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
+        if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+            return None;
+        }
+        let mut digits: String = groups.concat();
+        let mut scale = 0u8;
+        if let Some(f) = frac_part {
+            if f.is_empty() || f.len() > 12 || !f.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            digits.push_str(f);
+            scale = f.len() as u8;
+        }
+        let mantissa: u128 = digits.parse().ok()?;
+        (mantissa <= MAX_MANTISSA).then_some(Decimal { mantissa, scale })
+    }
+
+    /// Why a token of digits, dots and commas is not a well-formed Vietnamese
+    /// number, if it is not: e.g. "1.2345" (a group of four digits).
+    pub fn grouping_error(s: &str) -> Option<&'static str> {
+        if Decimal::parse_vn(s).is_some() {
+            return None;
+        }
+        if s.matches(',').count() > 1 {
+            return Some("có nhiều hơn một dấu phẩy thập phân");
+        }
+        let int_part = s.split(',').next().unwrap_or("");
+        if int_part.split('.').next().is_some_and(|g| g.len() > 3) && int_part.contains('.') {
+            return Some("nhóm đầu có hơn ba chữ số");
+        }
+        Some("các nhóm hàng nghìn phải có đúng ba chữ số")
+    }
+
+    /// The value as a float, for display only.
+    pub fn to_f64(self) -> f64 {
+        self.mantissa as f64 / 10f64.powi(i32::from(self.scale))
+    }
+
+    /// Whether the number is zero.
+    pub fn is_zero(self) -> bool {
+        self.mantissa == 0
+    }
+
+    /// The mantissa at a given scale (scale must be ≥ self.scale).
+    fn at_scale(self, scale: u8) -> u128 {
+        self.mantissa * 10u128.pow(u32::from(scale - self.scale))
+    }
+
+    /// Exact sum.
+    pub fn add(self, other: Decimal) -> Decimal {
+        let scale = self.scale.max(other.scale);
+        Decimal {
+            mantissa: self.at_scale(scale) + other.at_scale(scale),
+            scale,
+        }
+    }
+
+    /// a/b×100 at `decimals` places, truncated and rounded half up; None if b is 0.
+    pub fn percent_of(self, whole: Decimal, decimals: u8) -> Option<(Decimal, Decimal)> {
+        if whole.is_zero() {
+            return None;
+        }
+        let scale = self.scale.max(whole.scale);
+        let a = self.at_scale(scale);
+        let b = whole.at_scale(scale);
+        // value × 10^decimals = a × 100 × 10^decimals / b
+        let num = a
+            .checked_mul(100)?
+            .checked_mul(10u128.pow(u32::from(decimals)))?;
+        let truncated = num / b;
+        let remainder = num % b;
+        let rounded = if remainder * 2 >= b {
+            truncated + 1
+        } else {
+            truncated
+        };
+        Some((
+            Decimal {
+                mantissa: truncated,
+                scale: decimals,
+            },
+            Decimal {
+                mantissa: rounded,
+                scale: decimals,
+            },
+        ))
+    }
+}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Decimal {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let scale = self.scale.max(other.scale);
+        self.at_scale(scale).cmp(&other.at_scale(scale))
+    }
+}
+
+/// A whole number with "." between thousands: 1143478000 → "1.143.478.000".
+pub fn format_grouped(n: u128) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A decimal in Vietnamese notation: thousands grouped with ".", "," before
+/// the decimals (97,17; 6.686,4; 73.566).
+pub fn format_decimal(d: Decimal) -> String {
+    let pow = 10u128.pow(u32::from(d.scale));
+    let int = d.mantissa / pow;
+    let frac = d.mantissa % pow;
+    if d.scale == 0 {
+        format_grouped(int)
+    } else {
+        format!(
+            "{},{:0width$}",
+            format_grouped(int),
+            frac,
+            width = usize::from(d.scale)
+        )
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&format_decimal(*self))
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::parse_vn(s).unwrap()
+    }
+
+    #[test]
+    fn reads_vietnamese_notation() {
+        assert_eq!(d("73.566"), Decimal::int(73566));
+        assert_eq!(d("97,17").to_f64(), 97.17);
+        assert_eq!(d("1.143.478.000"), Decimal::int(1_143_478_000));
+        assert_eq!(d("6.686,4").to_f64(), 6686.4);
+        assert_eq!(d("05"), Decimal::int(5));
+        assert_eq!(Decimal::parse_vn("1.2345"), None);
+        assert_eq!(Decimal::parse_vn("12.34.567"), None);
+        assert_eq!(Decimal::parse_vn("1,2,3"), None);
+    }
+
+    #[test]
+    fn grouping_errors_are_named() {
+        assert!(Decimal::grouping_error("1.2345").is_some());
+        assert!(Decimal::grouping_error("12.34.567").is_some());
+        assert_eq!(Decimal::grouping_error("12.345.678"), None);
+    }
+
+    #[test]
+    fn percent_is_exact() {
+        let (t, r) = d("73.566").percent_of(d("75.706"), 2).unwrap();
+        assert_eq!(format_decimal(t), "97,17");
+        assert_eq!(format_decimal(r), "97,17");
+        let (t, r) = d("73.566").percent_of(d("75.706"), 1).unwrap();
+        assert_eq!(
+            (format_decimal(t), format_decimal(r)),
+            ("97,1".into(), "97,2".into())
+        );
+        assert_eq!(d("1").percent_of(d("0"), 2), None);
+    }
+
+    #[test]
+    fn formats_vietnamese_notation() {
+        assert_eq!(format_grouped(75706), "75.706");
+        assert_eq!(format_grouped(999), "999");
+        assert_eq!(format_decimal(d("6.686,4")), "6.686,4");
+        assert_eq!(
+            format_decimal(Decimal {
+                mantissa: 5,
+                scale: 2
+            }),
+            "0,05"
+        );
+        assert!(d("2,5") < d("2,51"));
+        assert_eq!(d("1,5").add(d("2")).to_string(), "3,5");
+    }
+}

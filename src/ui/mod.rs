@@ -1,0 +1,1 @@
+//! The web page (wasm32 only).
