@@ -1,1 +1,323 @@
-//! Draft storage.
+//! Drafts kept in the browser: one key per draft plus a small meta key for the
+//! list, a revision counter per draft so a second tab's write is noticed, and
+//! migrations for drafts written by older versions.
+//!
+//! All logic here is plain Rust over the [`Store`] trait; the page plugs in
+//! localStorage ([`local::LocalStore`], wasm32 only), tests plug in memory.
+
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+pub mod migrate;
+mod store;
+
+pub use store::{MemoryStore, Store, StoreError};
+
+use crate::report::{Report, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Key prefix of a draft's full content.
+pub const DRAFT_PREFIX: &str = "baocao/draft/";
+/// Key prefix of a draft's list entry (name, period, time), read for the list.
+pub const META_PREFIX: &str = "baocao/meta/";
+
+/// The identity of a draft, stable across renames.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DraftId(pub String);
+
+impl fmt::Display for DraftId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A draft as stored: the report and what the list shows about it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub schema_version: u32,
+    pub id: DraftId,
+    /// The name the official gave it, shown in the list.
+    pub name: String,
+    /// Milliseconds since 1970 of the last save.
+    pub updated_ms: f64,
+    /// Incremented by every save; a save expecting another value was
+    /// overtaken by another tab.
+    pub revision: u64,
+    pub report: Report,
+}
+
+/// What the list of drafts shows, stored apart so listing reads little.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DraftMeta {
+    pub id: DraftId,
+    pub name: String,
+    /// "3/2025", from the trích yếu.
+    #[serde(default)]
+    pub period: Option<String>,
+    pub updated_ms: f64,
+    pub revision: u64,
+}
+
+impl Draft {
+    /// The list entry of this draft.
+    pub fn meta(&self) -> DraftMeta {
+        DraftMeta {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            period: self.report.period().map(|p| p.to_string()),
+            updated_ms: self.updated_ms,
+            revision: self.revision,
+        }
+    }
+}
+
+/// A stored entry that could not be read; it is left in place, untouched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Damaged {
+    pub key: String,
+    /// What is wrong, in Vietnamese.
+    pub reason: String,
+    /// The stored text as it is, so the user can download and keep it.
+    pub raw: String,
+}
+
+/// The list of drafts, newest first, and the entries that could not be read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Listing {
+    pub drafts: Vec<DraftMeta>,
+    pub damaged: Vec<Damaged>,
+}
+
+/// Why a draft could not be opened or saved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftError {
+    NotFound(DraftId),
+    /// The stored text is not a draft (cut off, edited by hand, …).
+    Damaged(String),
+    /// Written by a newer version of baocao than this page.
+    TooNew(u32),
+    /// Another tab saved this draft since it was opened here.
+    Conflict {
+        stored_revision: u64,
+    },
+    Store(StoreError),
+}
+
+impl fmt::Display for DraftError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DraftError::NotFound(id) => write!(f, "Không tìm thấy bản nháp {id}: có thể nó đã bị xoá ở một thẻ khác."),
+            DraftError::Damaged(cause) => write!(
+                f,
+                "Bản nháp bị hỏng, không đọc được ({cause}). Dữ liệu gốc vẫn được giữ nguyên; hãy tải nó về để lưu trữ."
+            ),
+            DraftError::TooNew(v) => write!(
+                f,
+                "Bản nháp được tạo bởi phiên bản baocao mới hơn (dữ liệu phiên bản {v}, trang này đọc được đến phiên bản {SCHEMA_VERSION}). Hãy tải lại trang để dùng phiên bản mới nhất."
+            ),
+            DraftError::Conflict { .. } => f.write_str(
+                "Bản nháp này vừa được sửa ở một thẻ (tab) khác. Để không ghi đè lên nội dung đó, chưa lưu: hãy chọn giữ bản ở thẻ này hoặc tải lại bản kia.",
+            ),
+            DraftError::Store(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for DraftError {}
+
+impl From<StoreError> for DraftError {
+    fn from(e: StoreError) -> Self {
+        DraftError::Store(e)
+    }
+}
+
+/// The drafts in a store.
+pub struct Library<S: Store> {
+    pub store: S,
+}
+
+fn draft_key(id: &DraftId) -> String {
+    format!("{DRAFT_PREFIX}{}", id.0)
+}
+
+fn meta_key(id: &DraftId) -> String {
+    format!("{META_PREFIX}{}", id.0)
+}
+
+impl<S: Store> Library<S> {
+    /// A library over a store.
+    pub fn new(store: S) -> Self {
+        Library { store }
+    }
+
+    /// Every readable draft, newest first, and the damaged entries.
+    pub fn list(&self) -> Result<Listing, StoreError> {
+        let mut listing = Listing::default();
+        for key in self.store.keys()? {
+            let Some(id) = key.strip_prefix(DRAFT_PREFIX) else {
+                continue;
+            };
+            let id = DraftId(id.to_string());
+            let meta = self
+                .store
+                .get(&meta_key(&id))?
+                .and_then(|m| serde_json::from_str::<DraftMeta>(&m).ok());
+            match meta {
+                Some(meta) if meta.id == id => listing.drafts.push(meta),
+                // No list entry (or a bad one): read the draft itself.
+                _ => match self.load(&id) {
+                    Ok(draft) => listing.drafts.push(draft.meta()),
+                    Err(DraftError::Store(e)) => return Err(e),
+                    Err(e) => listing.damaged.push(Damaged {
+                        key: key.clone(),
+                        reason: e.to_string(),
+                        raw: self.store.get(&key)?.unwrap_or_default(),
+                    }),
+                },
+            }
+        }
+        listing
+            .drafts
+            .sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms).then(a.id.cmp(&b.id)));
+        Ok(listing)
+    }
+
+    /// Reads a draft, migrating it from an older schema if need be.
+    pub fn load(&self, id: &DraftId) -> Result<Draft, DraftError> {
+        let raw = self
+            .store
+            .get(&draft_key(id))?
+            .ok_or_else(|| DraftError::NotFound(id.clone()))?;
+        let mut draft = migrate::read_draft(&raw)?;
+        draft.id = id.clone();
+        Ok(draft)
+    }
+
+    /// The revision stored for a draft now (0 if it is not stored).
+    pub fn stored_revision(&self, id: &DraftId) -> Result<u64, DraftError> {
+        match self.store.get(&meta_key(id))? {
+            Some(m) => match serde_json::from_str::<DraftMeta>(&m) {
+                Ok(meta) => Ok(meta.revision),
+                Err(_) => Ok(self.load(id).map(|d| d.revision).unwrap_or(0)),
+            },
+            None => match self.load(id) {
+                Ok(d) => Ok(d.revision),
+                Err(DraftError::NotFound(_)) => Ok(0),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    /// Saves a draft if nobody else saved it since it was read (its revision
+    /// is still the stored one); on success the draft's revision moves on.
+    pub fn save(&mut self, draft: &mut Draft, now_ms: f64) -> Result<(), DraftError> {
+        let stored = self.stored_revision(&draft.id)?;
+        if stored != draft.revision {
+            return Err(DraftError::Conflict {
+                stored_revision: stored,
+            });
+        }
+        self.write(draft, now_ms)
+    }
+
+    /// Saves a draft over whatever is stored (after the user chose to keep it).
+    pub fn save_over(&mut self, draft: &mut Draft, now_ms: f64) -> Result<(), DraftError> {
+        draft.revision = draft
+            .revision
+            .max(self.stored_revision(&draft.id).unwrap_or(0));
+        self.write(draft, now_ms)
+    }
+
+    fn write(&mut self, draft: &mut Draft, now_ms: f64) -> Result<(), DraftError> {
+        let mut next = draft.clone();
+        next.revision += 1;
+        next.updated_ms = now_ms;
+        next.schema_version = SCHEMA_VERSION;
+        let json = serde_json::to_string(&next).map_err(|e| DraftError::Damaged(e.to_string()))?;
+        self.store.set(&draft_key(&next.id), &json)?;
+        let meta =
+            serde_json::to_string(&next.meta()).map_err(|e| DraftError::Damaged(e.to_string()))?;
+        if let Err(e) = self.store.set(&meta_key(&next.id), &meta) {
+            // The draft itself is saved; without its list entry the list reads the draft.
+            let _ = self.store.remove(&meta_key(&next.id));
+            if e != StoreError::Full {
+                return Err(e.into());
+            }
+        }
+        *draft = next;
+        Ok(())
+    }
+
+    /// Stores a new draft and returns it.
+    pub fn create(&mut self, name: &str, report: Report, now_ms: f64) -> Result<Draft, DraftError> {
+        let id = self.fresh_id(now_ms)?;
+        let mut draft = Draft {
+            schema_version: SCHEMA_VERSION,
+            id,
+            name: name.trim().to_string(),
+            updated_ms: now_ms,
+            revision: 0,
+            report,
+        };
+        self.write(&mut draft, now_ms)?;
+        Ok(draft)
+    }
+
+    /// A copy of a draft under a new name.
+    pub fn duplicate(
+        &mut self,
+        id: &DraftId,
+        name: &str,
+        now_ms: f64,
+    ) -> Result<Draft, DraftError> {
+        let original = self.load(id)?;
+        self.create(name, original.report, now_ms)
+    }
+
+    /// Renames a stored draft.
+    pub fn rename(&mut self, id: &DraftId, name: &str, now_ms: f64) -> Result<Draft, DraftError> {
+        let mut draft = self.load(id)?;
+        draft.name = name.trim().to_string();
+        self.write(&mut draft, now_ms)?;
+        Ok(draft)
+    }
+
+    /// Removes a draft and returns it, so the caller can offer to undo.
+    pub fn delete(&mut self, id: &DraftId) -> Result<Draft, DraftError> {
+        let draft = self.load(id)?;
+        self.store.remove(&draft_key(id))?;
+        self.store.remove(&meta_key(id))?;
+        Ok(draft)
+    }
+
+    /// Puts back a draft exactly as it was (undo of a delete).
+    pub fn restore(&mut self, draft: &Draft) -> Result<(), DraftError> {
+        let json = serde_json::to_string(draft).map_err(|e| DraftError::Damaged(e.to_string()))?;
+        self.store.set(&draft_key(&draft.id), &json)?;
+        let meta =
+            serde_json::to_string(&draft.meta()).map_err(|e| DraftError::Damaged(e.to_string()))?;
+        let _ = self.store.set(&meta_key(&draft.id), &meta);
+        Ok(())
+    }
+
+    fn fresh_id(&self, now_ms: f64) -> Result<DraftId, StoreError> {
+        let base = format!("{:x}", now_ms.max(0.0) as u64);
+        let keys = self.store.keys()?;
+        let mut n = 0u32;
+        loop {
+            let candidate = DraftId(if n == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            });
+            if !keys.contains(&draft_key(&candidate)) {
+                return Ok(candidate);
+            }
+            n += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -3,7 +3,7 @@
 
 use crate::report::superscript_digit_value;
 use crate::report::Level;
-use crate::report::{parse_roman, POINT_LETTERS};
+use crate::report::{parse_roman, DocDate, POINT_LETTERS};
 
 /// Strips the marks a markdown conversion puts around a whole line: leading
 /// `#`s, and `*`s at either end (a bold span may open on one line and close on
@@ -178,15 +178,14 @@ pub fn number_line(s: &str) -> Option<(String, String, &str)> {
     ))
 }
 
-/// "TP. Lạng Sơn, ngày 05 tháng 3 năm 2025" → place and the date's parts
-/// (each may be blank).
-pub fn place_date_line(s: &str) -> Option<(String, Option<u8>, Option<u8>, Option<u16>)> {
+/// "TP. Lạng Sơn, ngày 05 tháng 3 năm 2025" → place and date (each part of
+/// the date may be blank).
+pub fn place_date_line(s: &str) -> Option<(String, DocDate)> {
     let (place, date) = s.split_once(", ngày")?;
     let date = format!("ngày{date}");
     let value_after = |word: &str| -> Option<String> {
         let start = date.find(word)? + word.len();
-        let rest = &date[start..];
-        let token: String = rest
+        let token: String = date[start..]
             .trim_start()
             .chars()
             .take_while(|c| c.is_ascii_digit())
@@ -195,10 +194,12 @@ pub fn place_date_line(s: &str) -> Option<(String, Option<u8>, Option<u8>, Optio
     };
     date.find("tháng")?;
     date.find("năm")?;
-    let day = value_after("ngày").and_then(|t| t.parse().ok());
-    let month = value_after("tháng").and_then(|t| t.parse().ok());
-    let year = value_after("năm").and_then(|t| t.parse().ok());
-    Some((place.trim().to_string(), day, month, year))
+    let parsed = DocDate {
+        day: value_after("ngày").and_then(|t| t.parse().ok()),
+        month: value_after("tháng").and_then(|t| t.parse().ok()),
+        year: value_after("năm").and_then(|t| t.parse().ok()),
+    };
+    Some((place.trim().to_string(), parsed))
 }
 
 /// A markdown table row: "| a | b |"; returns its cells.
@@ -271,11 +272,18 @@ mod tests {
         );
         assert_eq!(
             place_date_line("TP. Lạng Sơn, ngày tháng 3 năm 2025"),
-            Some(("TP. Lạng Sơn".to_string(), None, Some(3), Some(2025)))
+            Some((
+                "TP. Lạng Sơn".to_string(),
+                DocDate {
+                    day: None,
+                    month: Some(3),
+                    year: Some(2025)
+                }
+            ))
         );
         assert_eq!(
             place_date_line("Lạng Sơn, ngày 05 tháng 01 năm 2025"),
-            Some(("Lạng Sơn".to_string(), Some(5), Some(1), Some(2025)))
+            Some(("Lạng Sơn".to_string(), DocDate::new(5, 1, 2025)))
         );
         assert!(is_authority_line("TM. ỦY BAN NHÂN DÂN"));
         assert!(!is_authority_line("TM. Ủy ban"));

@@ -63,7 +63,9 @@ fn text_before(tokens: &[Token]) -> String {
                     break;
                 }
             }
-            _ => break,
+            // Emphasis marks are not text: "**33.248,1 m**<sup>2</sup>".
+            Token::Stars { .. } => continue,
+            Token::Note(_) => break,
         }
     }
     s
@@ -101,7 +103,7 @@ fn tokenize(line: &str) -> Vec<Token> {
                     while j < chars.len() {
                         if chars[j] == '<' {
                             let close: String = chars[j..chars.len().min(j + 6)].iter().collect();
-                            if close.to_ascii_lowercase() == "</sup>" {
+                            if close.eq_ignore_ascii_case("</sup>") {
                                 end = Some(j);
                                 break;
                             }

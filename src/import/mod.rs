@@ -126,7 +126,7 @@ impl Builder {
             });
             return;
         }
-        if self.state == State::Header && self.header_line(stripped) {
+        if self.state == State::Header && self.header_line(number, stripped) {
             return;
         }
         if self.state == State::Header {
@@ -145,8 +145,9 @@ impl Builder {
     }
 
     /// Handles a line of the header block; false when the body has begun.
-    fn header_line(&mut self, s: &str) -> bool {
+    fn header_line(&mut self, number: u32, s: &str) -> bool {
         let header = &mut self.report.header;
+        let source = &mut self.report.source;
         if is_national_motto(s) {
             // Text extracted from the two-column header table may put the
             // agency name and the Quốc hiệu on one line.
@@ -159,27 +160,32 @@ impl Builder {
             let before = s[..cut.min(s.len())].trim();
             if !before.is_empty() && is_all_caps(before) && self.report.title.summary.is_empty() {
                 self.agency_lines.push(before.to_string());
+                source.agency.get_or_insert(number);
             }
             return true;
         }
-        if let Some((number, code, rest)) = number_line(s) {
-            header.number = number;
+        if let Some((number_text, code, rest)) = number_line(s) {
+            header.number = number_text;
             header.code = code;
-            if let Some((place, day, month, year)) = place_date_line(rest) {
+            source.number = Some(number);
+            if let Some((place, date)) = place_date_line(rest) {
                 header.place = place;
-                header.date = crate::report::DocDate { day, month, year };
+                header.date = date;
+                source.place_date = Some(number);
             }
             return true;
         }
         if s.len() < 120 {
-            if let Some((place, day, month, year)) = place_date_line(s) {
+            if let Some((place, date)) = place_date_line(s) {
                 header.place = place;
-                header.date = crate::report::DocDate { day, month, year };
+                header.date = date;
+                source.place_date = Some(number);
                 return true;
             }
         }
         if s == "BÁO CÁO" {
             self.report.title.kind = s.to_string();
+            source.kind = Some(number);
             self.summary_open = true;
             return true;
         }
@@ -187,6 +193,7 @@ impl Builder {
         if self.summary_open && !heading_like {
             let text = plain_text(&parse_inline(s));
             let summary = &mut self.report.title.summary;
+            source.summary.get_or_insert(number);
             if !summary.is_empty() {
                 summary.push(' ');
             }
@@ -199,6 +206,7 @@ impl Builder {
             && header.code.is_empty()
         {
             self.agency_lines.push(s.to_string());
+            source.agency.get_or_insert(number);
             return true;
         }
         false
@@ -328,16 +336,20 @@ impl Builder {
 
     fn closing_line(&mut self, number: u32, raw: &str, stripped: &str) {
         let signature = &mut self.report.signature;
+        let source = &mut self.report.source;
         if is_recipients_label(stripped) {
+            source.recipients_label = Some(number);
             return;
         }
         if let Some(item) = list_item(stripped) {
             if signature.authority.is_empty() {
                 self.report.recipients.push(plain_text(&parse_inline(item)));
+                source.recipients.push(number);
                 return;
             }
         }
         if is_authority_line(stripped) {
+            source.signature.get_or_insert(number);
             signature.authority.push(stripped.to_string());
             return;
         }

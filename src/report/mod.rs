@@ -11,6 +11,7 @@ mod date;
 mod inline;
 mod number;
 mod period;
+pub mod text;
 
 pub use body::{
     parse_roman, roman, Block, BlockId, Body, Heading, Level, Origin, Paragraph, Section, Table,
@@ -45,6 +46,24 @@ pub struct Report {
     pub recipients: Vec<String>,
     #[serde(default)]
     pub signature: Signature,
+    /// Where the fields outside the body stood in imported text (never stored).
+    #[serde(skip)]
+    pub source: SourceLines,
+}
+
+/// Source lines of the header, title and closing fields of an imported text,
+/// so findings about them can name their line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceLines {
+    pub agency: Option<u32>,
+    pub number: Option<u32>,
+    pub place_date: Option<u32>,
+    pub kind: Option<u32>,
+    pub summary: Option<u32>,
+    pub recipients_label: Option<u32>,
+    /// One line per item of `recipients`.
+    pub recipients: Vec<u32>,
+    pub signature: Option<u32>,
 }
 
 /// The header block (ô 1–4 of Phụ lục I): who issues the report, its number and date.

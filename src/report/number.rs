@@ -94,15 +94,6 @@ impl Decimal {
         self.mantissa * 10u128.pow(u32::from(scale - self.scale))
     }
 
-    /// Exact sum.
-    pub fn add(self, other: Decimal) -> Decimal {
-        let scale = self.scale.max(other.scale);
-        Decimal {
-            mantissa: self.at_scale(scale) + other.at_scale(scale),
-            scale,
-        }
-    }
-
     /// a/b×100 at `decimals` places, truncated and rounded half up; None if b is 0.
     pub fn percent_of(self, whole: Decimal, decimals: u8) -> Option<(Decimal, Decimal)> {
         if whole.is_zero() {
@@ -135,6 +126,19 @@ impl Decimal {
     }
 }
 
+/// Exact sum, at the larger of the two scales.
+impl std::ops::Add for Decimal {
+    type Output = Decimal;
+
+    fn add(self, other: Decimal) -> Decimal {
+        let scale = self.scale.max(other.scale);
+        Decimal {
+            mantissa: self.at_scale(scale) + other.at_scale(scale),
+            scale,
+        }
+    }
+}
+
 impl PartialOrd for Decimal {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
@@ -153,7 +157,7 @@ pub fn format_grouped(n: u128) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -244,6 +248,6 @@ mod tests {
             "0,05"
         );
         assert!(d("2,5") < d("2,51"));
-        assert_eq!(d("1,5").add(d("2")).to_string(), "3,5");
+        assert_eq!((d("1,5") + d("2")).to_string(), "3,5");
     }
 }

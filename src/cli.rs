@@ -1,0 +1,224 @@
+//! The command-line tool over the same core as the page:
+//! `baocao check FILE [--format text|json]` and `baocao docx FILE -o OUT.docx`.
+
+use crate::checks::{self, Finding, Severity};
+use crate::input::{read_report, Source};
+use std::io::Write;
+
+const USAGE: &str = "baocao: kiểm tra số liệu và xuất .docx cho báo cáo định kỳ của UBND
+
+Cách dùng:
+  baocao check TỆP [--format text|json]   liệt kê các vấn đề của báo cáo
+  baocao docx TỆP -o RA.docx              xuất báo cáo theo thể thức Nghị định 30
+
+TỆP là bản nháp đã lưu (.json) hoặc văn bản báo cáo (.txt, .md).
+Mã thoát của check: 0 khi không có lỗi, 1 khi có lỗi, 2 khi không đọc được đầu vào.";
+
+/// The result of a run: what to print where, and the exit status.
+pub struct Outcome {
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+    pub status: i32,
+}
+
+impl Outcome {
+    fn usage_error(message: &str) -> Self {
+        Outcome {
+            stdout: Vec::new(),
+            stderr: format!("baocao: {message}\n\n{USAGE}\n"),
+            status: 2,
+        }
+    }
+
+    fn input_error(path: &str, message: &str) -> Self {
+        Outcome {
+            stdout: Vec::new(),
+            stderr: format!("baocao: {path}: {message}\n"),
+            status: 2,
+        }
+    }
+}
+
+/// Runs the tool on its arguments (without the program name).
+pub fn run(args: &[String]) -> Outcome {
+    let Some(command) = args.first() else {
+        return Outcome::usage_error("thiếu lệnh (check hoặc docx).");
+    };
+    match command.as_str() {
+        "-h" | "--help" | "help" => Outcome {
+            stdout: format!("{USAGE}\n").into_bytes(),
+            stderr: String::new(),
+            status: 0,
+        },
+        "-V" | "--version" => Outcome {
+            stdout: format!("baocao {}\n", env!("CARGO_PKG_VERSION")).into_bytes(),
+            stderr: String::new(),
+            status: 0,
+        },
+        "check" => check(&args[1..]),
+        "docx" => docx(&args[1..]),
+        other => Outcome::usage_error(&format!("lệnh không có: «{other}».")),
+    }
+}
+
+/// The input path and the named options given with it.
+type Parsed<'a> = (String, Vec<(&'a str, &'a str)>);
+
+/// Splits arguments into the input path and named options.
+fn parse<'a>(args: &'a [String], options: &[&str]) -> Result<Parsed<'a>, String> {
+    let mut path = None;
+    let mut named = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        if let Some((k, v)) = a.split_once('=').filter(|(k, _)| options.contains(k)) {
+            named.push((k, v));
+        } else if options.contains(&a) {
+            let v = args
+                .get(i + 1)
+                .ok_or(format!("tuỳ chọn {a} cần một giá trị."))?;
+            named.push((a, v.as_str()));
+            i += 1;
+        } else if a.starts_with('-') && a.len() > 1 {
+            return Err(format!("tuỳ chọn không có: «{a}»."));
+        } else if path.is_none() {
+            path = Some(a.to_string());
+        } else {
+            return Err(format!("thừa đối số «{a}»: mỗi lần chỉ xử lý một tệp."));
+        }
+        i += 1;
+    }
+    let path = path.ok_or("thiếu tên tệp báo cáo.")?;
+    Ok((path, named))
+}
+
+fn load(path: &str) -> Result<(crate::report::Report, Source), Outcome> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "không có tệp này.".to_string(),
+            std::io::ErrorKind::PermissionDenied => "không có quyền đọc tệp.".to_string(),
+            std::io::ErrorKind::IsADirectory => "đây là thư mục, không phải tệp.".to_string(),
+            _ => format!("không đọc được tệp ({e})."),
+        };
+        Outcome::input_error(path, &why)
+    })?;
+    read_report(path, &bytes).map_err(|e| Outcome::input_error(path, &e.to_string()))
+}
+
+fn check(args: &[String]) -> Outcome {
+    let (path, named) = match parse(args, &["--format"]) {
+        Ok(p) => p,
+        Err(m) => return Outcome::usage_error(&m),
+    };
+    let format = named
+        .iter()
+        .rev()
+        .find(|(k, _)| *k == "--format")
+        .map(|(_, v)| *v)
+        .unwrap_or("text");
+    if format != "text" && format != "json" {
+        return Outcome::usage_error(&format!(
+            "định dạng «{format}» không có; dùng text hoặc json."
+        ));
+    }
+    let (report, source) = match load(&path) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let findings = checks::run(&report);
+    let stdout = if format == "json" {
+        let mut s = findings_json(&findings, source);
+        s.push('\n');
+        s
+    } else {
+        findings_text(&path, &findings, source)
+    };
+    Outcome {
+        stdout: stdout.into_bytes(),
+        stderr: String::new(),
+        status: i32::from(checks::has_errors(&findings)),
+    }
+}
+
+/// The `check --format json` contract: `{"findings": [{rule, severity,
+/// message, line, excerpt}]}`, with `path` instead of a line for drafts.
+pub fn findings_json(findings: &[Finding], source: Source) -> String {
+    let items: Vec<serde_json::Value> = findings
+        .iter()
+        .map(|f| {
+            let mut v = serde_json::json!({
+                "rule": f.rule.id(),
+                "severity": f.severity.id(),
+                "message": f.message,
+                "line": match source { Source::Text => serde_json::json!(f.line), Source::Draft => serde_json::Value::Null },
+                "excerpt": f.excerpt,
+            });
+            if source == Source::Draft {
+                v["path"] = serde_json::json!(f.path);
+            }
+            v
+        })
+        .collect();
+    serde_json::json!({ "findings": items }).to_string()
+}
+
+/// Findings as an official reads them: place, severity, rule, message, excerpt.
+pub fn findings_text(path: &str, findings: &[Finding], source: Source) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let place = match (source, f.line) {
+            (Source::Text, Some(line)) => format!("{path}:{line}"),
+            _ => format!("{path} › {}", f.path),
+        };
+        out.push_str(&format!(
+            "{place}: {} [{}] {}\n",
+            f.severity.name_vi(),
+            f.rule.id(),
+            f.message
+        ));
+        if !f.excerpt.is_empty() {
+            out.push_str(&format!("    «{}»\n", f.excerpt));
+        }
+    }
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    if findings.is_empty() {
+        out.push_str("Không thấy vấn đề nào.\n");
+    } else {
+        out.push_str(&format!(
+            "Tổng cộng: {} lỗi, {} cảnh báo, {} gợi ý.\n",
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info)
+        ));
+    }
+    out
+}
+
+fn docx(args: &[String]) -> Outcome {
+    let (path, named) = match parse(args, &["-o", "--output"]) {
+        Ok(p) => p,
+        Err(m) => return Outcome::usage_error(&m),
+    };
+    let Some(out_path) = named
+        .iter()
+        .rev()
+        .find(|(k, _)| *k == "-o" || *k == "--output")
+        .map(|(_, v)| *v)
+    else {
+        return Outcome::usage_error("thiếu tệp ra: thêm -o TÊN.docx.");
+    };
+    let (report, _) = match load(&path) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let bytes = crate::docx::write(&report);
+    let written = std::fs::File::create(out_path).and_then(|mut f| f.write_all(&bytes));
+    match written {
+        Ok(()) => Outcome {
+            stdout: Vec::new(),
+            stderr: format!("Đã ghi {out_path} ({} byte).\n", bytes.len()),
+            status: 0,
+        },
+        Err(e) => Outcome::input_error(out_path, &format!("không ghi được tệp ({e}).")),
+    }
+}

@@ -1,0 +1,92 @@
+//! Reading a report from a file's bytes: a saved draft (.json) or report text
+//! (.txt, .md). Shared by the command-line tool and the page's import.
+
+use crate::drafts::{migrate, DraftError};
+use crate::import::{import_text, ImportError};
+use crate::report::Report;
+use std::fmt;
+
+/// What kind of input a report came from; findings name a line in text and a
+/// place in the structure for drafts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Text,
+    Draft,
+}
+
+/// Why an input could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputError {
+    /// Not UTF-8 text (e.g. a .doc, a PDF, or a TCVN3/VNI-encoded file).
+    NotUtf8 {
+        byte: usize,
+    },
+    Empty,
+    Draft(DraftError),
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::NotUtf8 { byte } => write!(
+                f,
+                "Tệp không phải văn bản Unicode (UTF-8): byte thứ {byte} không đọc được. Nếu đây là tệp Word (.doc, .docx) hoặc PDF, hãy mở nó, chọn toàn bộ nội dung rồi dán vào trang; nếu là văn bản gõ bằng phông TCVN3/VNI, hãy chuyển mã sang Unicode trước."
+            ),
+            InputError::Empty => ImportError::Empty.fmt(f),
+            InputError::Draft(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Reads a report from a file's name and bytes. A name ending in ".json" (or
+/// bytes starting with "{") is read as a draft; anything else as text.
+pub fn read_report(name: &str, bytes: &[u8]) -> Result<(Report, Source), InputError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        byte: e.valid_up_to() + 1,
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    let looks_like_json =
+        name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
+    if looks_like_json {
+        let report = migrate::read_report(text).map_err(InputError::Draft)?;
+        Ok((report, Source::Draft))
+    } else {
+        let report = import_text(text).map_err(|_| InputError::Empty)?;
+        Ok((report, Source::Text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_drafts_are_told_apart() {
+        let (r, s) =
+            read_report("a.txt", "BÁO CÁO\n\nTình hình tháng 3/2025\n".as_bytes()).unwrap();
+        assert_eq!(s, Source::Text);
+        assert_eq!(r.title.summary, "Tình hình tháng 3/2025");
+        let json = serde_json::to_string(&r).unwrap();
+        let (back, s) = read_report("a.json", json.as_bytes()).unwrap();
+        assert_eq!(s, Source::Draft);
+        assert_eq!(back.title.summary, r.title.summary);
+    }
+
+    #[test]
+    fn bad_inputs_have_vietnamese_messages() {
+        let e = read_report("a.txt", &[b'a', 0xff, b'b']).unwrap_err();
+        assert_eq!(e, InputError::NotUtf8 { byte: 2 });
+        assert!(e.to_string().contains("UTF-8"));
+        assert_eq!(
+            read_report("a.txt", b"  \n").unwrap_err(),
+            InputError::Empty
+        );
+        let e = read_report("a.json", br#"{"schema_version": 99}"#).unwrap_err();
+        assert!(e.to_string().contains("phiên bản baocao mới hơn"), "{e}");
+    }
+}
