@@ -7,7 +7,6 @@
 //! Data flows one way: text or draft → [`report::Report`] → checks / docx / preview.
 
 pub mod checks;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod docx;
 pub mod drafts;

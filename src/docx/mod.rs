@@ -252,3 +252,25 @@ fn add_section(mut docx: Docx, s: &Section, notes: &mut Notes) -> Docx {
     }
     docx
 }
+
+/// The file name for a report's .docx: "BC-KTXH-thang-03-2025.docx" from its
+/// period (ASCII only, so any mail or document system takes it).
+pub fn file_name(report: &Report) -> String {
+    match report.period() {
+        Some(p) => format!("BC-KTXH-thang-{:02}-{}.docx", p.month, p.year),
+        None => "BC-KTXH.docx".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_name_follows_the_period() {
+        let mut r = Report::new();
+        assert_eq!(file_name(&r), "BC-KTXH.docx");
+        r.title.summary = "Tình hình tháng 3/2025, nhiệm vụ tháng 4/2025".into();
+        assert_eq!(file_name(&r), "BC-KTXH-thang-03-2025.docx");
+    }
+}

@@ -1,1 +1,18 @@
-//! The web page (wasm32 only).
+//! The web page (wasm32 only): Leptos components over the library. They hold
+//! no parsing, checking or formatting of their own; they call `import`,
+//! `checks`, `docx` and `drafts`.
+
+mod app;
+mod download;
+mod draft_list;
+mod editor;
+mod findings;
+mod state;
+
+pub use app::App;
+
+/// Starts the page: mounts the app on <body>.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,44 @@
+# baocao: the two commands a newcomer needs are `make serve` and `make test`.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: serve test dist setup setup-test lint test-native test-wasm test-e2e test-docx clean
+
+## make serve: build the release page and serve it on http://127.0.0.1:$(PORT)
+serve: dist
+	@echo "baocao đang chạy tại http://127.0.0.1:$(PORT)  (Ctrl+C để dừng)"
+	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+## make dist: the release site in dist/, to copy to any static web server
+dist: setup
+	trunk build --release
+
+## make test: every test (formatting, lints, native, wasm in Chromium, end-to-end)
+test: setup-test lint test-native test-wasm dist test-e2e
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+# The storage layer against the real localStorage of headless Chromium.
+test-wasm:
+	CHROMEDRIVER=$$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test web_storage
+
+# The built page in headless Chromium, driven by Playwright.
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf dist
