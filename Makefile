@@ -33,7 +33,7 @@ test-native:
 
 # The storage layer against the real localStorage of headless Chromium.
 test-wasm:
-	CHROMEDRIVER=$$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test web_storage
+	CHROMEDRIVER=$$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test web_storage --test web_normalize
 
 # The built page in headless Chromium, driven by Playwright.
 test-e2e:
