@@ -1,5 +1,6 @@
 //! The `baocao` binary as other tools and scripts use it: the `check` contract
 //! (JSON shape, exit statuses 0/1/2) and `docx` on good and bad input.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
