@@ -18,25 +18,6 @@ fn seeds() -> [(u32, Report); 2] {
     [(0, seed(0)), (1, seed(1))]
 }
 
-/// The body's top-level paragraphs between the title's line and the
-/// closing table.
-fn body_paragraphs(body: &El) -> Vec<El> {
-    let children: Vec<&El> = body.elements().collect();
-    let rule = children
-        .iter()
-        .position(|e| e.name == "w:p" && e.pprop("w:pBdr").is_some())
-        .expect("the line under the trích yếu");
-    let closing = children
-        .iter()
-        .rposition(|e| e.name == "w:tbl")
-        .expect("the closing table");
-    children[rule + 1..closing]
-        .iter()
-        .filter(|e| e.name == "w:p")
-        .map(|e| (*e).clone())
-        .collect()
-}
-
 #[test]
 fn pages_are_a4_with_the_decree_margins_and_numbered_from_page_two() {
     for (n, report) in seeds() {

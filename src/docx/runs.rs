@@ -17,28 +17,26 @@ pub fn fonts() -> RunFonts {
         .east_asia(FONT)
 }
 
-/// Whether XML 1.0 can hold the character at all (it cannot hold most
-/// control characters, U+FFFE and U+FFFF).
-fn xml_char(c: char) -> bool {
-    !((c < '\u{20}' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}'))
+/// Whether a character stays in a run: XML 1.0 cannot hold most control
+/// characters, U+FFFE or U+FFFF, and the ones it can (DEL, the C1 controls)
+/// show as boxes or nothing in Word, so none of them is kept.
+fn kept(c: char) -> bool {
+    !(c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}'))
 }
 
-/// The text as a run can hold it: characters XML forbids are dropped, and
-/// tabs and line ends (which a `w:t` would not show) become spaces.
+/// The text as a run can hold it: tabs and line ends (which a `w:t` would
+/// not show) become spaces, every other control character is dropped.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    let changes = |c: char| !xml_char(c) || matches!(c, '\t' | '\n' | '\r');
-    if !text.chars().any(changes) {
+    let white = |c: char| matches!(c, '\t' | '\n' | '\r');
+    if text.chars().all(|c| kept(c) && !white(c)) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
-            .filter(|c| xml_char(*c))
-            .map(|c| {
-                if matches!(c, '\t' | '\n' | '\r') {
-                    ' '
-                } else {
-                    c
-                }
+            .filter_map(|c| match c {
+                c if white(c) => Some(' '),
+                c if kept(c) => Some(c),
+                _ => None,
             })
             .collect(),
     )
@@ -115,7 +113,10 @@ mod tests {
 
     #[test]
     fn clean_drops_what_xml_cannot_hold() {
-        assert_eq!(clean("a\u{0}b\u{8}c\u{1f}d\u{fffe}e\u{ffff}"), "abcde");
+        assert_eq!(
+            clean("a\u{0}b\u{8}c\u{1f}d\u{fffe}e\u{ffff}f\u{7f}g\u{85}h"),
+            "abcdefgh"
+        );
         assert_eq!(clean("tab\there\nline\r"), "tab here line ");
         assert!(matches!(clean("Việt Nam ²"), Cow::Borrowed(_)));
     }

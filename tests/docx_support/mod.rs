@@ -309,6 +309,26 @@ pub fn rule_length(p: &El, box_width: i64) -> i64 {
     box_width - left.parse::<i64>().unwrap_or(0) - right.parse::<i64>().unwrap_or(0)
 }
 
+/// The body's top-level paragraphs between the line under the trích yếu
+/// and the closing table (or the end of the body).
+pub fn body_paragraphs(body: &El) -> Vec<El> {
+    let children: Vec<&El> = body.elements().collect();
+    let rule = children
+        .iter()
+        .position(|e| e.name == "w:p" && e.pprop("w:pBdr").is_some())
+        .expect("the line under the trích yếu");
+    let end = children
+        .iter()
+        .rposition(|e| e.name == "w:tbl")
+        .filter(|t| *t > rule)
+        .unwrap_or(children.len());
+    children[rule + 1..end]
+        .iter()
+        .filter(|e| e.name == "w:p" && e.pprop("w:sectPr").is_none())
+        .map(|e| (*e).clone())
+        .collect()
+}
+
 /// The text the writer must put in the document for inline content: runs as
 /// written, footnote markers left out (they become footnote references).
 pub fn inline_text(inlines: &[Inline]) -> String {
