@@ -3,8 +3,10 @@
 //! attribute values are held unescaped and escaped again on writing, so no
 //! correction ever edits XML as a string.
 
+use quick_xml::escape::unescape;
 use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
-use quick_xml::{Reader, Writer, XmlVersion};
+use quick_xml::parser::{ElementParser, Parser, PiParser};
+use quick_xml::Writer;
 use std::fmt;
 
 /// An element with its attributes and children, names as written ("w:p").
@@ -135,79 +137,135 @@ impl Element {
     }
 }
 
-/// Reads a part into its root element (the declaration is dropped; `write`
-/// puts a standard one back).
+/// UTF-8 text of a piece of the part.
+fn utf8(bytes: &[u8]) -> Result<&str, XmlError> {
+    std::str::from_utf8(bytes).map_err(err)
+}
+
+/// Text as it stands between tags, with its references resolved.
+fn text(raw: &str) -> Result<String, XmlError> {
+    Ok(unescape(raw).map_err(err)?.into_owned())
+}
+
+/// The element a start tag opens: `inner` is what stands between `<` and
+/// `>` (without a closing `/`). quick-xml reads the attributes.
+fn open_tag(inner: &str) -> Result<Element, XmlError> {
+    let name_len = inner
+        .find(|c: char| c.is_ascii_whitespace())
+        .unwrap_or(inner.len());
+    if name_len == 0 {
+        return Err(err("a tag without a name"));
+    }
+    let tag = BytesStart::from_content(inner, name_len);
+    let mut attrs = Vec::new();
+    for a in tag.attributes() {
+        let a = a.map_err(err)?;
+        attrs.push((utf8(a.key.as_ref())?.to_string(), text(utf8(&a.value)?)?));
+    }
+    Ok(Element {
+        name: inner[..name_len].to_string(),
+        attrs,
+        children: Vec::new(),
+    })
+}
+
+/// Reads a part into its root element (the declaration, processing
+/// instructions and comments are dropped; `write` puts a standard
+/// declaration back).
+///
+/// The markup is scanned with quick-xml's parsers (tag ends outside quoted
+/// values, processing instructions, attributes, references) rather than its
+/// `Reader`: with the `encoding` feature docx-rs turns on, the `Reader` links
+/// encoding_rs's decoders and tables, some 190 KB of the page, for text that
+/// is always UTF-8 here.
 pub fn parse(xml: &[u8]) -> Result<Element, XmlError> {
-    let text = std::str::from_utf8(xml).map_err(err)?;
-    let mut reader = Reader::from_str(text);
+    let xml = utf8(xml)?;
+    let xml = xml.strip_prefix('\u{feff}').unwrap_or(xml);
+    let bytes = xml.as_bytes();
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
-    let decoder = reader.decoder();
-    let start = |e: &BytesStart| -> Result<Element, XmlError> {
-        let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-        let mut attrs = Vec::new();
-        for a in e.attributes() {
-            let a = a.map_err(err)?;
-            let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
-            let value = a
-                .decoded_and_normalized_value(XmlVersion::Implicit1_0, decoder)
-                .map_err(err)?
-                .into_owned();
-            attrs.push((key, value));
+    let mut pos = 0;
+    let attach = |stack: &mut Vec<Element>, root: &mut Option<Element>, el: Element| match stack
+        .last_mut()
+    {
+        Some(parent) => {
+            parent.children.push(Node::Element(el));
+            Ok(())
         }
-        Ok(Element {
-            name,
-            attrs,
-            children: Vec::new(),
-        })
+        None if root.is_none() => {
+            *root = Some(el);
+            Ok(())
+        }
+        None => Err(err("a second root element")),
     };
-    let push_text = |stack: &mut Vec<Element>, s: &str| {
-        if let Some(parent) = stack.last_mut() {
-            match parent.children.last_mut() {
-                Some(Node::Text(t)) => t.push_str(s),
-                _ => parent.children.push(Node::Text(s.to_string())),
+    while pos < bytes.len() {
+        let lt = bytes[pos..]
+            .iter()
+            .position(|b| *b == b'<')
+            .map_or(bytes.len(), |i| pos + i);
+        if lt > pos {
+            let raw = &xml[pos..lt];
+            match stack.last_mut() {
+                Some(parent) => parent.children.push(Node::Text(text(raw)?)),
+                None if raw.trim().is_empty() => {}
+                None => return Err(err("text outside the root element")),
             }
         }
-    };
-    loop {
-        match reader.read_event().map_err(err)? {
-            Event::Start(e) => stack.push(start(&e)?),
-            Event::Empty(e) => {
-                let el = start(&e)?;
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(el)),
-                    None => root = Some(el),
+        pos = lt;
+        if pos >= bytes.len() {
+            break;
+        }
+        let rest = &bytes[pos..];
+        if rest.starts_with(b"<?") {
+            let end = PiParser::default()
+                .feed(&rest[2..])
+                .ok_or_else(|| err("unclosed processing instruction"))?;
+            pos += 2 + end + 1;
+        } else if rest.starts_with(b"<!--") {
+            let end = xml[pos + 4..]
+                .find("-->")
+                .ok_or_else(|| err("unclosed comment"))?;
+            pos += 4 + end + 3;
+        } else if rest.starts_with(b"<![CDATA[") {
+            let end = xml[pos + 9..]
+                .find("]]>")
+                .ok_or_else(|| err("unclosed CDATA section"))?;
+            let data = &xml[pos + 9..pos + 9 + end];
+            match stack.last_mut() {
+                Some(parent) => parent.children.push(Node::Text(data.to_string())),
+                None => return Err(err("CDATA outside the root element")),
+            }
+            pos += 9 + end + 3;
+        } else if rest.starts_with(b"<!") {
+            return Err(err("a document type declaration, which no part may hold"));
+        } else if rest.starts_with(b"</") {
+            let end = xml[pos..]
+                .find('>')
+                .ok_or_else(|| err("unclosed end tag"))?;
+            let name = xml[pos + 2..pos + end].trim_end();
+            let el = stack.pop().ok_or_else(|| err("an end tag with no start"))?;
+            if el.name != name {
+                return Err(err(format!("<{}> closed by </{name}>", el.name)));
+            }
+            attach(&mut stack, &mut root, el)?;
+            pos += end + 1;
+        } else {
+            let end = ElementParser::default()
+                .feed(&rest[1..])
+                .ok_or_else(|| err("unclosed tag"))?;
+            let inner = &xml[pos + 1..pos + 1 + end];
+            match inner.strip_suffix('/') {
+                Some(inner) => {
+                    let el = open_tag(inner.trim_end())?;
+                    attach(&mut stack, &mut root, el)?;
                 }
+                None => stack.push(open_tag(inner.trim_end())?),
             }
-            Event::End(_) => {
-                let el = stack.pop().ok_or_else(|| err("unbalanced end tag"))?;
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(el)),
-                    None => root = Some(el),
-                }
-            }
-            Event::Text(t) => push_text(&mut stack, &t.decode().map_err(err)?),
-            Event::CData(t) => push_text(&mut stack, &t.decode().map_err(err)?),
-            Event::GeneralRef(r) => {
-                let c = match r.resolve_char_ref().map_err(err)? {
-                    Some(c) => c,
-                    None => match r.decode().map_err(err)?.as_ref() {
-                        "amp" => '&',
-                        "lt" => '<',
-                        "gt" => '>',
-                        "quot" => '"',
-                        "apos" => '\'',
-                        other => return Err(err(format!("unknown entity &{other};"))),
-                    },
-                };
-                push_text(&mut stack, c.encode_utf8(&mut [0; 4]));
-            }
-            Event::Eof => break,
-            Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}
+            pos += 1 + end + 1;
         }
     }
-    if !stack.is_empty() {
-        return Err(err("unclosed element"));
+    if let Some(open) = stack.last() {
+        return Err(err(format!("<{}> is not closed", open.name)));
     }
     root.ok_or_else(|| err("no root element"))
 }
@@ -263,10 +321,42 @@ mod tests {
     }
 
     #[test]
+    fn quoted_markup_comments_and_cdata_are_read_as_xml_says() {
+        let root = parse(
+            "\u{feff}<?xml version=\"1.0\"?><!-- a > b --><r x='1 > 0' y=\"a/b\"><![CDATA[<raw> & ]]><e/><f z=\"&#65;\" /></r>"
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(root.attr("x"), Some("1 > 0"));
+        assert_eq!(root.attr("y"), Some("a/b"));
+        assert_eq!(root.children[0], Node::Text("<raw> & ".into()));
+        assert_eq!(root.child("f").and_then(|f| f.attr("z")), Some("A"));
+        assert!(root.child("e").is_some_and(|e| e.children.is_empty()));
+    }
+
+    #[test]
     fn broken_xml_is_an_error_not_a_panic() {
-        assert!(parse(b"<a><b></a>").is_err());
-        assert!(parse(b"<a>").is_err());
-        assert!(parse(b"").is_err());
-        assert!(parse(&[0xff, 0xfe]).is_err());
+        for broken in [
+            &b"<a><b></a>"[..],
+            b"<a>",
+            b"",
+            &[0xff, 0xfe],
+            b"<a></a><b/>",
+            b"text<a/>",
+            b"<a x='1/>",
+            b"<a x=\"1\" x=\"2\"/>",
+            b"<a>&nope;</a>",
+            b"<a><!-- open</a>",
+            b"<?xml version",
+            b"<!DOCTYPE a><a/>",
+            b"</a>",
+            b"<>",
+        ] {
+            assert!(
+                parse(broken).is_err(),
+                "{}",
+                String::from_utf8_lossy(broken)
+            );
+        }
     }
 }
