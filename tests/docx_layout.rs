@@ -7,7 +7,7 @@
 
 mod docx_support;
 
-use baocao::report::{Block, BlockId, FootnoteId, Inline, Level, Report, Table};
+use baocao::report::{Block, BlockId, FootnoteId, Inline, Level, Report, Section, Table};
 use docx_support::*;
 
 const TEXT_WIDTH: i64 = 9355;
@@ -670,4 +670,29 @@ fn footnote_ids_start_at_1_in_every_document() {
 /// crate in the same process would.
 fn docx_rs_footnote() -> usize {
     docx_rs::Footnote::new().id()
+}
+
+#[test]
+fn tables_never_touch_so_no_viewer_merges_them() {
+    let mut report = seed(1);
+    let narrow = || table(&["Chỉ tiêu", "Số liệu"], &[&["Thu", "1.234"]]);
+    // Two tables one after the other, the last right before the closing block.
+    fn deepest(s: &mut Section) -> &mut Section {
+        match s.children.len() {
+            0 => s,
+            n => deepest(&mut s.children[n - 1]),
+        }
+    }
+    let last = deepest(report.body.sections.last_mut().expect("a part"));
+    last.blocks.push(narrow());
+    last.blocks.push(narrow());
+    let body = write(&report).body();
+    let children: Vec<&El> = body.elements().collect();
+    assert_eq!(children.iter().filter(|e| e.name == "w:tbl").count(), 4);
+    for pair in children.windows(2) {
+        assert!(
+            !(pair[0].name == "w:tbl" && pair[1].name == "w:tbl"),
+            "two tables touch"
+        );
+    }
 }

@@ -47,6 +47,23 @@ fn one_line(text: &str) -> String {
         .join(" ")
 }
 
+/// Word and LibreOffice merge two tables with nothing between them into one
+/// (the second takes the first one's borders and columns): a table that would
+/// follow another gets a 6 pt empty paragraph before it.
+fn separate_tables(content: &mut Vec<Content>) {
+    if matches!(content.last(), Some(Content::Table(_))) {
+        content.push(Content::paragraph(
+            Paragraph::new().keep_next(true).line_spacing(
+                docx_rs::LineSpacing::new()
+                    .before(0)
+                    .after(0)
+                    .line(profile::BODY_BEFORE as i32)
+                    .line_rule(docx_rs::LineSpacingType::Exact),
+            ),
+        ));
+    }
+}
+
 /// Lays the report out with docx-rs; returns the document and the facts the
 /// corrections need.
 fn build(report: &Report) -> (Docx, Facts) {
@@ -93,6 +110,7 @@ fn build(report: &Report) -> (Docx, Facts) {
                         }
                     }
                 } else {
+                    separate_tables(&mut portrait);
                     portrait.extend(content);
                 }
             }
@@ -104,6 +122,7 @@ fn build(report: &Report) -> (Docx, Facts) {
             let p = std::mem::replace(last.as_mut(), Paragraph::new());
             **last = p.keep_next(true);
         }
+        separate_tables(&mut portrait);
         portrait.push(Content::table(closing));
     }
     if portrait.is_empty() {

@@ -9,7 +9,7 @@ use super::profile::{
     size, COLOR, LANDSCAPE_TEXT_WIDTH, PORTRAIT_MAX_COLUMNS, SINGLE_LINE, TABLE_BORDER_SIZE,
     TABLE_CELL_PADDING, TABLE_CELL_SPACING, TEXT_WIDTH,
 };
-use super::runs::text_run;
+use super::runs::{clean, text_run};
 use crate::report::{self, Decimal};
 use docx_rs::{
     AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, Table, TableBorder,
@@ -72,6 +72,7 @@ pub struct DetailTable {
 /// Whether a cell holds a number (or a percentage) in Vietnamese notation,
 /// which reads best right-aligned.
 fn is_number(cell: &str) -> bool {
+    let cell = clean(cell);
     let s = cell.trim();
     let s = s.strip_suffix('%').unwrap_or(s).trim_end();
     let s = s.strip_prefix(['-', '+', '−']).unwrap_or(s);
@@ -266,7 +267,15 @@ mod tests {
 
     #[test]
     fn numbers_are_recognised_in_vietnamese_notation() {
-        for n in ["1.234", "1.234,5", "97,17%", "-3", "05", " 12 "] {
+        for n in [
+            "1.234",
+            "1.234,5",
+            "97,17%",
+            "-3",
+            "05",
+            " 12 ",
+            "\u{1}1.234\u{0}",
+        ] {
             assert!(is_number(n), "{n}");
         }
         for t in ["Phường Chi Lăng", "", "1,2,3", "x%"] {

@@ -21,10 +21,15 @@ pub fn summary_lines(summary: &str) -> Vec<String> {
         .collect()
 }
 
-fn centred(before: u32, after: u32) -> Paragraph {
+/// A trích yếu longer than this many lines is not kept on one page with
+/// the tên loại and the body's first line: a chain of kept paragraphs
+/// longer than a page is pushed to the next page whole, leaving page 1 bare.
+const KEPT_SUMMARY_LINES: usize = 5;
+
+fn centred(before: u32, after: u32, keep: bool) -> Paragraph {
     Paragraph::new()
         .align(AlignmentType::Center)
-        .keep_next(true)
+        .keep_next(keep)
         .line_spacing(
             LineSpacing::new()
                 .before(before)
@@ -38,16 +43,17 @@ fn centred(before: u32, after: u32) -> Paragraph {
 /// with `w:br`), and the short line.
 pub fn title(report: &Report) -> Vec<Paragraph> {
     let mut out = Vec::new();
+    let lines = summary_lines(&report.title.summary);
+    let keep = lines.len() <= KEPT_SUMMARY_LINES;
     let kind = report.title.kind.trim();
     if !kind.is_empty() {
-        out.push(centred(KIND_BEFORE, 0).add_run(text_run(kind, size::KIND).bold()));
+        out.push(centred(KIND_BEFORE, 0, keep).add_run(text_run(kind, size::KIND).bold()));
     }
-    let lines = summary_lines(&report.title.summary);
     if lines.is_empty() {
         return out;
     }
     let before = if out.is_empty() { KIND_BEFORE } else { 0 };
-    let mut p = centred(before, 0);
+    let mut p = centred(before, 0, keep);
     for (i, line) in lines.iter().enumerate() {
         let mut run = text_run(line, size::SUMMARY).bold();
         if i + 1 < lines.len() {
@@ -61,7 +67,7 @@ pub fn title(report: &Report) -> Vec<Paragraph> {
         .map(|l| text_width(l, Face::Bold, size::SUMMARY))
         .max()
         .unwrap_or(0);
-    let line = rule(TEXT_WIDTH, ratio_length(longest, SUMMARY_RULE_RATIO));
+    let line = rule(TEXT_WIDTH, ratio_length(longest, SUMMARY_RULE_RATIO)).keep_next(keep);
     out.push(
         line.line_spacing(
             LineSpacing::new()
