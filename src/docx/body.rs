@@ -6,11 +6,12 @@
 
 use super::footnotes::Notes;
 use super::metrics::{text_width, Face};
+use super::paragraphs::spaced;
 use super::profile::{size, BODY_AFTER, BODY_BEFORE, BODY_FIRST_LINE, BODY_LINE, TEXT_WIDTH};
 use super::runs::{inline_runs, text_run, Emphasis};
 use super::tables::{detail_table, DetailTable};
 use crate::report::{plain_text, Block, Heading, Level, Report, Section};
-use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, Paragraph, SpecialIndentType};
+use docx_rs::{AlignmentType, Paragraph, SpecialIndentType};
 
 /// A piece of the body, in reading order.
 pub enum Piece {
@@ -28,13 +29,7 @@ pub fn body_paragraph() -> Paragraph {
             None,
             None,
         )
-        .line_spacing(
-            LineSpacing::new()
-                .before(BODY_BEFORE)
-                .after(BODY_AFTER)
-                .line(BODY_LINE)
-                .line_rule(LineSpacingType::Auto),
-        )
+        .line_spacing(spaced(BODY_BEFORE, BODY_AFTER, BODY_LINE))
         .widow_control(true)
 }
 

@@ -5,25 +5,21 @@
 //! lines and the position in bold capitals, room for the signature and the
 //! seal, and the signer's name in bold (nd30.md §8–9).
 
-use super::header_block::{centred_line, centred_line_after_space};
 use super::metrics::{text_width, Face};
-use super::profile::{size, CLOSING_BEFORE, CLOSING_COLUMNS, SIGNATURE_SPACE, SINGLE_LINE};
+use super::paragraphs::{centred_line, single};
+use super::profile::{size, CLOSING_BEFORE, CLOSING_COLUMNS, SIGNATURE_SPACE};
 use super::runs::text_run;
 use super::tables::borderless_table;
 use crate::report::Report;
-use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, Paragraph, SpecialIndentType, Table};
+use docx_rs::{AlignmentType, Paragraph, SpecialIndentType, Table};
 
 /// What comes before each recipient.
 const DASH: &str = "- ";
 
 fn left_line(before: u32) -> Paragraph {
-    Paragraph::new().align(AlignmentType::Left).line_spacing(
-        LineSpacing::new()
-            .before(before)
-            .after(0)
-            .line(SINGLE_LINE)
-            .line_rule(LineSpacingType::Auto),
-    )
+    Paragraph::new()
+        .align(AlignmentType::Left)
+        .line_spacing(single(before, 0))
 }
 
 /// "Nơi nhận:" and its items, as written (their ";" and "." are the
@@ -60,17 +56,17 @@ fn signature(report: &Report) -> Vec<Paragraph> {
     lines.push(s.position.trim());
     lines.retain(|l| !l.is_empty());
     if lines.is_empty() && s.signer.trim().is_empty() {
-        return vec![centred_line(text_run("", size::SIGNATURE))];
+        return vec![centred_line(text_run("", size::SIGNATURE), 0)];
     }
     let mut cell: Vec<Paragraph> = lines
         .iter()
         .enumerate()
         .map(|(i, line)| {
             let before = if i == 0 { CLOSING_BEFORE } else { 0 };
-            centred_line_after_space(text_run(line, size::SIGNATURE).bold(), before)
+            centred_line(text_run(line, size::SIGNATURE).bold(), before)
         })
         .collect();
-    cell.push(centred_line_after_space(
+    cell.push(centred_line(
         text_run(s.signer.trim(), size::SIGNATURE).bold(),
         SIGNATURE_SPACE,
     ));

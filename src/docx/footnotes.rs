@@ -5,12 +5,12 @@
 //! separator notes, the `w:footnoteRef` number in front of each note) is added
 //! by `conform`; the two styles are defined here.
 
-use super::profile::{size, FOOTNOTE_REFERENCE_STYLE, FOOTNOTE_TEXT_STYLE, SINGLE_LINE};
+use super::paragraphs::single;
+use super::profile::{size, HalfPoints, FOOTNOTE_REFERENCE_STYLE, FOOTNOTE_TEXT_STYLE};
 use super::runs::{fonts, inline_runs, text_run, Emphasis};
 use crate::report::{superscript_number, FootnoteId, Report};
 use docx_rs::{
-    AlignmentType, Footnote, LineSpacing, LineSpacingType, Paragraph, Run, RunProperty, Style,
-    StyleType, VertAlignType,
+    AlignmentType, Footnote, Paragraph, Run, RunProperty, Style, StyleType, VertAlignType,
 };
 
 /// Hands out the document's footnotes in reading order, numbered from 1 in
@@ -36,7 +36,7 @@ impl<'a> Notes<'a> {
     /// The mark of footnote `id` where it stands in the text, carrying the
     /// note itself. Each mark gets its own note (Word has no shared notes);
     /// a mark with no definition gets an empty note rather than vanishing.
-    pub fn reference(&mut self, id: FootnoteId, text_size: super::profile::HalfPoints) -> Run {
+    pub fn reference(&mut self, id: FootnoteId, text_size: HalfPoints) -> Run {
         self.written += 1;
         let note = Footnote {
             id: self.written,
@@ -77,13 +77,7 @@ fn note_text_paragraph() -> Paragraph {
     Paragraph::new()
         .style(FOOTNOTE_TEXT_STYLE)
         .align(AlignmentType::Both)
-        .line_spacing(
-            LineSpacing::new()
-                .before(0)
-                .after(0)
-                .line(SINGLE_LINE)
-                .line_rule(LineSpacingType::Auto),
-        )
+        .line_spacing(single(0, 0))
 }
 
 /// The FootnoteText and FootnoteReference styles Word itself defines for
@@ -91,6 +85,7 @@ fn note_text_paragraph() -> Paragraph {
 pub fn styles() -> Vec<Style> {
     let mut reference = Style::new(FOOTNOTE_REFERENCE_STYLE, StyleType::Character)
         .name("footnote reference")
+        .q_format(false)
         .ui_priority(99)
         .unhide_when_used();
     reference.run_property = reference
@@ -98,18 +93,13 @@ pub fn styles() -> Vec<Style> {
         .vert_align(VertAlignType::SuperScript);
     let text = Style::new(FOOTNOTE_TEXT_STYLE, StyleType::Paragraph)
         .name("footnote text")
+        .q_format(false)
         .based_on("Normal")
         .ui_priority(99)
         .unhide_when_used()
         .fonts(fonts())
         .size(size::FOOTNOTE.val())
         .align(AlignmentType::Both)
-        .line_spacing(
-            LineSpacing::new()
-                .before(0)
-                .after(0)
-                .line(SINGLE_LINE)
-                .line_rule(LineSpacingType::Auto),
-        );
+        .line_spacing(single(0, 0));
     vec![reference, text]
 }

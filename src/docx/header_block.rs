@@ -5,34 +5,15 @@
 //! row as "Số" (nd30.md §3).
 
 use super::metrics::{balanced_lines, text_width, Face};
+use super::paragraphs::centred_line;
 use super::profile::{
-    size, BLANK_NUMBER, HEADER_COLUMNS, NUMBER_BEFORE, QUOC_HIEU, SINGLE_LINE, TIEU_NGU,
+    size, AGENCY_RULE_RATIO, BLANK_NUMBER, HEADER_COLUMNS, NUMBER_BEFORE, QUOC_HIEU, TIEU_NGU,
 };
 use super::rule::{ratio_length, rule};
 use super::runs::text_run;
 use super::tables::borderless_table;
 use crate::report::Report;
-use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, Paragraph, Run, Table};
-
-/// A centred line of the header or closing block: single spacing, no space
-/// around it (the decree's "dòng đơn").
-pub fn centred_line(run: Run) -> Paragraph {
-    centred_line_after_space(run, 0)
-}
-
-/// A centred line with `before` twips of space above it.
-pub fn centred_line_after_space(run: Run, before: u32) -> Paragraph {
-    Paragraph::new()
-        .add_run(run)
-        .align(AlignmentType::Center)
-        .line_spacing(
-            LineSpacing::new()
-                .before(before)
-                .after(0)
-                .line(SINGLE_LINE)
-                .line_rule(LineSpacingType::Auto),
-        )
-}
+use docx_rs::{Paragraph, Table};
 
 /// The printed lines of an agency name: the lines as the official broke them,
 /// each broken again (evenly) if it is wider than the column.
@@ -49,11 +30,11 @@ fn agencies(report: &Report) -> Vec<Paragraph> {
     let h = &report.header;
     let mut cell = Vec::new();
     for line in agency_lines(&h.parent_agency, Face::Regular) {
-        cell.push(centred_line(text_run(&line, size::AGENCY)));
+        cell.push(centred_line(text_run(&line, size::AGENCY), 0));
     }
     let issuer = agency_lines(&h.issuing_agency, Face::Bold);
     for line in &issuer {
-        cell.push(centred_line(text_run(line, size::AGENCY).bold()));
+        cell.push(centred_line(text_run(line, size::AGENCY).bold(), 0));
     }
     let longest = issuer
         .iter()
@@ -63,11 +44,11 @@ fn agencies(report: &Report) -> Vec<Paragraph> {
     if longest > 0 {
         cell.push(rule(
             HEADER_COLUMNS[0],
-            ratio_length(longest, super::profile::AGENCY_RULE_RATIO),
+            ratio_length(longest, AGENCY_RULE_RATIO),
         ));
     }
     if cell.is_empty() {
-        cell.push(centred_line(text_run("", size::AGENCY)));
+        cell.push(centred_line(text_run("", size::AGENCY), 0));
     }
     cell
 }
@@ -75,8 +56,8 @@ fn agencies(report: &Report) -> Vec<Paragraph> {
 /// The right cell of the first row: Quốc hiệu, Tiêu ngữ and its line.
 fn national_title() -> Vec<Paragraph> {
     vec![
-        centred_line(text_run(QUOC_HIEU, size::QUOC_HIEU).bold()),
-        centred_line(text_run(TIEU_NGU, size::TIEU_NGU).bold()),
+        centred_line(text_run(QUOC_HIEU, size::QUOC_HIEU).bold(), 0),
+        centred_line(text_run(TIEU_NGU, size::TIEU_NGU).bold(), 0),
         rule(
             HEADER_COLUMNS[1],
             text_width(TIEU_NGU, Face::Bold, size::TIEU_NGU),
@@ -92,7 +73,7 @@ fn number_line(report: &Report) -> Paragraph {
     } else {
         h.number.trim()
     };
-    centred_line_after_space(
+    centred_line(
         text_run(&format!("Số: {number}/{}", h.code.trim()), size::NUMBER),
         NUMBER_BEFORE,
     )
@@ -107,7 +88,7 @@ fn place_date_line(report: &Report) -> Paragraph {
     } else {
         format!("{}, {date}", h.place.trim())
     };
-    centred_line_after_space(text_run(&text, size::PLACE_DATE).italic(), NUMBER_BEFORE)
+    centred_line(text_run(&text, size::PLACE_DATE).italic(), NUMBER_BEFORE)
 }
 
 /// The header block of a report.

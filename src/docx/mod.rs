@@ -14,6 +14,7 @@ mod header_block;
 mod metrics;
 mod pack;
 mod page;
+mod paragraphs;
 mod profile;
 mod rule;
 mod runs;
@@ -53,13 +54,9 @@ fn one_line(text: &str) -> String {
 fn separate_tables(content: &mut Vec<Content>) {
     if matches!(content.last(), Some(Content::Table(_))) {
         content.push(Content::paragraph(
-            Paragraph::new().keep_next(true).line_spacing(
-                docx_rs::LineSpacing::new()
-                    .before(0)
-                    .after(0)
-                    .line(profile::BODY_BEFORE as i32)
-                    .line_rule(docx_rs::LineSpacingType::Exact),
-            ),
+            Paragraph::new()
+                .keep_next(true)
+                .line_spacing(paragraphs::exact(0, 0, profile::BODY_BEFORE)),
         ));
     }
 }

@@ -3,14 +3,15 @@
 //! `w:titlePg`), and sections: portrait, with a landscape section around each
 //! table too wide for a portrait page (nd30.md §1, §10.7).
 
+use super::paragraphs::single;
 use super::profile::{
     size, FOOTER_DISTANCE, HEADER_DISTANCE, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP,
-    PAGE_HEIGHT, PAGE_WIDTH, SINGLE_LINE,
+    PAGE_HEIGHT, PAGE_WIDTH,
 };
 use super::runs::{fonts, text_run};
 use docx_rs::{
-    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing, LineSpacingType,
-    PageMargin, PageOrientationType, PageSize, Paragraph, Run, Section, Table,
+    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin,
+    PageOrientationType, PageSize, Paragraph, Run, Section, Table,
 };
 
 /// Something that goes on the page, in reading order.
@@ -38,13 +39,9 @@ pub struct Part {
 }
 
 fn header_paragraph() -> Paragraph {
-    Paragraph::new().align(AlignmentType::Center).line_spacing(
-        LineSpacing::new()
-            .before(0)
-            .after(0)
-            .line(SINGLE_LINE)
-            .line_rule(LineSpacingType::Auto),
-    )
+    Paragraph::new()
+        .align(AlignmentType::Center)
+        .line_spacing(single(0, 0))
 }
 
 /// A run of the PAGE field, with the font and size every run carries (in a

@@ -5,13 +5,14 @@
 //! shorter than the text without making the text wrap; unlike underscores or a
 //! drawn shape, it has an exact length and cannot drift (nd30.md §12).
 
+use super::paragraphs::exact;
 use super::profile::{
     HalfPoints, COLOR, RULE_BORDER_SIZE, RULE_PARAGRAPH_HEIGHT, RULE_RATIO_MAX, RULE_RATIO_MIN,
     RULE_SPACE,
 };
 use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders,
+    AlignmentType, BorderType, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders,
 };
 
 /// A line `length` twips long, centred in a box (table cell or text area)
@@ -22,13 +23,7 @@ pub fn rule(box_width: u32, length: u32) -> Paragraph {
     Paragraph::new()
         .align(AlignmentType::Center)
         .indent(Some(side), None, Some(side), None)
-        .line_spacing(
-            LineSpacing::new()
-                .before(0)
-                .after(0)
-                .line(RULE_PARAGRAPH_HEIGHT as i32)
-                .line_rule(LineSpacingType::Exact),
-        )
+        .line_spacing(exact(0, 0, RULE_PARAGRAPH_HEIGHT))
         // The paragraph mark's own size, so it cannot push the height up.
         .size(HalfPoints(2).val())
         .set_borders(

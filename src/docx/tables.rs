@@ -5,16 +5,16 @@
 //! portrait page (nd30.md §10.7–10.8).
 
 use super::metrics::{text_width, Face};
+use super::paragraphs::single;
 use super::profile::{
-    size, COLOR, LANDSCAPE_TEXT_WIDTH, PORTRAIT_MAX_COLUMNS, SINGLE_LINE, TABLE_BORDER_SIZE,
+    size, BODY_BEFORE, COLOR, LANDSCAPE_TEXT_WIDTH, PORTRAIT_MAX_COLUMNS, TABLE_BORDER_SIZE,
     TABLE_CELL_PADDING, TABLE_CELL_SPACING, TEXT_WIDTH,
 };
 use super::runs::{clean, text_run};
 use crate::report::{self, Decimal};
 use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, Table, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
-    VAlignType, WidthType,
+    AlignmentType, BorderType, Paragraph, Table, TableBorder, TableBorderPosition, TableBorders,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 const ALL_SIDES: [TableBorderPosition; 6] = [
@@ -153,13 +153,7 @@ fn cell_paragraph(text: &str, bold: bool, align: AlignmentType) -> Paragraph {
     Paragraph::new()
         .add_run(if bold { run.bold() } else { run })
         .align(align)
-        .line_spacing(
-            LineSpacing::new()
-                .before(TABLE_CELL_SPACING)
-                .after(TABLE_CELL_SPACING)
-                .line(SINGLE_LINE)
-                .line_rule(LineSpacingType::Auto),
-        )
+        .line_spacing(single(TABLE_CELL_SPACING, TABLE_CELL_SPACING))
 }
 
 /// Lays out a detail table of the body; None if it has no cell at all.
@@ -230,13 +224,7 @@ pub fn detail_table(t: &report::Table) -> Option<DetailTable> {
                 .add_run(text_run(t.title.trim(), size::BODY).bold())
                 .align(AlignmentType::Center)
                 .keep_next(true)
-                .line_spacing(
-                    LineSpacing::new()
-                        .before(super::profile::BODY_BEFORE)
-                        .after(0)
-                        .line(SINGLE_LINE)
-                        .line_rule(LineSpacingType::Auto),
-                ),
+                .line_spacing(single(BODY_BEFORE, 0)),
         );
     }
     if !t.unit.trim().is_empty() {
@@ -245,13 +233,7 @@ pub fn detail_table(t: &report::Table) -> Option<DetailTable> {
                 .add_run(text_run(t.unit.trim(), size::TABLE).italic())
                 .align(AlignmentType::Right)
                 .keep_next(true)
-                .line_spacing(
-                    LineSpacing::new()
-                        .before(super::profile::BODY_BEFORE)
-                        .after(0)
-                        .line(SINGLE_LINE)
-                        .line_rule(LineSpacingType::Auto),
-                ),
+                .line_spacing(single(BODY_BEFORE, 0)),
         );
     }
     Some(DetailTable {

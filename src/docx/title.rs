@@ -3,14 +3,15 @@
 //! as long as its longest line (nd30.md §4).
 
 use super::metrics::{balanced_lines, text_width, Face};
+use super::paragraphs::{exact, single};
 use super::profile::{
-    size, KIND_BEFORE, SINGLE_LINE, SUMMARY_MAX_LINE, SUMMARY_RULE_AFTER, SUMMARY_RULE_RATIO,
-    TEXT_WIDTH,
+    size, KIND_BEFORE, RULE_PARAGRAPH_HEIGHT, SUMMARY_MAX_LINE, SUMMARY_RULE_AFTER,
+    SUMMARY_RULE_RATIO, TEXT_WIDTH,
 };
 use super::rule::{ratio_length, rule};
 use super::runs::text_run;
 use crate::report::Report;
-use docx_rs::{AlignmentType, BreakType, LineSpacing, LineSpacingType, Paragraph};
+use docx_rs::{AlignmentType, BreakType, Paragraph};
 
 /// The printed lines of the trích yếu: the official's own line breaks kept,
 /// and any line too long for the page broken evenly.
@@ -30,13 +31,7 @@ fn centred(before: u32, after: u32, keep: bool) -> Paragraph {
     Paragraph::new()
         .align(AlignmentType::Center)
         .keep_next(keep)
-        .line_spacing(
-            LineSpacing::new()
-                .before(before)
-                .after(after)
-                .line(SINGLE_LINE)
-                .line_rule(LineSpacingType::Auto),
-        )
+        .line_spacing(single(before, after))
 }
 
 /// The title paragraphs: tên loại, trích yếu (one paragraph, lines broken
@@ -68,15 +63,7 @@ pub fn title(report: &Report) -> Vec<Paragraph> {
         .max()
         .unwrap_or(0);
     let line = rule(TEXT_WIDTH, ratio_length(longest, SUMMARY_RULE_RATIO)).keep_next(keep);
-    out.push(
-        line.line_spacing(
-            LineSpacing::new()
-                .before(0)
-                .after(SUMMARY_RULE_AFTER)
-                .line(super::profile::RULE_PARAGRAPH_HEIGHT as i32)
-                .line_rule(LineSpacingType::Exact),
-        ),
-    );
+    out.push(line.line_spacing(exact(0, SUMMARY_RULE_AFTER, RULE_PARAGRAPH_HEIGHT)));
     out
 }
 
