@@ -254,9 +254,10 @@ const TABLE_PROPERTIES: &[&str] = &[
     "tblPrChange",
 ];
 
-/// docx-rs's `TableProperty` writes `tblCellMar` and `tblInd` after
-/// `tblBorders` and before `tblLayout`; CT_TblPr wants `tblInd`, `tblBorders`,
-/// `tblLayout`, `tblCellMar`.
+/// docx-rs's `TableProperty` writes `tblStyle` after `tblW`, `jc` and
+/// `tblBorders`, and `tblCellMar` before `tblInd` and `tblLayout`; CT_TblPr
+/// wants `tblStyle` first and `tblInd`, `tblBorders`, `tblLayout`,
+/// `tblCellMar` in that order.
 pub fn order_table_properties(root: &mut Element) {
     order_all(root, "w:tblPr", TABLE_PROPERTIES);
 }
@@ -283,25 +284,22 @@ const CELL_PROPERTIES: &[&str] = &[
     "tcPrChange",
 ];
 
-/// docx-rs's `TableCellProperty` order is not CT_TcPr's in every case (for
-/// instance `vAlign` and `shd`); this keeps cells valid whatever is set.
+/// docx-rs's `TableCellProperty` writes `tcBorders` before `gridSpan` and
+/// `vMerge`, and `vAlign` before `textDirection`, `shd` and `tcMar`; CT_TcPr
+/// wants the opposite in both cases.
 pub fn order_cell_properties(root: &mut Element) {
     order_all(root, "w:tcPr", CELL_PROPERTIES);
 }
 
-/// CT_TblBorders / CT_TcBorders / CT_PBdr share this order.
-const BORDERS: &[&str] = &[
-    "top", "left", "start", "bottom", "right", "end", "insideH", "insideV", "tl2br", "tr2bl",
-    "between", "bar",
-];
+/// The order of border sides (CT_PBdr; CT_TblBorders and CT_TcBorders
+/// follow it too).
+const BORDERS: &[&str] = &["top", "left", "bottom", "right", "between", "bar"];
 
-/// docx-rs writes table borders as top, left, bottom, right and paragraph
-/// borders as left, right, top, bottom; the schema wants top, left, bottom,
-/// right (then insideH/V, between, bar).
-pub fn order_borders(root: &mut Element) {
-    for name in ["w:tblBorders", "w:tcBorders", "w:pBdr"] {
-        order_all(root, name, BORDERS);
-    }
+/// docx-rs's `ParagraphBorders` writes left, right, top, bottom; CT_PBdr
+/// wants top, left, bottom, right, then between and bar. (Its table and cell
+/// borders already come in order.)
+pub fn order_paragraph_borders(root: &mut Element) {
+    order_all(root, "w:pBdr", BORDERS);
 }
 
 /// docx-rs writes `<w:gridCol w:w="…" w:type="dxa"/>`; CT_TblGridCol has no
@@ -625,8 +623,8 @@ const SETTINGS: &[&str] = &[
     "listSeparator",
 ];
 
-/// docx-rs's `Settings` writes `zoom` after `defaultTabStop` (and puts
-/// `docId`/`docVars` where it likes); CT_Settings wants its sequence.
+/// docx-rs's `Settings` writes `zoom` after `defaultTabStop`; CT_Settings
+/// wants it before (and the rest in its long sequence).
 pub fn order_settings(settings: &mut Element) {
     order_children(settings, SETTINGS);
 }
@@ -699,7 +697,7 @@ fn wordprocessing(root: &mut Element) {
     order_section_properties(root);
     order_table_properties(root);
     order_cell_properties(root);
-    order_borders(root);
+    order_paragraph_borders(root);
     drop_grid_column_types(root);
     drop_paragraph_ids(root);
 }
@@ -820,16 +818,37 @@ mod tests {
     }
 
     #[test]
-    fn table_and_cell_properties_and_borders_follow_the_schema() {
+    fn table_properties_follow_ct_tblpr() {
         let mut t = tree(
-            r#"<w:tbl><w:tblPr><w:tblW/><w:jc/><w:tblBorders><w:left/><w:top/><w:insideV/><w:bottom/></w:tblBorders><w:tblCellMar/><w:tblLayout/></w:tblPr><w:tr><w:tc><w:tcPr><w:vAlign/><w:tcBorders/><w:tcW/></w:tcPr></w:tc></w:tr></w:tbl>"#,
+            r#"<w:tbl><w:tblPr><w:tblW/><w:jc/><w:tblBorders/><w:tblCellMar/><w:tblInd/><w:tblLayout/></w:tblPr></w:tbl>"#,
         );
         order_table_properties(&mut t);
-        order_cell_properties(&mut t);
-        order_borders(&mut t);
         assert_eq!(
             text(&t),
-            r#"<w:tbl><w:tblPr><w:tblW/><w:jc/><w:tblBorders><w:top/><w:left/><w:bottom/><w:insideV/></w:tblBorders><w:tblLayout/><w:tblCellMar/></w:tblPr><w:tr><w:tc><w:tcPr><w:tcW/><w:tcBorders/><w:vAlign/></w:tcPr></w:tc></w:tr></w:tbl>"#
+            r#"<w:tbl><w:tblPr><w:tblW/><w:jc/><w:tblInd/><w:tblBorders/><w:tblLayout/><w:tblCellMar/></w:tblPr></w:tbl>"#
+        );
+    }
+
+    #[test]
+    fn cell_properties_follow_ct_tcpr() {
+        let mut c =
+            tree(r#"<w:tc><w:tcPr><w:vAlign/><w:shd/><w:tcBorders/><w:tcW/></w:tcPr></w:tc>"#);
+        order_cell_properties(&mut c);
+        assert_eq!(
+            text(&c),
+            r#"<w:tc><w:tcPr><w:tcW/><w:tcBorders/><w:shd/><w:vAlign/></w:tcPr></w:tc>"#
+        );
+    }
+
+    #[test]
+    fn paragraph_borders_go_top_left_bottom_right() {
+        let mut b = tree(
+            r#"<w:pPr><w:pBdr><w:bar/><w:left/><w:right/><w:top/><w:bottom/></w:pBdr></w:pPr>"#,
+        );
+        order_paragraph_borders(&mut b);
+        assert_eq!(
+            text(&b),
+            r#"<w:pPr><w:pBdr><w:top/><w:left/><w:bottom/><w:right/><w:bar/></w:pBdr></w:pPr>"#
         );
     }
 
@@ -864,15 +883,26 @@ mod tests {
     }
 
     #[test]
-    fn styles_put_paragraph_before_run_properties_and_drop_rpr_in_ppr() {
+    fn style_elements_follow_ct_style() {
         let mut s = tree(
-            r#"<w:styles><w:docDefaults><w:pPrDefault><w:pPr><w:rPr/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:styleId="N"><w:name w:val="Normal"/><w:rPr><w:sz/></w:rPr><w:pPr><w:rPr/><w:jc/></w:pPr><w:qFormat/><w:basedOn/></w:style></w:styles>"#,
+            r#"<w:styles><w:style w:styleId="N"><w:name w:val="Normal"/><w:rPr><w:sz/></w:rPr><w:pPr><w:jc/></w:pPr><w:qFormat/><w:basedOn/></w:style></w:styles>"#,
         );
         order_style_elements(&mut s);
+        assert_eq!(
+            text(&s),
+            r#"<w:styles><w:style w:styleId="N"><w:name w:val="Normal"/><w:basedOn/><w:qFormat/><w:pPr><w:jc/></w:pPr><w:rPr><w:sz/></w:rPr></w:style></w:styles>"#
+        );
+    }
+
+    #[test]
+    fn style_paragraph_properties_hold_no_run_properties() {
+        let mut s = tree(
+            r#"<w:styles><w:docDefaults><w:pPrDefault><w:pPr><w:rPr/></w:pPr></w:pPrDefault></w:docDefaults><w:style><w:pPr><w:rPr/><w:jc/></w:pPr><w:rPr><w:b/></w:rPr></w:style></w:styles>"#,
+        );
         drop_run_properties_from_style_paragraphs(&mut s);
         assert_eq!(
             text(&s),
-            r#"<w:styles><w:docDefaults><w:pPrDefault><w:pPr/></w:pPrDefault></w:docDefaults><w:style w:styleId="N"><w:name w:val="Normal"/><w:basedOn/><w:qFormat/><w:pPr><w:jc/></w:pPr><w:rPr><w:sz/></w:rPr></w:style></w:styles>"#
+            r#"<w:styles><w:docDefaults><w:pPrDefault><w:pPr/></w:pPrDefault></w:docDefaults><w:style><w:pPr><w:jc/></w:pPr><w:rPr><w:b/></w:rPr></w:style></w:styles>"#
         );
     }
 
@@ -888,14 +918,13 @@ mod tests {
         );
     }
 
+    const NOTES: &str = r#"<w:footnotes><w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:t> a</w:t></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p/></w:footnote></w:footnotes>"#;
+
     #[test]
-    fn separators_come_first_and_every_note_gets_its_number() {
-        let mut f = tree(
-            r#"<w:footnotes><w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:t> a</w:t></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p/></w:footnote></w:footnotes>"#,
-        );
+    fn separator_notes_come_first() {
+        let mut f = tree(NOTES);
         add_separator_footnotes(&mut f);
-        number_footnotes(&mut f);
-        number_footnotes(&mut f); // a second pass adds nothing
+        add_separator_footnotes(&mut f); // a second pass adds nothing
         let notes: Vec<(Option<&str>, Option<&str>)> = f
             .elements()
             .map(|n| (n.attr("w:type"), n.attr("w:id")))
@@ -912,20 +941,38 @@ mod tests {
         let xml = text(&f);
         assert!(xml.contains(r#"<w:r><w:separator/></w:r>"#));
         assert!(xml.contains(r#"<w:r><w:continuationSeparator/></w:r>"#));
+    }
+
+    #[test]
+    fn every_note_starts_with_its_number() {
+        let mut f = tree(NOTES);
+        number_footnotes(&mut f);
+        number_footnotes(&mut f); // a second pass adds nothing
+        let xml = text(&f);
         assert!(xml.contains(r#"<w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t> a</w:t></w:r>"#), "{xml}");
         assert_eq!(xml.matches("<w:footnoteRef/>").count(), 2);
     }
 
     #[test]
-    fn settings_follow_ct_settings_and_name_the_separators() {
+    fn settings_follow_ct_settings() {
         let mut s = tree(
-            r#"<w:settings><w:defaultTabStop w:val="840"/><w:zoom w:percent="100"/><w:compat/></w:settings>"#,
+            r#"<w:settings><w:defaultTabStop w:val="840"/><w:compat/><w:zoom w:percent="100"/></w:settings>"#,
         );
         order_settings(&mut s);
-        point_to_separator_footnotes(&mut s);
         assert_eq!(
             text(&s),
-            r#"<w:settings><w:zoom w:percent="100"/><w:defaultTabStop w:val="840"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat/></w:settings>"#
+            r#"<w:settings><w:zoom w:percent="100"/><w:defaultTabStop w:val="840"/><w:compat/></w:settings>"#
+        );
+    }
+
+    #[test]
+    fn settings_name_the_separator_notes() {
+        let mut s = tree(r#"<w:settings><w:defaultTabStop w:val="840"/><w:compat/></w:settings>"#);
+        point_to_separator_footnotes(&mut s);
+        point_to_separator_footnotes(&mut s); // a second pass adds nothing
+        assert_eq!(
+            text(&s),
+            r#"<w:settings><w:defaultTabStop w:val="840"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat/></w:settings>"#
         );
     }
 
