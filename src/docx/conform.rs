@@ -383,8 +383,9 @@ const STYLE_ELEMENTS: &[&str] = &[
     "tblStylePr",
 ];
 
-/// docx-rs's `Style` writes `rPr` before `pPr` (and `qFormat` last); CT_Style
-/// wants `pPr` then `rPr`.
+/// docx-rs's `Style` writes `rPr` before `pPr`, and `next`, `link`,
+/// `qFormat`, `uiPriority` and the like after both; CT_Style wants those
+/// first, then `pPr`, then `rPr`.
 pub fn order_style_elements(styles: &mut Element) {
     order_all(styles, "w:style", STYLE_ELEMENTS);
 }
