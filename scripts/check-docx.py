@@ -167,9 +167,18 @@ def main():
         to_pdf([os.path.join(FILES, n + ".docx") for n in names], out)
         check_pdf(os.path.join(out, "seed-000.pdf"))
         check_pdf(os.path.join(out, "seed-001.pdf"), ["Nghị quyết số 40-NQ/TU"])
-        tables = check_pdf(os.path.join(out, "tables.pdf"))
+        tables_pdf = os.path.join(out, "tables.pdf")
+        tables = check_pdf(tables_pdf)
         if tables and not any(w > h for _, w, h in tables):
             fail("tables.pdf: the wide table did not get a landscape page")
+        # The 60-row table runs over two pages; its header row repeats.
+        if tables:
+            with_rows = [n for n, _, _ in tables if "Chỉ tiêu thu số" in text(tables_pdf, n)]
+            headed = [n for n in with_rows if "Ước thực hiện" in text(tables_pdf, n)]
+            if len(with_rows) < 2 or headed != with_rows:
+                fail(f"tables.pdf: rows on pages {with_rows}, header row on pages {headed}")
+            else:
+                print(f"  tables.pdf: the long table's header row repeats on pages {headed}")
         keep = os.environ.get("BAOCAO_KEEP_PDF")
         if keep:
             os.makedirs(keep, exist_ok=True)

@@ -117,7 +117,7 @@ fn with_tables() -> Report {
         id: BlockId(900),
         title: "Kết quả thu ngân sách".into(),
         unit: "ĐVT: triệu đồng".into(),
-        columns: ["STT", "Chỉ tiêu", "Dự toán", "Thực hiện", "Tỷ lệ"]
+        columns: ["STT", "Chỉ tiêu", "Dự toán năm", "Ước thực hiện", "Tỷ lệ"]
             .map(cell)
             .to_vec(),
         rows: (1..=60)
