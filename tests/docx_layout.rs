@@ -696,3 +696,32 @@ fn tables_never_touch_so_no_viewer_merges_them() {
         );
     }
 }
+
+#[test]
+fn wide_tables_one_after_another_share_a_landscape_section_apart() {
+    let mut report = seed(1);
+    let columns: Vec<String> = (1..=10).map(|m| format!("Cột {m}")).collect();
+    let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let row: Vec<&str> = vec!["1"; 10];
+    for _ in 0..2 {
+        let mut wide = table(&columns, &[&row]);
+        if let Block::Table(t) = &mut wide {
+            t.unit.clear(); // nothing above the table to keep them apart
+        }
+        report.body.sections[0].blocks.push(wide);
+    }
+    let body = write(&report).body();
+    let sections: Vec<&El> = body.all("w:sectPr");
+    let landscape = sections
+        .iter()
+        .filter(|s| s.first("w:pgSz").and_then(|p| p.attr("w:orient")) == Some("landscape"))
+        .count();
+    assert_eq!(landscape, 1, "both wide tables in one landscape section");
+    let children: Vec<&El> = body.elements().collect();
+    for pair in children.windows(2) {
+        assert!(
+            !(pair[0].name == "w:tbl" && pair[1].name == "w:tbl"),
+            "two tables touch"
+        );
+    }
+}

@@ -48,17 +48,21 @@ fn one_line(text: &str) -> String {
         .join(" ")
 }
 
-/// Word and LibreOffice merge two tables with nothing between them into one
-/// (the second takes the first one's borders and columns): a table that would
-/// follow another gets a 6 pt empty paragraph before it.
-fn separate_tables(content: &mut Vec<Content>) {
-    if matches!(content.last(), Some(Content::Table(_))) {
-        content.push(Content::paragraph(
+/// Appends content to a page. Word and LibreOffice merge two tables with
+/// nothing between them into one (the second takes the first one's borders
+/// and columns), so a 6 pt empty paragraph goes between a table and a table
+/// right after it.
+fn append(page: &mut Vec<Content>, more: Vec<Content>) {
+    let touching = matches!(page.last(), Some(Content::Table(_)))
+        && matches!(more.first(), Some(Content::Table(_)));
+    if touching {
+        page.push(Content::paragraph(
             Paragraph::new()
                 .keep_next(true)
                 .line_spacing(paragraphs::exact(0, 0, profile::BODY_BEFORE)),
         ));
     }
+    page.extend(more);
 }
 
 /// Lays the report out with docx-rs; returns the document and the facts the
@@ -93,7 +97,7 @@ fn build(report: &Report) -> (Docx, Facts) {
                     match parts.last_mut() {
                         // Landscape tables one after another share their pages.
                         Some(last) if last.landscape && portrait.is_empty() => {
-                            last.content.extend(content)
+                            append(&mut last.content, content)
                         }
                         _ => {
                             parts.push(Part {
@@ -107,8 +111,7 @@ fn build(report: &Report) -> (Docx, Facts) {
                         }
                     }
                 } else {
-                    separate_tables(&mut portrait);
-                    portrait.extend(content);
+                    append(&mut portrait, content);
                 }
             }
         }
@@ -119,8 +122,7 @@ fn build(report: &Report) -> (Docx, Facts) {
             let p = std::mem::replace(last.as_mut(), Paragraph::new());
             **last = p.keep_next(true);
         }
-        separate_tables(&mut portrait);
-        portrait.push(Content::table(closing));
+        append(&mut portrait, vec![Content::table(closing)]);
     }
     if portrait.is_empty() {
         portrait.push(Content::paragraph(Paragraph::new()));
