@@ -14,8 +14,8 @@ serve: dist
 dist: setup
 	trunk build --release
 
-## make test: every test (formatting, lints, native, wasm in Chromium, end-to-end)
-test: setup-test lint test-native test-wasm dist test-e2e
+## make test: every test (formatting, lints, native, wasm in Chromium, .docx, end-to-end)
+test: setup-test lint test-native test-wasm dist test-docx test-e2e
 
 setup:
 	@scripts/setup.sh build
@@ -34,6 +34,10 @@ test-native:
 # The storage layer against the real localStorage of headless Chromium.
 test-wasm:
 	CHROMEDRIVER=$$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test web_storage --test web_normalize
+
+# The .docx of the seeds and of hard inputs, checked by openxml-audit and LibreOffice.
+test-docx:
+	python3 scripts/check-docx.py
 
 # The built page in headless Chromium, driven by Playwright.
 test-e2e:

@@ -1,256 +1,157 @@
 //! The .docx writer: a [`Report`] laid out as Nghị định 30/2020/NĐ-CP,
-//! Phụ lục I says (see `nd30.md`).
+//! Phụ lục I, prescribes (nd30.md), one builder per block of the page:
+//! `header_block` (ô 1–4), `title` (ô 5), `body` with `footnotes` and
+//! `tables` (ô 6), `closing` (ô 7–9), on the pages of `page`. docx-rs builds
+//! the parts; `conform` corrects what docx-rs writes out of schema order or
+//! cannot express; `pack` zips them deterministically. All values come from
+//! `profile`; the short lines are measured with `metrics`.
 
-use crate::import::xml_safe;
-use crate::report::{Block, Inline, Level, Report, Section};
-use docx_rs::{
-    AlignmentType, Docx, Footnote, LineSpacing, PageMargin, Paragraph, Run, RunFonts,
-    SpecialIndentType, Table, TableCell, TableRow, VertAlignType, WidthType,
-};
+mod body;
+mod closing;
+mod conform;
+mod footnotes;
+mod header_block;
+mod metrics;
+mod pack;
+mod page;
+mod paragraphs;
+mod profile;
+mod rule;
+mod runs;
+mod tables;
+mod title;
+mod xml;
 
-const FONT: &str = "Times New Roman";
-/// Body size in half-points (14 pt).
-const BODY_SIZE: usize = 28;
+use crate::report::Report;
+use body::Piece;
+use docx_rs::{Docx, Paragraph};
+use page::{Content, Part};
+use profile::size;
 
-fn fonts() -> RunFonts {
-    RunFonts::new()
-        .ascii(FONT)
-        .hi_ansi(FONT)
-        .east_asia(FONT)
-        .cs(FONT)
+/// What the corrections need to know about the document being written.
+struct Facts {
+    /// Trích yếu, for the document's title property.
+    title: String,
+    /// Cơ quan ban hành, for the document's creator property.
+    creator: String,
+    /// Positions (among the body's tables) of the detail tables, whose first
+    /// row repeats on every page.
+    detail_tables: Vec<usize>,
+    has_footnotes: bool,
 }
 
-fn run(text: &str, size: usize) -> Run {
-    Run::new()
-        .add_text(xml_safe(text))
-        .size(size)
-        .fonts(fonts())
+/// One line of text from the lines of a field.
+fn one_line(text: &str) -> String {
+    runs::clean(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-fn centered(r: Run) -> Paragraph {
-    Paragraph::new()
-        .add_run(r)
-        .align(AlignmentType::Center)
-        .line_spacing(LineSpacing::new().before(0).after(0).line(240))
+/// Appends content to a page. Word and LibreOffice merge two tables with
+/// nothing between them into one (the second takes the first one's borders
+/// and columns), so a 6 pt empty paragraph goes between a table and a table
+/// right after it.
+fn append(page: &mut Vec<Content>, more: Vec<Content>) {
+    let touching = matches!(page.last(), Some(Content::Table(_)))
+        && matches!(more.first(), Some(Content::Table(_)));
+    if touching {
+        page.push(Content::paragraph(
+            Paragraph::new()
+                .keep_next(true)
+                .line_spacing(paragraphs::exact(0, 0, profile::BODY_BEFORE)),
+        ));
+    }
+    page.extend(more);
 }
 
-/// Builds the .docx of a report.
-pub fn write(report: &Report) -> Vec<u8> {
+/// Lays the report out with docx-rs; returns the document and the facts the
+/// corrections need.
+fn build(report: &Report) -> (Docx, Facts) {
     let mut docx = Docx::new()
-        .page_size(11906, 16838)
-        .page_margin(
-            PageMargin::new()
-                .top(1134)
-                .bottom(1134)
-                .left(1701)
-                .right(850)
-                .header(567)
-                .footer(567),
-        )
-        .default_fonts(fonts())
-        .default_size(BODY_SIZE);
-    docx = docx.add_table(header_block(report));
-    docx = docx.add_paragraph(
-        centered(run(&report.title.kind, BODY_SIZE).bold())
-            .line_spacing(LineSpacing::new().before(360).after(0)),
-    );
-    for line in report.title.summary.lines() {
-        docx = docx.add_paragraph(centered(run(line, BODY_SIZE).bold()));
+        .default_fonts(runs::fonts())
+        .default_size(size::BODY.val());
+    for style in footnotes::styles() {
+        docx = docx.add_style(style);
     }
-    let mut notes = Notes { report, next_id: 1 };
-    for b in &report.body.intro {
-        docx = add_block(docx, b, &mut notes);
-    }
-    for s in &report.body.sections {
-        docx = add_section(docx, s, &mut notes);
-    }
-    docx = docx.add_table(closing_block(report));
-    let mut buf = std::io::Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut buf)
-        .expect("writing a zip into memory cannot fail");
-    buf.into_inner()
-}
+    let mut notes = footnotes::Notes::new(report);
+    let mut tables = 0usize;
+    let mut detail_tables = Vec::new();
 
-fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
-    let mut c = TableCell::new()
-        .width(width, WidthType::Dxa)
-        .clear_all_border();
-    for p in paragraphs {
-        c = c.add_paragraph(p);
-    }
-    c
-}
+    let mut portrait: Vec<Content> = vec![Content::table(header_block::header_block(report))];
+    tables += 1;
+    portrait.extend(title::title(report).into_iter().map(Content::paragraph));
 
-fn header_block(report: &Report) -> Table {
-    let h = &report.header;
-    let mut left = Vec::new();
-    if !h.parent_agency.trim().is_empty() {
-        left.push(centered(run(&h.parent_agency.to_uppercase(), 26)));
-    }
-    for line in h.issuing_agency.lines() {
-        left.push(centered(run(&line.to_uppercase(), 26).bold()));
-    }
-    if left.is_empty() {
-        left.push(centered(run("", 26)));
-    }
-    let number = if h.number.trim().is_empty() {
-        "      ".to_string()
-    } else {
-        h.number.clone()
-    };
-    let right = vec![
-        centered(run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 26).bold()),
-        centered(run("Độc lập - Tự do - Hạnh phúc", 28).bold()),
-    ];
-    let so = centered(run(&format!("Số: {number}/{}", h.code), 26))
-        .line_spacing(LineSpacing::new().before(120));
-    let date = centered(run(&format!("{}, {}", h.place, h.date.decree_text()), 28).italic())
-        .line_spacing(LineSpacing::new().before(120));
-    Table::without_borders(vec![
-        TableRow::new(vec![cell(left, 3686), cell(right, 5669)]),
-        TableRow::new(vec![cell(vec![so], 3686), cell(vec![date], 5669)]),
-    ])
-    .set_grid(vec![3686, 5669])
-}
-
-fn closing_block(report: &Report) -> Table {
-    let mut left = vec![Paragraph::new().add_run(run("Nơi nhận:", 24).bold().italic())];
-    for item in &report.recipients {
-        left.push(Paragraph::new().add_run(run(&format!("- {item}"), 22)));
-    }
-    let mut right = Vec::new();
-    for line in &report.signature.authority {
-        right.push(centered(run(line, BODY_SIZE).bold()));
-    }
-    right.push(centered(run(&report.signature.position, BODY_SIZE).bold()));
-    for _ in 0..4 {
-        right.push(centered(run("", BODY_SIZE)));
-    }
-    right.push(centered(run(&report.signature.signer, BODY_SIZE).bold()));
-    Table::without_borders(vec![TableRow::new(vec![
-        cell(left, 3686),
-        cell(right, 5669),
-    ])])
-    .set_grid(vec![3686, 5669])
-}
-
-struct Notes<'a> {
-    report: &'a Report,
-    next_id: usize,
-}
-
-fn body_paragraph() -> Paragraph {
-    Paragraph::new()
-        .align(AlignmentType::Both)
-        .indent(None, Some(SpecialIndentType::FirstLine(567)), None, None)
-        .line_spacing(LineSpacing::new().before(120).after(0).line(276))
-}
-
-fn add_inlines(
-    mut p: Paragraph,
-    inlines: &[Inline],
-    notes: &mut Notes,
-    heading: Option<Level>,
-) -> Paragraph {
-    for inline in inlines {
-        match inline {
-            Inline::Text(r) => {
-                let mut rr = run(&r.text, BODY_SIZE);
-                if r.style.bold
-                    || matches!(heading, Some(Level::Part | Level::Item | Level::SubItem))
-                {
-                    rr = rr.bold();
-                }
-                if r.style.italic || heading == Some(Level::SubItem) {
-                    rr = rr.italic();
-                }
-                if r.style.sup {
-                    rr.run_property = rr.run_property.vert_align(VertAlignType::SuperScript);
-                }
-                p = p.add_run(rr);
-            }
-            Inline::Note(id) => {
-                let content = notes
-                    .report
-                    .footnote(*id)
-                    .map(|f| f.content.clone())
-                    .unwrap_or_default();
-                let mut np = Paragraph::new();
-                for i in &content {
-                    if let Inline::Text(r) = i {
-                        np = np.add_run(run(&r.text, 20));
+    let mut parts: Vec<Part> = Vec::new();
+    for piece in body::body(report, &mut notes) {
+        match piece {
+            Piece::Paragraph(p) => portrait.push(Content::Paragraph(p)),
+            Piece::Table(t) => {
+                let t = *t;
+                detail_tables.push(tables);
+                tables += 1;
+                let mut content: Vec<Content> =
+                    t.before.into_iter().map(Content::paragraph).collect();
+                content.push(Content::table(t.table));
+                if t.landscape {
+                    match parts.last_mut() {
+                        // Landscape tables one after another share their pages.
+                        Some(last) if last.landscape && portrait.is_empty() => {
+                            append(&mut last.content, content)
+                        }
+                        _ => {
+                            parts.push(Part {
+                                landscape: false,
+                                content: std::mem::take(&mut portrait),
+                            });
+                            parts.push(Part {
+                                landscape: true,
+                                content,
+                            });
+                        }
                     }
+                } else {
+                    append(&mut portrait, content);
                 }
-                // docx-rs numbers footnotes from a process-wide counter; the ids
-                // are set here so every document starts at 1.
-                let footnote = Footnote {
-                    id: notes.next_id,
-                    content: vec![np],
-                };
-                notes.next_id += 1;
-                let mut r = Run::new().add_footnote_reference(footnote);
-                r.run_property = r
-                    .run_property
-                    .vert_align(VertAlignType::SuperScript)
-                    .fonts(fonts())
-                    .size(BODY_SIZE);
-                p = p.add_run(r);
             }
         }
     }
-    p
-}
-
-fn add_block(docx: Docx, block: &Block, notes: &mut Notes) -> Docx {
-    match block {
-        Block::Paragraph(p) => {
-            docx.add_paragraph(add_inlines(body_paragraph(), &p.inlines, notes, None))
+    if let Some(closing) = closing::closing_block(report) {
+        // The end of the body stays on the page of the closing block.
+        if let Some(Content::Paragraph(last)) = portrait.last_mut() {
+            let p = std::mem::replace(last.as_mut(), Paragraph::new());
+            **last = p.keep_next(true);
         }
-        Block::Table(t) => {
-            let mut rows = vec![TableRow::new(
-                t.columns
-                    .iter()
-                    .map(|c| {
-                        TableCell::new().add_paragraph(Paragraph::new().add_run(run(c, 24).bold()))
-                    })
-                    .collect(),
-            )];
-            for r in &t.rows {
-                rows.push(TableRow::new(
-                    r.iter()
-                        .map(|c| {
-                            TableCell::new().add_paragraph(Paragraph::new().add_run(run(c, 24)))
-                        })
-                        .collect(),
-                ));
-            }
-            docx.add_table(Table::new(rows))
-        }
+        append(&mut portrait, vec![Content::table(closing)]);
     }
-}
-
-fn add_section(mut docx: Docx, s: &Section, notes: &mut Notes) -> Docx {
-    let label = run(&format!("{} ", s.heading.label()), BODY_SIZE);
-    let label = match s.heading.level {
-        Level::Part | Level::Item => label.bold(),
-        Level::SubItem => label.bold().italic(),
-        Level::Point => label,
+    if portrait.is_empty() {
+        portrait.push(Content::paragraph(Paragraph::new()));
+    }
+    parts.push(Part {
+        landscape: false,
+        content: portrait,
+    });
+    let docx = page::lay_out(docx, parts);
+    let facts = Facts {
+        title: one_line(&report.title.summary),
+        creator: one_line(&report.header.issuing_agency),
+        detail_tables,
+        has_footnotes: notes.count() > 0,
     };
-    let p = body_paragraph().add_run(label);
-    docx = docx.add_paragraph(add_inlines(
-        p,
-        &s.heading.title,
-        notes,
-        Some(s.heading.level),
-    ));
-    for b in &s.blocks {
-        docx = add_block(docx, b, notes);
-    }
-    for c in &s.children {
-        docx = add_section(docx, c, notes);
-    }
-    docx
+    (docx, facts)
+}
+
+/// Builds the .docx of a report. Every report gives a valid file (an empty
+/// one gives the header skeleton), and the same report always gives the same
+/// bytes.
+pub fn write(report: &Report) -> Vec<u8> {
+    let (docx, facts) = build(report);
+    let mut parts = pack::parts(docx.build());
+    conform::correct(&mut parts, &facts);
+    let parts = pack::referenced(parts);
+    let parts = conform::declare_only_present_parts(parts);
+    // Zipping into memory has no failure path (no I/O, names are ours).
+    pack::zip(&parts).unwrap_or_default()
 }
 
 /// The file name for a report's .docx: "BC-KTXH-thang-03-2025.docx" from its

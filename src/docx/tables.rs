@@ -1,0 +1,289 @@
+//! Tables: the borderless layout tables of the header and closing blocks, and
+//! the detail tables ("biểu chi tiết") of the body: single 0.5 pt borders, a
+//! bold centred header row repeated on every page, rows that do not split,
+//! numbers right-aligned, and landscape when the table is too wide for a
+//! portrait page (nd30.md §10.7–10.8).
+
+use super::metrics::{text_width, Face};
+use super::paragraphs::single;
+use super::profile::{
+    size, BODY_BEFORE, COLOR, LANDSCAPE_TEXT_WIDTH, PORTRAIT_MAX_COLUMNS, TABLE_BORDER_SIZE,
+    TABLE_CELL_PADDING, TABLE_CELL_SPACING, TEXT_WIDTH,
+};
+use super::runs::{clean, text_run};
+use crate::report::{self, Decimal};
+use docx_rs::{
+    AlignmentType, BorderType, Paragraph, Table, TableBorder, TableBorderPosition, TableBorders,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+};
+
+const ALL_SIDES: [TableBorderPosition; 6] = [
+    TableBorderPosition::Top,
+    TableBorderPosition::Left,
+    TableBorderPosition::Bottom,
+    TableBorderPosition::Right,
+    TableBorderPosition::InsideH,
+    TableBorderPosition::InsideV,
+];
+
+/// A table of fixed columns with no borders and no cell margins, whose rows
+/// do not split across pages: the frame of the header and closing blocks.
+pub fn borderless_table(columns: &[u32], rows: Vec<Vec<Vec<Paragraph>>>) -> Table {
+    let rows = rows
+        .into_iter()
+        .map(|cells| {
+            let cells = cells
+                .into_iter()
+                .zip(columns)
+                .map(|(paragraphs, width)| {
+                    paragraphs.into_iter().fold(
+                        TableCell::new()
+                            .width(*width as usize, WidthType::Dxa)
+                            .vertical_align(VAlignType::Top),
+                        TableCell::add_paragraph,
+                    )
+                })
+                .collect();
+            TableRow::new(cells).cant_split()
+        })
+        .collect();
+    let no_borders = ALL_SIDES
+        .into_iter()
+        .fold(TableBorders::with_empty(), |b, side| {
+            b.set(TableBorder::new(side).border_type(BorderType::None).size(0))
+        });
+    Table::new(rows)
+        .set_grid(columns.iter().map(|w| *w as usize).collect())
+        .width(columns.iter().sum::<u32>() as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+        .set_borders(no_borders)
+}
+
+/// A detail table ready for the page: what goes above it, the table, and
+/// whether it needs a landscape page.
+pub struct DetailTable {
+    /// Caption and unit line.
+    pub before: Vec<Paragraph>,
+    pub table: Table,
+    pub landscape: bool,
+}
+
+/// Whether a cell holds a number (or a percentage) in Vietnamese notation,
+/// which reads best right-aligned.
+fn is_number(cell: &str) -> bool {
+    let cell = clean(cell);
+    let s = cell.trim();
+    let s = s.strip_suffix('%').unwrap_or(s).trim_end();
+    let s = s.strip_prefix(['-', '+', '−']).unwrap_or(s);
+    Decimal::parse_vn(s).is_some()
+}
+
+/// The widest unbreakable word of a text.
+fn longest_word(text: &str, face: Face) -> u32 {
+    text.split_whitespace()
+        .map(|w| text_width(w, face, size::TABLE))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Column widths: each column gets at least its longest word, the rest of
+/// the text width is shared in proportion to how much text each column holds.
+/// Returns the widths and whether the table must go landscape.
+fn column_widths(header: &[String], rows: &[Vec<String>], count: usize) -> (Vec<u32>, bool) {
+    let padding = 2 * TABLE_CELL_PADDING;
+    fn cell(r: &[String], c: usize) -> &str {
+        r.get(c).map(String::as_str).unwrap_or("")
+    }
+    let mut minimum = vec![0u32; count];
+    let mut natural = vec![0u32; count];
+    for c in 0..count {
+        let head = header.get(c).map(String::as_str).unwrap_or("");
+        minimum[c] = longest_word(head, Face::Bold);
+        natural[c] = text_width(head, Face::Bold, size::TABLE);
+        for r in rows {
+            minimum[c] = minimum[c].max(longest_word(cell(r, c), Face::Regular));
+            natural[c] = natural[c].max(text_width(cell(r, c), Face::Regular, size::TABLE));
+        }
+        minimum[c] += padding;
+        natural[c] = natural[c].max(minimum[c] - padding) + padding;
+    }
+    let total_min: u32 = minimum.iter().sum();
+    let landscape = count > PORTRAIT_MAX_COLUMNS || total_min > TEXT_WIDTH;
+    let available = if landscape {
+        LANDSCAPE_TEXT_WIDTH
+    } else {
+        TEXT_WIDTH
+    };
+    let sum = |v: &[u32]| v.iter().map(|w| u64::from(*w)).sum::<u64>().max(1);
+    let total_natural = sum(&natural);
+    let mut widths: Vec<u32> = if total_natural <= u64::from(available) {
+        // Everything fits on one line per cell: widen each column alike.
+        natural
+            .iter()
+            .map(|n| (u64::from(*n) * u64::from(available) / total_natural) as u32)
+            .collect()
+    } else if total_min >= available {
+        minimum
+            .iter()
+            .map(|m| (u64::from(*m) * u64::from(available) / sum(&minimum)) as u32)
+            .collect()
+    } else {
+        // Each column its longest word, the rest shared by how much more
+        // room each would take to set its text on one line.
+        let spare = u64::from(available - total_min);
+        let wanted = (total_natural - u64::from(total_min)).max(1);
+        natural
+            .iter()
+            .zip(&minimum)
+            .map(|(n, m)| m + (u64::from(n - m) * spare / wanted) as u32)
+            .collect()
+    };
+    // Rounding leaves a few twips over; give them to the widest column.
+    let used: u32 = widths.iter().sum();
+    if let Some(widest) = (0..count).max_by_key(|c| widths[*c]) {
+        widths[widest] += available.saturating_sub(used);
+    }
+    (widths, landscape)
+}
+
+/// One cell's paragraph: 12 pt, single spacing, 2 pt above and below.
+fn cell_paragraph(text: &str, bold: bool, align: AlignmentType) -> Paragraph {
+    let run = text_run(text, size::TABLE);
+    Paragraph::new()
+        .add_run(if bold { run.bold() } else { run })
+        .align(align)
+        .line_spacing(single(TABLE_CELL_SPACING, TABLE_CELL_SPACING))
+}
+
+/// Lays out a detail table of the body; None if it has no cell at all.
+pub fn detail_table(t: &report::Table) -> Option<DetailTable> {
+    let count = t
+        .rows
+        .iter()
+        .map(Vec::len)
+        .chain([t.columns.len()])
+        .max()
+        .unwrap_or(0);
+    if count == 0 {
+        return None;
+    }
+    let (widths, landscape) = column_widths(&t.columns, &t.rows, count);
+    let row = |cells: Vec<TableCell>| TableRow::new(cells).cant_split();
+    let header = row((0..count)
+        .map(|c| {
+            let text = t.columns.get(c).map(String::as_str).unwrap_or("");
+            TableCell::new()
+                .width(widths[c] as usize, WidthType::Dxa)
+                .vertical_align(VAlignType::Center)
+                .add_paragraph(cell_paragraph(text, true, AlignmentType::Center))
+        })
+        .collect());
+    let mut rows = vec![header];
+    for r in &t.rows {
+        rows.push(row((0..count)
+            .map(|c| {
+                let text = r.get(c).map(String::as_str).unwrap_or("");
+                let align = if is_number(text) {
+                    AlignmentType::Right
+                } else {
+                    AlignmentType::Left
+                };
+                TableCell::new()
+                    .width(widths[c] as usize, WidthType::Dxa)
+                    .vertical_align(VAlignType::Center)
+                    .add_paragraph(cell_paragraph(text, false, align))
+            })
+            .collect()));
+    }
+    let borders = ALL_SIDES
+        .into_iter()
+        .fold(TableBorders::with_empty(), |b, side| {
+            b.set(
+                TableBorder::new(side)
+                    .border_type(BorderType::Single)
+                    .size(TABLE_BORDER_SIZE)
+                    .color(COLOR),
+            )
+        });
+    let table = Table::new(rows)
+        .set_grid(widths.iter().map(|w| *w as usize).collect())
+        .width(widths.iter().sum::<u32>() as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(
+            0,
+            TABLE_CELL_PADDING as usize,
+            0,
+            TABLE_CELL_PADDING as usize,
+        ))
+        .set_borders(borders);
+    let mut before = Vec::new();
+    if !t.title.trim().is_empty() {
+        before.push(
+            Paragraph::new()
+                .add_run(text_run(t.title.trim(), size::BODY).bold())
+                .align(AlignmentType::Center)
+                .keep_next(true)
+                .line_spacing(single(BODY_BEFORE, 0)),
+        );
+    }
+    if !t.unit.trim().is_empty() {
+        before.push(
+            Paragraph::new()
+                .add_run(text_run(t.unit.trim(), size::TABLE).italic())
+                .align(AlignmentType::Right)
+                .keep_next(true)
+                .line_spacing(single(BODY_BEFORE, 0)),
+        );
+    }
+    Some(DetailTable {
+        before,
+        table,
+        landscape,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_recognised_in_vietnamese_notation() {
+        for n in [
+            "1.234",
+            "1.234,5",
+            "97,17%",
+            "-3",
+            "05",
+            " 12 ",
+            "\u{1}1.234\u{0}",
+        ] {
+            assert!(is_number(n), "{n}");
+        }
+        for t in ["Phường Chi Lăng", "", "1,2,3", "x%"] {
+            assert!(!is_number(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn widths_fill_the_text_width_and_wide_tables_go_landscape() {
+        let header: Vec<String> = ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện"]
+            .map(String::from)
+            .to_vec();
+        let rows = vec![vec![
+            "1".into(),
+            "Thu ngân sách".into(),
+            "100".into(),
+            "97,1".into(),
+        ]];
+        let (w, landscape) = column_widths(&header, &rows, 4);
+        assert!(!landscape);
+        assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
+        assert!(w[1] > w[0], "{w:?}");
+
+        let many: Vec<String> = (1..=10).map(|i| format!("Cột {i}")).collect();
+        let (w, landscape) = column_widths(&many, &[], 10);
+        assert!(landscape);
+        assert_eq!(w.iter().sum::<u32>(), LANDSCAPE_TEXT_WIDTH);
+    }
+}
