@@ -4,7 +4,7 @@
 
 pub mod numbers;
 mod percent;
-mod stale;
+pub mod stale;
 pub mod text;
 
 use crate::report::{BlockId, Report};

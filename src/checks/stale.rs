@@ -34,12 +34,12 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
         let list: Vec<&str> = figures.iter().map(|f| f.text.as_str()).collect();
         let message = if list.len() == 1 {
             format!(
-                "Số liệu {} chép từ báo cáo tháng trước, chưa được cập nhật: sửa theo số liệu tháng này, hoặc bấm \u{201c}Xác nhận\u{201d} nếu số này vẫn đúng.",
+                "Số liệu {} chép từ tháng trước, chưa cập nhật: sửa theo số liệu tháng này, hoặc bấm \u{201c}Xác nhận\u{201d} nếu vẫn đúng.",
                 list[0]
             )
         } else {
             format!(
-                "{} số liệu chép từ báo cáo tháng trước, chưa được cập nhật: {}. Sửa theo số liệu tháng này, hoặc bấm \u{201c}Xác nhận\u{201d} nếu các số này vẫn đúng.",
+                "{} số liệu chép từ tháng trước, chưa cập nhật: {}. Sửa theo số liệu tháng này, hoặc bấm \u{201c}Xác nhận\u{201d} nếu vẫn đúng.",
                 list.len(),
                 list.join("; ")
             )
@@ -54,6 +54,36 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             block,
         });
     }
+}
+
+/// The official confirms the figures a `stale` finding lists ("Xác nhận"):
+/// they are right as they are. Returns the place confirmed.
+pub fn confirm(report: &mut Report, finding: &Finding) -> Option<FigurePlace> {
+    if finding.rule != Rule::Stale {
+        return None;
+    }
+    let place = if let Some(n) = finding.path.strip_prefix("Chú thích ") {
+        FigurePlace::Text(TextTarget::Footnote(FootnoteId(n.trim().parse().ok()?)))
+    } else {
+        let block = finding.block?;
+        if report.body.section(block).is_some() {
+            FigurePlace::Text(TextTarget::Heading(block))
+        } else {
+            match report.body.block(block)? {
+                Block::Paragraph(_) => FigurePlace::Text(TextTarget::Paragraph(block)),
+                Block::Table(_) => {
+                    report.confirm_block_figures(block);
+                    return Some(FigurePlace::Cell {
+                        table: block,
+                        row: 0,
+                        col: 0,
+                    });
+                }
+            }
+        }
+    };
+    report.confirm_figures(place);
+    Some(place)
 }
 
 /// The figures whose place passes `keep`, in text order.
@@ -171,7 +201,7 @@ mod tests {
         assert!(
             revenue
                 .message
-                .starts_with("5 số liệu chép từ báo cáo tháng trước"),
+                .starts_with("5 số liệu chép từ tháng trước, chưa cập nhật"),
             "{}",
             revenue.message
         );
@@ -206,5 +236,14 @@ mod tests {
         let after = stale_findings(&april);
         assert_eq!(after.len(), before - 1);
         assert!(after.iter().all(|f| !f.message.contains("10.595")));
+        // "Xác nhận" on a footnote's finding clears that footnote only.
+        let note = after
+            .iter()
+            .find(|f| f.path.starts_with("Chú thích"))
+            .cloned()
+            .unwrap();
+        let place = confirm(&mut april, &note).unwrap();
+        assert!(matches!(place, FigurePlace::Text(TextTarget::Footnote(_))));
+        assert_eq!(stale_findings(&april).len(), before - 2);
     }
 }

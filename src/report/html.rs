@@ -99,6 +99,14 @@ pub fn inlines_html(inlines: &[Inline], stale: &[Range<usize>]) -> String {
     out
 }
 
+/// A section with everything under it, as on the printed page (for the
+/// reference beside the editor).
+pub fn section_html_string(s: &Section) -> String {
+    let mut out = String::new();
+    section_html(&mut out, s);
+    out
+}
+
 /// Inline content for the printed page: footnote markers as raised numbers.
 fn print_inlines(inlines: &[Inline]) -> String {
     let mut out = String::new();
