@@ -48,15 +48,12 @@ pub fn Findings() -> impl IntoView {
             }
         })
     };
-    let groups = move || {
+    let rules = move || {
         findings.with(|f| {
             Rule::ALL
                 .iter()
-                .filter_map(|rule| {
-                    let items: Vec<Finding> =
-                        f.iter().filter(|x| x.rule == *rule).cloned().collect();
-                    (!items.is_empty()).then_some((*rule, items))
-                })
+                .filter(|rule| f.iter().any(|x| x.rule == **rule))
+                .copied()
                 .collect::<Vec<_>>()
         })
     };
@@ -64,22 +61,43 @@ pub fn Findings() -> impl IntoView {
         <section class="findings" aria-labelledby="findings-title" data-testid="findings">
             <h2 id="findings-title">"Kiểm tra số liệu"</h2>
             <p class="findings-summary" aria-live="polite">{summary}</p>
-            {move || {
-                groups()
-                    .into_iter()
-                    .map(|(rule, items)| {
-                        view! {
-                            <details class="finding-group" open data-rule=rule.id()>
-                                <summary>{rule.title_vi()} " (" {items.len()} ")"</summary>
-                                <ul>
-                                    {items.into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}
-                                </ul>
-                            </details>
-                        }
-                    })
-                    .collect_view()
-            }}
+            <For each=rules key=|rule| *rule children=|rule| view! { <FindingGroup rule=rule /> } />
         </section>
+    }
+}
+
+/// The findings of one rule. Keyed by place and message, so a new check
+/// run redraws only the findings that changed.
+#[component]
+fn FindingGroup(rule: Rule) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let findings = state.findings;
+    let items = move || {
+        findings.with(|f| {
+            let mut seen: Vec<(String, String)> = Vec::new();
+            f.iter()
+                .filter(|x| x.rule == rule)
+                .map(|x| {
+                    let key = (x.path.clone(), x.message.clone());
+                    let nth = seen.iter().filter(|k| **k == key).count();
+                    seen.push(key);
+                    (nth, x.clone())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let count = move || findings.with(|f| f.iter().filter(|x| x.rule == rule).count());
+    view! {
+        <details class="finding-group" open data-rule=rule.id()>
+            <summary>{rule.title_vi()} " (" {count} ")"</summary>
+            <ul>
+                <For
+                    each=items
+                    key=|(nth, f)| (f.path.clone(), f.message.clone(), *nth)
+                    children=|(_, f)| view! { <FindingItem finding=f /> }
+                />
+            </ul>
+        </details>
     }
 }
 

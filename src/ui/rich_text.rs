@@ -34,9 +34,15 @@ pub fn RichText(
         state.reload.track();
         if drawn.is_some() {
             if let Some(el) = node.get_untracked() {
+                // Redrawn under the official's caret: keep the caret where it was.
+                let focused = document().active_element().is_some_and(|a| a == **el);
+                let caret = focused.then(|| dom::caret_in(&el)).flatten();
                 let html = state.field_html(target);
                 let _ = el.class_list().toggle_with_force("empty", html.is_empty());
                 el.set_inner_html(&html);
+                if let Some(offset) = caret {
+                    dom::set_caret(&el, offset);
+                }
             }
         }
     });

@@ -548,14 +548,37 @@ impl AppState {
         }
     }
 
-    /// The official typed in a text field.
+    /// The official typed in a text field. A footnote marker deleted with
+    /// the text renumbers the footnotes at once, as in Word (its footnote
+    /// text is kept, listed as having no marker, until deleted).
     pub fn text_input(&self, target: TextTarget, inlines: Vec<Inline>) -> bool {
+        let markers = |v: &[Inline]| v.iter().filter(|i| matches!(i, Inline::Note(_))).count();
         let mut ok = false;
+        let mut renumbered = false;
+        let mut markers_changed = false;
         self.current.update_untracked(|c| {
             if let Some(d) = c.as_mut() {
+                let before = d.report.inlines(target).map(|v| markers(v));
                 ok = d.report.set_inlines(target, inlines);
+                let after = d.report.inlines(target).map(|v| markers(v));
+                if ok && before != after {
+                    markers_changed = true;
+                    let order = d.report.footnote_order();
+                    let in_order = order.iter().enumerate().all(|(i, n)| n.0 == i as u32 + 1);
+                    if !in_order {
+                        d.report.renumber_footnotes_tracked();
+                        renumbered = true;
+                    }
+                }
             }
         });
+        if markers_changed {
+            // The footnotes list shows which notes lost their marker.
+            self.notes.update(|n| *n += 1);
+        }
+        if renumbered {
+            self.refresh_marked_fields();
+        }
         if ok {
             self.touched();
         }

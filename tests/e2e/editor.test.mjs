@@ -91,6 +91,12 @@ test('a report made from the template is checked as typed, kept across a reload 
   assert.equal(await paragraphUnder(page, 'Đầu tư xây dựng cơ bản').locator('b').textContent(), 'đạt tiến độ');
   await page.locator('.finding[data-rule="percent"]').waitFor();
 
+  // From here on without network: everything runs in the page.
+  await browser.context.setOffline(true);
+  await paragraphUnder(page, 'Nông nghiệp và Môi trường').click();
+  await page.keyboard.type('Làm việc khi mất mạng.');
+  await waitSaved(page);
+
   // The .docx is named after the report and holds what was typed.
   const docx = await download(page, () => page.getByTestId('download-docx').click());
   assert.equal(docx.name, `BC-KTXH-thang-${String(month).padStart(2, '0')}-${year}.docx`);
@@ -98,6 +104,7 @@ test('a report made from the template is checked as typed, kept across a reload 
   assert.ok(parts['word/document.xml'].includes(SENTENCE));
   assert.ok(parts['word/document.xml'].includes('đạt tiến độ'));
   assert.ok(Object.values(parts).some((xml) => xml.includes('Số liệu đến ngày 20 của tháng')), 'the footnote is in the file');
+  assert.ok(parts['word/document.xml'].includes('Làm việc khi mất mạng.'));
 
   assert.deepEqual(await unlabelledControls(page), []);
   assert.deepEqual(foreignRequests(browser.requests, server.url), []);
@@ -105,7 +112,8 @@ test('a report made from the template is checked as typed, kept across a reload 
 });
 
 test('the A4 preview lays the report out as the .docx, and printing gives the same page', async () => {
-  const page = await openApp(browser.context, server.url);
+  // Still offline, on the page the first story left open.
+  const page = browser.context.pages()[0];
   await page.getByTestId('view-preview').click();
   const sheet = page.locator('.preview-sheet .a4');
   await sheet.waitFor();
@@ -138,5 +146,6 @@ test('the A4 preview lays the report out as the .docx, and printing gives the sa
     assert.match(second.trim().split('\n')[0], /^\s*2\s*$/, 'page 2 carries its number at the top');
   }
   execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', pdf, path.join(dir, 'print')]);
+  await browser.context.setOffline(false);
   assert.deepEqual(browser.consoleErrors, []);
 });

@@ -72,6 +72,15 @@ test('outline levels, moves and deletions renumber; Enter splits; footnotes foll
   assert.equal(await page.locator('#t-f-1').textContent(), 'Chú thích của câu một');
   assert.equal(await page.locator('#t-f-2').textContent(), 'Chú thích của câu hai');
 
+  // Deleting a marker with the text renumbers the others; its note stays, flagged.
+  await paras.first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction(() => document.querySelector('#t-f-1')?.textContent === 'Chú thích của câu hai');
+  assert.equal(await paras.nth(1).locator('sup.note').textContent(), '1');
+  assert.equal(await paras.nth(0).locator('sup.note').count(), 0);
+  assert.match(await page.locator('#fn-2').textContent(), /không có chỗ dẫn chiếu/);
+
   // Backspace at the start of the second paragraph joins the two.
   await paras.nth(1).click();
   await page.keyboard.press('Home');
