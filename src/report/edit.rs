@@ -799,6 +799,7 @@ impl Report {
     /// in the tree. Footnotes are renumbered by reading order, headings by
     /// their place.
     pub fn paste(&mut self, at: Caret, mut fragment: Report) -> Pasted {
+        fragment.disambiguate_footnotes();
         // Fresh block ids and footnote numbers for what comes in.
         let id_base = self.body.max_id().0;
         let fragment_max = fragment.body.max_id().0;
@@ -968,6 +969,100 @@ fn notes_in_section(s: &Section) -> Vec<FootnoteId> {
         out.extend(notes_in_section(c));
     }
     out
+}
+
+impl Report {
+    /// Pairs each footnote marker with its own definition when numbers
+    /// repeat (a report pasted together from pieces whose numbering restarts
+    /// at ¹): a marker takes the first unused definition of its number that
+    /// stands after it in the source text, and repeated numbers get fresh
+    /// ones. Without this, renumbering would keep one definition per number
+    /// and lose the others. Definitions left unpaired are kept.
+    pub fn disambiguate_footnotes(&mut self) {
+        let mut next = self
+            .footnotes
+            .iter()
+            .map(|f| f.id.0)
+            .chain(self.footnote_order().iter().map(|f| f.0))
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let defs: Vec<(FootnoteId, u32)> = self
+            .footnotes
+            .iter()
+            .map(|f| (f.id, f.origin.as_ref().map_or(0, |o| o.line)))
+            .collect();
+        let mut used = vec![false; defs.len()];
+        // The new number of each definition, when it changes.
+        let mut renamed: Vec<Option<FootnoteId>> = vec![None; defs.len()];
+        let mut seen: Vec<FootnoteId> = Vec::new();
+        let mut pair = |id: FootnoteId, line: u32| -> FootnoteId {
+            let free = |j: &usize| defs[*j].0 == id && !used[*j];
+            let chosen = (0..defs.len())
+                .filter(free)
+                .find(|j| defs[*j].1 >= line)
+                .or_else(|| (0..defs.len()).find(free));
+            let repeated = seen.contains(&id);
+            seen.push(id);
+            match chosen {
+                Some(j) => {
+                    used[j] = true;
+                    if repeated {
+                        let fresh = FootnoteId(next);
+                        next += 1;
+                        renamed[j] = Some(fresh);
+                        fresh
+                    } else {
+                        id
+                    }
+                }
+                None => id,
+            }
+        };
+        fn inlines(
+            v: &mut [Inline],
+            line: u32,
+            pair: &mut dyn FnMut(FootnoteId, u32) -> FootnoteId,
+        ) {
+            for i in v.iter_mut() {
+                if let Inline::Note(id) = i {
+                    *id = pair(*id, line);
+                }
+            }
+        }
+        fn blocks(bs: &mut [Block], pair: &mut dyn FnMut(FootnoteId, u32) -> FootnoteId) {
+            for b in bs {
+                if let Block::Paragraph(p) = b {
+                    let line = p.origin.as_ref().map_or(0, |o| o.line);
+                    inlines(&mut p.inlines, line, pair);
+                }
+            }
+        }
+        fn section(s: &mut Section, pair: &mut dyn FnMut(FootnoteId, u32) -> FootnoteId) {
+            let line = s.heading.origin.as_ref().map_or(0, |o| o.line);
+            inlines(&mut s.heading.title, line, pair);
+            blocks(&mut s.blocks, pair);
+            for c in &mut s.children {
+                section(c, pair);
+            }
+        }
+        blocks(&mut self.body.intro, &mut pair);
+        for s in &mut self.body.sections {
+            section(s, &mut pair);
+        }
+        // Definitions of a number used twice that no marker took: keep them
+        // under numbers of their own rather than let them collide.
+        let mut taken: Vec<FootnoteId> = Vec::new();
+        for (j, f) in self.footnotes.iter_mut().enumerate() {
+            if let Some(new) = renamed[j] {
+                f.id = new;
+            } else if taken.contains(&f.id) {
+                f.id = FootnoteId(next);
+                next += 1;
+            }
+            taken.push(f.id);
+        }
+    }
 }
 
 /// A change to the shape of a detail table.

@@ -396,12 +396,13 @@ fn FootnotesEditor() -> impl IntoView {
                 let order = r.footnote_order();
                 r.footnotes
                     .iter()
-                    .map(|f| (f.id, order.contains(&f.id), generation))
+                    .enumerate()
+                    .map(|(i, f)| (i, f.id, order.contains(&f.id), generation))
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
     };
-    let item = move |(n, referenced, _): (FootnoteId, bool, (u64, u64))| {
+    let item = move |(_, n, referenced, _): (usize, FootnoteId, bool, (u64, u64))| {
         let go = move |_| {
             let first = state
                 .with_report(|r| r.note_targets(n).first().copied())
@@ -440,7 +441,7 @@ fn FootnotesEditor() -> impl IntoView {
             <h3 id="fn-title">"Chú thích (" {count} ")"</h3>
             <p class="hint">"Chèn chú thích tại con trỏ bằng nút «Chú thích» trên thanh công cụ hoặc Ctrl+Alt+F; số thứ tự tự theo thứ tự xuất hiện."</p>
             <ol class="fn-list">
-                <For each=notes key=|(n, _, generation)| (*n, *generation) children=item />
+                <For each=notes key=|(i, n, _, generation)| (*i, *n, *generation) children=item />
             </ol>
         </section>
     }

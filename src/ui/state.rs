@@ -427,7 +427,10 @@ impl AppState {
             }
         }
         match crate::input::read_report(name, bytes) {
-            Ok((report, _)) => {
+            Ok((mut report, _)) => {
+                // In the editor footnotes are numbered by reading order.
+                report.disambiguate_footnotes();
+                report.renumber_footnotes_tracked();
                 let title = report
                     .period()
                     .map(|p| format!("Báo cáo tháng {p}"))
@@ -845,11 +848,13 @@ impl AppState {
         if self.status.get_untracked() == SaveStatus::Conflict {
             return;
         }
+        let t0 = dom::now();
         let Some(mut draft) = self.current.get_untracked() else {
             return;
         };
         let result = library().save(&mut draft, now_ms());
         self.after_save(result, draft);
+        dom::record_timing("save", dom::now() - t0);
     }
 
     /// Saves the open draft over the other tab's version (the official chose so).

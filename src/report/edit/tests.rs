@@ -329,3 +329,38 @@ fn table_rows_and_columns_move_their_marks() {
     assert_eq!(t.columns, ["Tháng 3"]);
     assert!(t.rows.iter().all(|row| row.len() == 1));
 }
+
+#[test]
+fn restarted_footnote_numbers_keep_every_footnote_with_its_marker() {
+    // Three pieces, each numbering its notes from ¹.
+    let piece = |n: u32| {
+        format!("Đoạn {n} có chú thích¹ và thêm².\n\n¹ Một của phần {n}\n\n² Hai của phần {n}\n\n")
+    };
+    let text: String = (1..=3).map(piece).collect();
+    let mut r = crate::report::template::blank_report();
+    r.paste(
+        Caret {
+            target: TextTarget::Paragraph(BlockId(1)),
+            offset: 0,
+        },
+        import_fragment(&text, 1),
+    );
+    assert_eq!(r.footnotes.len(), 6, "no footnote is lost");
+    assert_eq!(r.footnote_order().len(), 6);
+    let texts: Vec<String> = (1..=6)
+        .map(|n| plain_text(&r.footnote(FootnoteId(n)).unwrap().content))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Một của phần 1",
+            "Hai của phần 1",
+            "Một của phần 2",
+            "Hai của phần 2",
+            "Một của phần 3",
+            "Hai của phần 3"
+        ]
+    );
+    let third = r.body.intro[2].id();
+    assert_eq!(text_of(&r, third.0), "Đoạn 3 có chú thích⁵ và thêm⁶.");
+}
