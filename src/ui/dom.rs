@@ -45,6 +45,8 @@ pub fn target_of(el: &Element) -> Option<TextTarget> {
 pub struct Reading {
     pub inlines: Vec<Inline>,
     pub caret: Option<usize>,
+    /// Where the selection starts, when it is in the field.
+    pub anchor: Option<usize>,
     pub marks: Vec<(Element, usize, String)>,
 }
 
@@ -84,12 +86,18 @@ fn push_text(out: &mut Vec<Inline>, text: &str, style: Style) {
     }
 }
 
+/// A point of the selection (a DOM node and offset) being looked for, and
+/// its offset in the editing text once found.
+struct Point {
+    node: Option<Node>,
+    offset: u32,
+    found: Option<usize>,
+}
+
 struct Walker {
     inlines: Vec<Inline>,
     pos: usize,
-    caret_node: Option<Node>,
-    caret_offset: u32,
-    caret: Option<usize>,
+    points: [Point; 2],
     marks: Vec<(Element, usize, String)>,
 }
 
@@ -97,22 +105,20 @@ impl Walker {
     fn walk(&mut self, node: &Node, style: Style) {
         let children = node.child_nodes();
         for i in 0..children.length() {
-            if self.caret.is_none()
-                && self.caret_node.as_ref() == Some(node)
-                && self.caret_offset == i
-            {
-                self.caret = Some(self.pos);
+            for p in &mut self.points {
+                if p.found.is_none() && p.node.as_ref() == Some(node) && p.offset == i {
+                    p.found = Some(self.pos);
+                }
             }
             let Some(child) = children.item(i) else {
                 continue;
             };
             self.node(&child, style);
         }
-        if self.caret.is_none()
-            && self.caret_node.as_ref() == Some(node)
-            && self.caret_offset >= children.length()
-        {
-            self.caret = Some(self.pos);
+        for p in &mut self.points {
+            if p.found.is_none() && p.node.as_ref() == Some(node) && p.offset >= children.length() {
+                p.found = Some(self.pos);
+            }
         }
     }
 
@@ -120,8 +126,10 @@ impl Walker {
         match node.node_type() {
             Node::TEXT_NODE => {
                 let raw = node.text_content().unwrap_or_default();
-                if self.caret.is_none() && self.caret_node.as_ref() == Some(node) {
-                    self.caret = Some(self.pos + cleaned_offset(&raw, self.caret_offset));
+                for p in &mut self.points {
+                    if p.found.is_none() && p.node.as_ref() == Some(node) {
+                        p.found = Some(self.pos + cleaned_offset(&raw, p.offset));
+                    }
                 }
                 let text = clean(&raw);
                 self.pos += text.len();
@@ -187,26 +195,33 @@ impl Walker {
 /// Reads a text field back into inline content (with the caret, if the
 /// selection is inside it).
 pub fn read(el: &HtmlElement) -> Reading {
-    let (caret_node, caret_offset) = selection_anchor().unwrap_or((None, 0));
+    let selection = leptos::prelude::window().get_selection().ok().flatten();
+    let point = |node: Option<Node>, offset: u32| Point {
+        node,
+        offset,
+        found: None,
+    };
+    let points = match &selection {
+        Some(s) => [
+            point(s.focus_node(), s.focus_offset()),
+            point(s.anchor_node(), s.anchor_offset()),
+        ],
+        None => [point(None, 0), point(None, 0)],
+    };
     let mut w = Walker {
         inlines: Vec::new(),
         pos: 0,
-        caret_node,
-        caret_offset,
-        caret: None,
+        points,
         marks: Vec::new(),
     };
     w.walk(el, Style::default());
+    let [focus, anchor] = w.points;
     Reading {
         inlines: w.inlines,
-        caret: w.caret,
+        caret: focus.found,
+        anchor: anchor.found,
         marks: w.marks,
     }
-}
-
-fn selection_anchor() -> Option<(Option<Node>, u32)> {
-    let selection = leptos::prelude::window().get_selection().ok()??;
-    Some((selection.focus_node(), selection.focus_offset()))
 }
 
 /// Whether the selection is collapsed (no text selected).
@@ -225,19 +240,30 @@ pub fn caret_in(el: &HtmlElement) -> Option<usize> {
 
 /// Puts the caret at a byte offset of a text field's editing text.
 pub fn set_caret(el: &HtmlElement, offset: usize) {
+    set_selection(el, offset, offset);
+}
+
+/// Selects from `anchor` to `focus` (byte offsets of the editing text).
+pub fn set_selection(el: &HtmlElement, anchor: usize, focus: usize) {
     let document = leptos::prelude::document();
-    let Ok(range) = document.create_range() else {
+    let spot = |offset: usize| -> Option<web_sys::Range> {
+        let range = document.create_range().ok()?;
+        let mut pos = 0usize;
+        if !place(el, offset, &mut pos, &range) {
+            let _ = range.select_node_contents(el);
+            range.collapse_with_to_start(false);
+        }
+        Some(range)
+    };
+    let (Some(start), Some(end)) = (spot(anchor.min(focus)), spot(anchor.max(focus))) else {
         return;
     };
-    let mut pos = 0usize;
-    let placed = place(el, offset, &mut pos, &range);
-    if !placed {
-        let _ = range.select_node_contents(el);
-        range.collapse_with_to_start(false);
+    if let (Ok(node), Ok(offset)) = (end.start_container(), end.start_offset()) {
+        let _ = start.set_end(&node, offset);
     }
     if let Ok(Some(selection)) = leptos::prelude::window().get_selection() {
         let _ = selection.remove_all_ranges();
-        let _ = selection.add_range(&range);
+        let _ = selection.add_range(&start);
     }
 }
 

@@ -27,12 +27,16 @@ fn FormatButton(
         <button type="button" class="icon fmt" aria-label=label title=title
             on:mousedown=|ev| ev.prevent_default()
             on:click=move |_| {
-                if let Some(c) = state.caret() {
-                    let active_is_field = document()
-                        .active_element()
-                        .is_some_and(|e| e.class_list().contains("rich"));
-                    if !active_is_field {
-                        dom::focus_at(c.target, Some(c.offset));
+                let active_is_field = document()
+                    .active_element()
+                    .is_some_and(|e| e.class_list().contains("rich"));
+                if !active_is_field {
+                    // Used from the keyboard: select again what was selected.
+                    if let Some((target, anchor, focus)) = state.selection() {
+                        if let Some(el) = dom::editor_element(target) {
+                            let _ = el.focus();
+                            dom::set_selection(&el, anchor, focus);
+                        }
                     }
                 }
                 dom::exec(command, None);

@@ -53,8 +53,10 @@ pub fn RichText(
     };
     let remember = move || {
         if let Some(el) = node.get_untracked() {
-            if let Some(offset) = dom::caret_in(&el) {
+            let reading = dom::read(&el);
+            if let Some(offset) = reading.caret {
                 state.set_caret(Caret { target, offset });
+                state.set_selection(target, reading.anchor.unwrap_or(offset), offset);
             }
         }
     };

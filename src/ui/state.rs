@@ -100,6 +100,9 @@ pub struct AppState {
     settle: StoredValue<Option<TimeoutHandle>>,
     undo: StoredValue<Vec<(String, Report)>>,
     caret: StoredValue<Option<Caret>>,
+    /// The last selection in a text field (target, anchor, focus), for the
+    /// formatting buttons used from the keyboard.
+    selection: StoredValue<Option<(TextTarget, usize, usize)>>,
 }
 
 /// Milliseconds since 1970, from the browser's clock.
@@ -180,6 +183,7 @@ impl AppState {
             settle: StoredValue::new(None),
             undo: StoredValue::new(Vec::new()),
             caret: StoredValue::new(None),
+            selection: StoredValue::new(None),
         };
         state.refresh();
         let last = library()
@@ -299,7 +303,8 @@ impl AppState {
         self.flush();
         match library().rename(id, name, now_ms()) {
             Ok(renamed) => {
-                self.current.update_untracked(|c| {
+                // Notifies: the editor's title shows the new name.
+                self.current.update(|c| {
                     if let Some(d) = c.as_mut().filter(|d| d.id == *id) {
                         d.name = renamed.name.clone();
                         d.revision = renamed.revision;
@@ -735,18 +740,33 @@ impl AppState {
         }
     }
 
+    /// Remembers the selection in a text field.
+    pub fn set_selection(&self, target: TextTarget, anchor: usize, focus: usize) {
+        self.selection.set_value(Some((target, anchor, focus)));
+    }
+
+    /// The selection last seen in a text field.
+    pub fn selection(&self) -> Option<(TextTarget, usize, usize)> {
+        self.selection.get_value()
+    }
+
     /// The caret last seen in a text field.
     pub fn caret(&self) -> Option<Caret> {
         self.caret.get_value()
     }
 
-    /// Focuses a field once the page has drawn it.
+    /// Focuses a field as soon as the page has it: right after the pending
+    /// updates (a microtask, before the next key is handled), else on the
+    /// next frames.
     pub fn focus_later(&self, target: TextTarget, offset: Option<usize>) {
-        request_animation_frame(move || {
+        leptos::task::spawn_local(async move {
             if !dom::focus_at(target, offset) {
-                // A new section draws a frame later.
                 request_animation_frame(move || {
-                    dom::focus_at(target, offset);
+                    if !dom::focus_at(target, offset) {
+                        request_animation_frame(move || {
+                            dom::focus_at(target, offset);
+                        });
+                    }
                 });
             }
         });

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { serveDist, launch, openApp, foreignRequests, readDocx, screenshot } from './harness.mjs';
 import {
   assert, thisMonth, newFromTemplate, paragraphUnder, waitSaved, download, typeTimed, pageTiming,
-  unlabelledControls,
+  unlabelledControls, waitFocus,
 } from './helpers.mjs';
 
 let server;
@@ -51,7 +51,7 @@ test('a report made from the template is checked as typed, kept across a reload 
   // A footnote at the end of the paragraph, numbered 1, with its text.
   await page.keyboard.press('End');
   await page.getByTestId('insert-footnote').click();
-  await page.locator('#t-f-1').waitFor();
+  await waitFocus(page, 't-f-1');
   await page.keyboard.type('Số liệu đến ngày 20 của tháng');
   assert.equal(await first.locator('sup.note').textContent(), '1');
 
@@ -105,6 +105,13 @@ test('a report made from the template is checked as typed, kept across a reload 
   assert.ok(parts['word/document.xml'].includes('đạt tiến độ'));
   assert.ok(Object.values(parts).some((xml) => xml.includes('Số liệu đến ngày 20 của tháng')), 'the footnote is in the file');
   assert.ok(parts['word/document.xml'].includes('Làm việc khi mất mạng.'));
+
+  // Renaming the open draft shows the new name at once.
+  const item = page.getByTestId('draft-item').first();
+  await item.getByRole('button', { name: 'Đổi tên' }).click();
+  await item.getByLabel('Tên mới').fill('Báo cáo tháng này (bản trình lãnh đạo)');
+  await item.getByRole('button', { name: 'Lưu tên' }).click();
+  await page.getByRole('heading', { name: 'Báo cáo tháng này (bản trình lãnh đạo)', level: 2 }).waitFor();
 
   assert.deepEqual(await unlabelledControls(page), []);
   assert.deepEqual(foreignRequests(browser.requests, server.url), []);

@@ -109,3 +109,8 @@ export async function typeTimed(page, text) {
 }
 
 export { assert };
+
+/** Waits until the keyboard focus is in the text field with this id. */
+export async function waitFocus(page, id) {
+  await page.waitForFunction((i) => document.activeElement?.id === i, id);
+}

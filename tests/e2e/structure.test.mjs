@@ -4,7 +4,7 @@
 // by keyboard and at 200% zoom.
 import { test, before, after } from 'node:test';
 import { serveDist, launch, openApp, screenshot } from './harness.mjs';
-import { assert, newFromTemplate, paragraphUnder, headingLabels, unlabelledControls } from './helpers.mjs';
+import { assert, newFromTemplate, paragraphUnder, headingLabels, unlabelledControls, waitFocus } from './helpers.mjs';
 
 let server;
 let browser;
@@ -61,10 +61,12 @@ test('outline levels, moves and deletions renumber; Enter splits; footnotes foll
   // A footnote in the second paragraph, then one in the first: numbers follow the text.
   await page.keyboard.press('End');
   await page.getByTestId('insert-footnote').click();
+  await waitFocus(page, 't-f-1');
   await page.keyboard.type('Chú thích của câu hai');
   await paras.first().click();
   await page.keyboard.press('End');
   await page.getByTestId('insert-footnote').click();
+  await waitFocus(page, 't-f-1');
   await page.keyboard.type('Chú thích của câu một');
   await page.waitForFunction(() => document.querySelectorAll('.fn-item').length === 2);
   assert.equal(await paras.nth(0).locator('sup.note').textContent(), '1');
@@ -126,6 +128,16 @@ test('every control is labelled, the keyboard reaches the text, and 200% zoom re
     reached = await page.evaluate(() => document.activeElement.className);
   }
   assert.match(reached, /rich/, 'Tab reaches the report text');
+  // Formatting from the keyboard: select a word, go to the B button, press Enter.
+  await page.keyboard.press('Escape');
+  await paragraphUnder(page, 'Công tác chuyển đổi số').focus();
+  await page.keyboard.type('Kết quả nổi bật');
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await page.getByRole('button', { name: 'Chữ đậm (Ctrl+B)' }).focus();
+  await page.keyboard.press('Enter');
+  const bold = page.locator('.doc-editor .rich b', { hasText: 'bật' });
+  await bold.waitFor();
+  assert.equal(await bold.textContent(), 'bật');
   // 200% zoom of a 1400 px window: a 700 px wide layout, nothing cut off.
   await page.setViewportSize({ width: 700, height: 900 });
   await page.waitForTimeout(200);
