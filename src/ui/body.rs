@@ -206,7 +206,30 @@ fn SectionView(id: BlockId) -> AnyView {
                         on:click=move |_| outline("Nâng cấp mục", true)>"⇤"</button>
                     <button type="button" class="icon" title="Hạ cấp (Tab)" aria-label="Hạ cấp mục"
                         on:click=move |_| outline("Hạ cấp mục", false)>"⇥"</button>
-                    <details class="add-menu" node_ref=menu>
+                    <details class="add-menu" node_ref=menu
+                        on:focusout=move |ev: web_sys::FocusEvent| {
+                            // Closes when the keyboard or the mouse leaves it.
+                            let Some(m) = menu.get_untracked() else { return };
+                            let inside = ev
+                                .related_target()
+                                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+                                .is_some_and(|n| m.contains(Some(&n)));
+                            if !inside {
+                                m.set_open(false);
+                            }
+                        }
+                        on:keydown=move |ev: web_sys::KeyboardEvent| {
+                            if ev.key() == "Escape" {
+                                if let Some(m) = menu.get_untracked() {
+                                    m.set_open(false);
+                                    if let Some(summary) = m.first_element_child() {
+                                        if let Ok(summary) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(summary) {
+                                            let _ = summary.focus();
+                                        }
+                                    }
+                                }
+                            }
+                        }>
                         <summary title="Thêm vào mục này" aria-label=move || format!("Thêm vào mục {}", info.get().0)>"+"</summary>
                         <div class="menu" role="group" aria-label="Thêm">
                             <button type="button" on:click=move |ev| { close_menu(); add_paragraph(ev) }>"Đoạn văn cuối mục"</button>

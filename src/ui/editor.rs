@@ -165,8 +165,8 @@ pub fn Editor() -> impl IntoView {
                     {move || (!is_edit()).then(|| view! { <Preview /> })}
                 </div>
                 <aside class="side" aria-label="Kiểm tra và tham chiếu">
-                    <Findings />
                     <PreviousTasksPanel />
+                    <Findings />
                 </aside>
             </div>
         </div>
