@@ -7,10 +7,9 @@ use leptos::prelude::*;
 
 /// Where on the page a finding is about.
 fn dom_target(f: &Finding) -> Option<String> {
+    // A finding in a footnote leads to the footnote's text.
     if let Some(n) = f.path.strip_prefix("Chú thích ") {
-        if f.rule != Rule::Stale {
-            return Some(format!("fn-{}", n.trim()));
-        }
+        return Some(format!("fn-{}", n.trim()));
     }
     if let Some(b) = f.block {
         return Some(dom::block_dom_id(b));

@@ -88,6 +88,7 @@ test('a report made from the template is checked as typed, kept across a reload 
   await paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị').waitFor();
   assert.equal((await paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị').textContent()).replace(/1$/, ''), SENTENCE);
   assert.equal(await page.locator('#t-f-1').textContent(), 'Số liệu đến ngày 20 của tháng');
+  assert.match(await page.locator('#summary').inputValue(), new RegExp(`an ninh tháng ${period}, nhiệm vụ`));
   assert.equal(await paragraphUnder(page, 'Đầu tư xây dựng cơ bản').locator('b').textContent(), 'đạt tiến độ');
   await page.locator('.finding[data-rule="percent"]').waitFor();
 

@@ -88,6 +88,11 @@ test('next month carries the report over, marks its figures, and shows last mont
   assert.equal(await para.locator('mark.stale').count(), 0);
   const left = await marks.count();
   assert.equal(left, before - 5);
+  // A finding about a footnote's figures leads to the footnote.
+  const noteFinding = staleGroup.locator('.finding', { hasText: 'Chú thích 2' }).first();
+  await noteFinding.locator('.finding-go').click();
+  await page.locator('#fn-2.flash').waitFor();
+
   await page.keyboard.press('Control+s');
   await waitSaved(page);
 
