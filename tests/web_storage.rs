@@ -72,3 +72,67 @@ fn a_full_local_storage_is_reported_as_full() {
     assert_eq!(err, DraftError::Store(StoreError::Full));
     clear();
 }
+
+/// A draft exactly as version 1 of the page stored it (tests/fixtures/README.md).
+const V1_DRAFT: &str = include_str!("fixtures/draft-v1.json");
+
+#[wasm_bindgen_test]
+fn a_version_1_draft_in_local_storage_is_migrated_and_saved_as_version_2() {
+    clear();
+    let mut s = LocalStore;
+    s.set("baocao/draft/cu", V1_DRAFT).unwrap();
+    let mut lib = Library::new(LocalStore);
+    let listing = lib.list().unwrap();
+    assert_eq!(listing.drafts.len(), 1);
+    assert!(listing.damaged.is_empty());
+    assert_eq!(listing.drafts[0].period.as_deref(), Some("3/2025"));
+    let id = listing.drafts[0].id.clone();
+    let mut draft = lib.load(&id).unwrap();
+    assert_eq!(draft.schema_version, baocao::report::SCHEMA_VERSION);
+    assert_eq!(draft.revision, 7);
+    lib.save(&mut draft, 2.0).unwrap();
+    let stored = s.get("baocao/draft/cu").unwrap().unwrap();
+    assert!(
+        stored.starts_with("{\"schema_version\":2,"),
+        "{}",
+        &stored[..40]
+    );
+    assert!(stored.contains("\"stale\":[]"));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn a_backup_round_trips_through_local_storage() {
+    clear();
+    let mut lib = Library::new(LocalStore);
+    let mut report = Report::new();
+    report.title.summary = "Tình hình tháng 3/2025".into();
+    let a = lib.create("Tháng 3", report.clone(), 1_000.0).unwrap();
+    lib.create("Tháng 4", report, 2_000.0).unwrap();
+    let file = serde_json::to_string(&lib.backup(None, 3_000.0).unwrap()).unwrap();
+    lib.delete(&a.id).unwrap();
+    let merged = lib.merge_backup(&file, 4_000.0).unwrap();
+    assert_eq!(merged.added, ["Tháng 3"]);
+    assert_eq!(merged.unchanged, 1);
+    assert_eq!(lib.list().unwrap().drafts.len(), 2);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_entry_in_local_storage_is_listed_apart_and_kept() {
+    clear();
+    let mut s = LocalStore;
+    s.set("baocao/draft/hong", "{\"schema_version\":2,\"id\":")
+        .unwrap();
+    let mut lib = Library::new(LocalStore);
+    lib.create("Tốt", Report::new(), 1.0).unwrap();
+    let listing = lib.list().unwrap();
+    assert_eq!(listing.drafts.len(), 1);
+    assert_eq!(listing.damaged.len(), 1);
+    assert!(listing.damaged[0].reason.contains("cắt cụt"));
+    assert_eq!(
+        s.get("baocao/draft/hong").unwrap().as_deref(),
+        Some("{\"schema_version\":2,\"id\":")
+    );
+    clear();
+}

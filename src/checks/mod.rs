@@ -4,6 +4,7 @@
 
 pub mod numbers;
 mod percent;
+pub mod stale;
 pub mod text;
 
 use crate::report::{BlockId, Report};
@@ -138,6 +139,7 @@ pub fn run(report: &Report) -> Vec<Finding> {
     let units = units(report);
     let mut out = Vec::new();
     percent::check(&units, &mut out);
+    stale::check(report, &mut out);
     out.sort_by_key(|f| Rule::ALL.iter().position(|r| *r == f.rule));
     out
 }

@@ -46,7 +46,13 @@ fn version_of(value: &Value) -> Result<u32, DraftError> {
         .ok_or_else(|| DraftError::Damaged(format!("số phiên bản dữ liệu không hợp lệ: {v}")))
 }
 
-/// Brings a stored draft value up to the current schema.
+/// A migration step: a stored draft of one version brought to the next.
+type Step = fn(Value) -> Result<Value, DraftError>;
+
+/// `STEPS[n - 1]` brings a draft of version n to version n + 1.
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2];
+
+/// Brings a stored draft value up to the current schema, one step at a time.
 pub fn upgrade(value: Value) -> Result<Value, DraftError> {
     let version = version_of(&value)?;
     if version > SCHEMA_VERSION {
@@ -57,6 +63,30 @@ pub fn upgrade(value: Value) -> Result<Value, DraftError> {
             "số phiên bản dữ liệu 0 không tồn tại".to_string(),
         ));
     }
+    STEPS[(version - 1) as usize..]
+        .iter()
+        .try_fold(value, |value, step| step(value))
+}
+
+/// Schema 1 → 2. Version 2 keeps the figures carried over from last month
+/// that nobody has updated yet (`report.stale`) and last month's tasks part
+/// (`previous_tasks`). A version-1 page could not carry figures over, so a
+/// version-1 draft has none of either; the step writes both down explicitly
+/// and moves both version numbers on.
+fn v1_to_v2(mut value: Value) -> Result<Value, DraftError> {
+    let draft = value
+        .as_object_mut()
+        .ok_or_else(|| DraftError::Damaged("dữ liệu không phải một bản nháp".to_string()))?;
+    draft.insert("schema_version".to_string(), Value::from(2));
+    draft.entry("previous_tasks").or_insert(Value::Null);
+    let report = draft
+        .get_mut("report")
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| DraftError::Damaged("bản nháp không có nội dung báo cáo".to_string()))?;
+    report.insert("schema_version".to_string(), Value::from(2));
+    report
+        .entry("stale")
+        .or_insert_with(|| Value::Array(Vec::new()));
     Ok(value)
 }
 
@@ -95,6 +125,71 @@ mod tests {
             matches!(err, DraftError::Damaged(ref m) if m.contains("cắt cụt")),
             "{err:?}"
         );
+    }
+
+    /// A draft exactly as version 1 of the page stored it (made by the
+    /// version-1 code from the start of seed 001).
+    const V1_DRAFT: &str = include_str!("../../tests/fixtures/draft-v1.json");
+
+    #[test]
+    fn a_version_1_draft_is_brought_to_version_2() {
+        let raw: Value = serde_json::from_str(V1_DRAFT).unwrap();
+        assert_eq!(raw["schema_version"], 1);
+        assert!(raw.get("previous_tasks").is_none());
+        assert!(raw["report"].get("stale").is_none());
+        let upgraded = upgrade(raw.clone()).unwrap();
+        assert_eq!(upgraded["schema_version"], 2);
+        assert_eq!(upgraded["report"]["schema_version"], 2);
+        assert_eq!(upgraded["previous_tasks"], Value::Null);
+        assert_eq!(upgraded["report"]["stale"], serde_json::json!([]));
+        let draft = read_draft(V1_DRAFT).unwrap();
+        assert_eq!(draft.schema_version, SCHEMA_VERSION);
+        assert_eq!(draft.name, "Báo cáo tháng 3/2025");
+        assert_eq!(draft.revision, 7);
+        // Nothing of the content is lost on the way.
+        assert_eq!(draft.report.header, {
+            let r = raw["report"]["header"].clone();
+            serde_json::from_value(r).unwrap()
+        });
+        assert_eq!(
+            serde_json::to_value(&draft.report.body).unwrap(),
+            raw["report"]["body"]
+        );
+        assert_eq!(
+            serde_json::to_value(&draft.report.footnotes).unwrap(),
+            raw["report"]["footnotes"]
+        );
+        assert!(draft.report.footnotes.len() >= 5);
+        assert_eq!(draft.report.period(), crate::report::Period::new(3, 2025));
+    }
+
+    #[test]
+    fn a_migrated_draft_is_saved_as_version_2_and_reads_back_the_same() {
+        use crate::drafts::{DraftId, Library, MemoryStore, Store};
+        let mut lib = Library::new(MemoryStore::new());
+        lib.store.set("baocao/draft/cu", V1_DRAFT).unwrap();
+        let listing = lib.list().unwrap();
+        assert_eq!(listing.drafts.len(), 1);
+        assert!(listing.damaged.is_empty());
+        let id = DraftId("cu".into());
+        let mut draft = lib.load(&id).unwrap();
+        let before = draft.report.clone();
+        lib.save(&mut draft, 5.0).unwrap();
+        let stored: Value =
+            serde_json::from_str(&lib.store.get("baocao/draft/cu").unwrap().unwrap()).unwrap();
+        assert_eq!(stored["schema_version"], 2);
+        assert_eq!(stored["report"]["schema_version"], 2);
+        assert_eq!(lib.load(&id).unwrap().report, before);
+    }
+
+    #[test]
+    fn a_version_1_value_that_is_not_a_draft_is_damaged() {
+        let err = read_draft(r#"{"schema_version": 1, "id": "x"}"#).unwrap_err();
+        assert!(
+            matches!(err, DraftError::Damaged(ref m) if m.contains("nội dung")),
+            "{err:?}"
+        );
+        assert!(matches!(read_draft("[1, 2]"), Err(DraftError::Damaged(_))));
     }
 
     #[test]

@@ -5,14 +5,16 @@
 //! All logic here is plain Rust over the [`Store`] trait; the page plugs in
 //! localStorage ([`local::LocalStore`], wasm32 only), tests plug in memory.
 
+pub mod backup;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod migrate;
 mod store;
 
+pub use backup::{Backup, MergeReport};
 pub use store::{MemoryStore, Store, StoreError};
 
-use crate::report::{Report, SCHEMA_VERSION};
+use crate::report::{Period, Report, Section, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -45,6 +47,28 @@ pub struct Draft {
     /// overtaken by another tab.
     pub revision: u64,
     pub report: Report,
+    /// Last month's tasks part, shown beside the editor of a report started
+    /// with "Tạo báo cáo tháng sau" (since schema 2).
+    #[serde(default)]
+    pub previous_tasks: Option<PreviousTasks>,
+}
+
+/// The tasks a report set for the month after it, kept as reference for the
+/// official writing that month's report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviousTasks {
+    /// The month the tasks were set for (the new report's month).
+    pub month: u8,
+    pub year: u16,
+    /// The tasks part as it was written.
+    pub section: Section,
+}
+
+impl PreviousTasks {
+    /// The month the tasks were set for.
+    pub fn period(&self) -> Option<Period> {
+        Period::new(self.month, self.year)
+    }
 }
 
 /// What the list of drafts shows, stored apart so listing reads little.
@@ -57,6 +81,9 @@ pub struct DraftMeta {
     pub period: Option<String>,
     pub updated_ms: f64,
     pub revision: u64,
+    /// How many figures carried over from last month still wait for an update.
+    #[serde(default)]
+    pub stale: usize,
 }
 
 impl Draft {
@@ -68,6 +95,7 @@ impl Draft {
             period: self.report.period().map(|p| p.to_string()),
             updated_ms: self.updated_ms,
             revision: self.revision,
+            stale: self.report.stale.len(),
         }
     }
 }
@@ -137,7 +165,7 @@ pub struct Library<S: Store> {
     pub store: S,
 }
 
-fn draft_key(id: &DraftId) -> String {
+pub(crate) fn draft_key(id: &DraftId) -> String {
     format!("{DRAFT_PREFIX}{}", id.0)
 }
 
@@ -229,11 +257,12 @@ impl<S: Store> Library<S> {
         self.write(draft, now_ms)
     }
 
-    fn write(&mut self, draft: &mut Draft, now_ms: f64) -> Result<(), DraftError> {
+    pub(crate) fn write(&mut self, draft: &mut Draft, now_ms: f64) -> Result<(), DraftError> {
         let mut next = draft.clone();
         next.revision += 1;
         next.updated_ms = now_ms;
         next.schema_version = SCHEMA_VERSION;
+        next.report.schema_version = SCHEMA_VERSION;
         let json = serde_json::to_string(&next).map_err(|e| DraftError::Damaged(e.to_string()))?;
         self.store.set(&draft_key(&next.id), &json)?;
         let meta =
@@ -251,17 +280,28 @@ impl<S: Store> Library<S> {
 
     /// Stores a new draft and returns it.
     pub fn create(&mut self, name: &str, report: Report, now_ms: f64) -> Result<Draft, DraftError> {
-        let id = self.fresh_id(now_ms)?;
-        let mut draft = Draft {
+        let mut draft = self.new_draft(name, report, now_ms)?;
+        self.write(&mut draft, now_ms)?;
+        Ok(draft)
+    }
+
+    /// A new draft with a fresh id, not stored yet (revision 0): the page
+    /// keeps it in memory when storage refuses it, and saves it later.
+    pub fn new_draft(&self, name: &str, report: Report, now_ms: f64) -> Result<Draft, StoreError> {
+        Ok(Draft {
             schema_version: SCHEMA_VERSION,
-            id,
+            id: self.fresh_id(now_ms)?,
             name: name.trim().to_string(),
             updated_ms: now_ms,
             revision: 0,
             report,
-        };
-        self.write(&mut draft, now_ms)?;
-        Ok(draft)
+            previous_tasks: None,
+        })
+    }
+
+    /// Stores a draft made by the caller (with [`Library::new_draft`]).
+    pub fn insert(&mut self, draft: &mut Draft, now_ms: f64) -> Result<(), DraftError> {
+        self.write(draft, now_ms)
     }
 
     /// A copy of a draft under a new name.
@@ -272,7 +312,10 @@ impl<S: Store> Library<S> {
         now_ms: f64,
     ) -> Result<Draft, DraftError> {
         let original = self.load(id)?;
-        self.create(name, original.report, now_ms)
+        let mut copy = self.new_draft(name, original.report, now_ms)?;
+        copy.previous_tasks = original.previous_tasks;
+        self.write(&mut copy, now_ms)?;
+        Ok(copy)
     }
 
     /// Renames a stored draft.
@@ -301,7 +344,7 @@ impl<S: Store> Library<S> {
         Ok(())
     }
 
-    fn fresh_id(&self, now_ms: f64) -> Result<DraftId, StoreError> {
+    pub(crate) fn fresh_id(&self, now_ms: f64) -> Result<DraftId, StoreError> {
         let base = format!("{:x}", now_ms.max(0.0) as u64);
         let keys = self.store.keys()?;
         let mut n = 0u32;

@@ -7,17 +7,23 @@
 //! builds this one shape, so data flows one way.
 
 mod body;
+pub mod carry;
 mod date;
+pub mod edit;
+pub mod html;
 mod inline;
 mod number;
 mod period;
+pub mod template;
 pub mod text;
 
 pub use body::{
     parse_roman, roman, Block, BlockId, Body, Heading, Level, Origin, Paragraph, Section, Table,
     Visit, POINT_LETTERS,
 };
+pub use carry::{FigurePlace, StaleFigure};
 pub use date::{days_in_month, DocDate};
+pub use edit::TextTarget;
 pub use inline::{plain_text, superscript_digit_value, superscript_number, Inline, Run, Style};
 pub use number::{format_decimal, format_grouped, Decimal, Percent};
 pub use period::Period;
@@ -26,7 +32,8 @@ use serde::{Deserialize, Serialize};
 
 /// The draft format's version; bumped when the stored shape changes, with a
 /// migration step in `drafts::migrate` for every older version.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: figures carried over from last month are kept in `Report::stale`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole report, as stored in a draft or produced by the importer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -46,6 +53,10 @@ pub struct Report {
     pub recipients: Vec<String>,
     #[serde(default)]
     pub signature: Signature,
+    /// Figures carried over from last month's report that the official has
+    /// neither edited nor confirmed yet (see [`carry`]). Since schema 2.
+    #[serde(default)]
+    pub stale: Vec<StaleFigure>,
     /// Where the fields outside the body stood in imported text (never stored).
     #[serde(skip)]
     pub source: SourceLines,

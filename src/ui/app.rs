@@ -1,8 +1,10 @@
-//! The page: the list of drafts beside the open draft.
+//! The page: the list of drafts beside the open draft, the messages, and the
+//! page-wide listeners (Ctrl+S, leaving the page, another tab, printing).
 
 use super::draft_list::DraftList;
 use super::editor::Editor;
-use super::state::AppState;
+use super::preview::fill_print_root;
+use super::state::{AppState, SaveStatus, Tone};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -18,32 +20,80 @@ pub fn App() -> impl IntoView {
             state.save_now();
         }
     });
+    // Leaving, closing or hiding the tab writes what is pending.
+    let _ = window_event_listener(ev::pagehide, move |_| state.flush());
+    let _ = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            state.flush();
+        }
+    });
+    // Work that storage refused lives only on this page: say so before leaving.
+    let _ = window_event_listener(ev::beforeunload, move |e| {
+        state.flush();
+        if matches!(
+            state.status.get_untracked(),
+            SaveStatus::Failed(_) | SaveStatus::Conflict
+        ) {
+            e.prevent_default();
+            e.set_return_value("Nội dung chưa được lưu vào trình duyệt.");
+        }
+    });
+    // Another tab wrote to storage.
+    let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
+        state.storage_changed(e.key());
+    });
+    let _ = window_event_listener_untyped("beforeprint", move |_| fill_print_root(state));
+    let open_id = Memo::new(move |_| state.current.with(|c| c.as_ref().map(|d| d.id.clone())));
     view! {
+        <a class="skip" href="#main">"Bỏ qua danh sách bản nháp"</a>
         <header class="app-header">
+            <button type="button" class="drafts-toggle" aria-controls="drafts-panel"
+                aria-expanded=move || state.drafts_open.get().to_string()
+                on:click=move |_| state.drafts_open.update(|o| *o = !*o)>
+                "☰ Bản nháp"
+            </button>
             <h1>"baocao"</h1>
-            <p>"Soạn báo cáo tình hình kinh tế - xã hội hằng tháng theo Nghị định 30/2020/NĐ-CP"</p>
+            <p>"Báo cáo tình hình kinh tế - xã hội hằng tháng theo Nghị định 30/2020/NĐ-CP"</p>
         </header>
-        {move || state.notice.get().map(|n| view! {
-            <div class="notice" role="alert">
-                <span>{n}</span>
-                <button on:click=move |_| state.notice.set(None) aria-label="Đóng thông báo">"×"</button>
+        {move || state.notice.get().map(|n| {
+            let class = match n.tone {
+                Tone::Error => "notice notice-error",
+                Tone::Info => "notice notice-info",
+            };
+            let role = match n.tone {
+                Tone::Error => "alert",
+                Tone::Info => "status",
+            };
+            view! {
+                <div class=class role=role data-testid="notice">
+                    <span>{n.text}</span>
+                    <button type="button" class="icon" on:click=move |_| state.notice.set(None) aria-label="Đóng thông báo">"×"</button>
+                </div>
+            }
+        })}
+        {move || state.storage_full.get().then(|| view! {
+            <div class="notice notice-error" role="alert" data-testid="storage-full">
+                <span>
+                    "Bộ nhớ của trình duyệt đã đầy nên chưa lưu được. Nội dung vẫn còn trên trang này — đừng đóng thẻ: hãy tải bản sao lưu ngay, rồi xoá bớt bản nháp cũ hoặc dữ liệu của trang khác."
+                </span>
+                <button type="button" class="primary" on:click=move |_| state.download_backup() data-testid="backup-now">"Tải bản sao lưu ngay"</button>
             </div>
         })}
         <div class="app-body">
             <DraftList />
-            <main>
-                <Show
-                    when=move || state.current.with(|c| c.is_some())
-                    fallback=|| view! {
+            <main id="main" tabindex="-1">
+                {move || match open_id.get() {
+                    Some(_) => view! { <Editor /> }.into_any(),
+                    None => view! {
                         <div class="welcome">
                             <h2>"Chào mừng"</h2>
-                            <p>"Tạo một bản nháp mới hoặc mở bản nháp ở danh sách bên trái."</p>
+                            <p>"Tạo báo cáo tháng từ mẫu, mở một bản nháp ở danh sách, hoặc mở tệp báo cáo (.txt, .md) đã có."</p>
+                            <p>"Mọi thứ chạy ngay trong trình duyệt này: không gửi dữ liệu đi đâu, dùng được cả khi không có mạng."</p>
                         </div>
-                    }
-                >
-                    <Editor />
-                </Show>
+                    }.into_any(),
+                }}
             </main>
         </div>
+        <div id="print-root" class="print-root" aria-hidden="true"></div>
     }
 }

@@ -1,141 +1,208 @@
-//! The list of drafts kept in this browser: create, open, rename, delete.
+//! The drafts kept in this browser: create from the template, open, start
+//! next month's, duplicate, rename, delete with undo; import a file; back up
+//! everything; the damaged entries set aside.
 
-use super::state::{clock, AppState};
-use crate::drafts::{Draft, DraftMeta};
-use crate::report::Report;
+use super::state::{clock_and_day, AppState};
+use crate::drafts::{Damaged, DraftMeta};
+use crate::report::template::MONTHLY_TEMPLATE_NAME;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The sidebar listing the drafts.
 #[component]
 pub fn DraftList() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let deleted: RwSignal<Option<Draft>> = RwSignal::new(None);
-    let new_draft = move |_| {
-        let n = state.listing.with_untracked(|l| l.drafts.len()) + 1;
-        state.create(&format!("Bản nháp {n}"), Report::new());
+    let on_file = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    state.import_file(&name, &bytes);
+                }
+                Err(_) => state.say(
+                    super::state::Tone::Error,
+                    format!("Không đọc được tệp «{name}». Hãy thử lại."),
+                ),
+            }
+        });
     };
     view! {
-        <nav class="drafts" aria-labelledby="drafts-title">
+        <nav class="drafts" class:open=move || state.drafts_open.get() aria-labelledby="drafts-title" id="drafts-panel">
             <h2 id="drafts-title">"Bản nháp"</h2>
-            <p class="drafts-note">"Bản nháp chỉ lưu trong trình duyệt này."</p>
-            <button class="primary" on:click=new_draft data-testid="new-draft">"Tạo bản nháp mới"</button>
+            <p class="drafts-note">
+                "Bản nháp chỉ lưu trong trình duyệt này. Hãy tải bản sao lưu định kỳ để không mất bài khi xoá dữ liệu trình duyệt."
+            </p>
+            <div class="new-actions">
+                <button type="button" class="primary" data-testid="new-from-template"
+                    on:click=move |_| state.create_from_template()>
+                    {format!("Tạo mới: {MONTHLY_TEMPLATE_NAME}")}
+                </button>
+                <button type="button" data-testid="new-draft" on:click=move |_| state.create_blank()>
+                    "Tạo bản nháp trống"
+                </button>
+                <label class="file-button">
+                    <span>"Mở tệp (.txt, .md, .json)…"</span>
+                    <input type="file" accept=".txt,.md,.json,text/plain,text/markdown,application/json"
+                        data-testid="import-file" on:change=on_file />
+                </label>
+                <button type="button" data-testid="backup" on:click=move |_| state.download_backup()>
+                    "Tải bản sao lưu (.json)"
+                </button>
+            </div>
             {move || {
-                deleted
-                    .get()
-                    .map(|d| {
-                        let name = d.name.clone();
-                        view! {
-                            <div class="undo" role="status">
-                                "Đã xoá «" {name} "». "
-                                <button on:click=move |_| {
-                                    if let Some(d) = deleted.get_untracked() {
-                                        state.undo_delete(&d);
-                                    }
-                                    deleted.set(None);
-                                }>"Hoàn tác"</button>
-                            </div>
-                        }
-                    })
+                state.deleted.get().map(|d| {
+                    view! {
+                        <div class="undo" role="status">
+                            <span>"Đã xoá «" {d.name.clone()} "». "</span>
+                            <button type="button" on:click=move |_| state.undo_delete() data-testid="undo-delete">"Hoàn tác"</button>
+                            <button type="button" class="icon" aria-label="Đóng" on:click=move |_| state.deleted.set(None)>"×"</button>
+                        </div>
+                    }
+                })
             }}
-            <ul class="draft-items">
+            <ul class="draft-items" aria-label="Danh sách bản nháp">
+                {move || {
+                    // The open draft when storage refused it: it lives on this page only.
+                    let listed = |id: &crate::drafts::DraftId| {
+                        state.listing.with(|l| l.drafts.iter().any(|d| d.id == *id))
+                    };
+                    state.current.with(|c| {
+                        c.as_ref().filter(|d| !listed(&d.id)).map(|d| {
+                            view! {
+                                <li class="draft-item open unsaved" data-testid="draft-item-unsaved">
+                                    <span class="draft-name">{d.name.clone()}</span>
+                                    <span class="draft-unsaved">"Chưa lưu vào trình duyệt: chỉ còn trên trang này"</span>
+                                </li>
+                            }
+                        })
+                    })
+                }}
                 <For
                     each=move || state.listing.get().drafts
-                    key=|d| (d.id.clone(), d.name.clone(), d.revision)
-                    children=move |d: DraftMeta| view! { <DraftItem meta=d deleted=deleted /> }
+                    key=|d| (d.id.clone(), d.name.clone(), d.revision, d.stale)
+                    children=move |d: DraftMeta| view! { <DraftItem meta=d /> }
                 />
             </ul>
             {move || {
-                let damaged = state.listing.with(|l| l.damaged.len());
-                (damaged > 0)
-                    .then(|| {
-                        view! {
-                            <p class="damaged" role="alert">
-                                {damaged}
-                                " bản nháp bị hỏng không mở được; dữ liệu của chúng vẫn được giữ nguyên trong trình duyệt."
-                            </p>
-                        }
-                    })
+                let empty = state.listing.with(|l| l.drafts.is_empty())
+                    && state.current.with(|c| c.is_none());
+                empty.then(|| view! { <p class="hint">"Chưa có bản nháp nào. Tạo mới từ mẫu báo cáo tháng, hoặc mở tệp báo cáo đã có."</p> })
             }}
+            <DamagedList />
         </nav>
     }
 }
 
 /// One draft in the list.
 #[component]
-fn DraftItem(meta: DraftMeta, deleted: RwSignal<Option<Draft>>) -> impl IntoView {
+fn DraftItem(meta: DraftMeta) -> impl IntoView {
     let state = expect_context::<AppState>();
     let renaming = RwSignal::new(false);
     let name_input = RwSignal::new(meta.name.clone());
-    let id = meta.id.clone();
-    let is_open = {
-        let id = id.clone();
-        move || {
-            state
-                .current
-                .with(|c| c.as_ref().is_some_and(|d| d.id == id))
-        }
-    };
-    let open = {
-        let id = id.clone();
-        move |_| state.open(&id)
-    };
-    let save_name = {
-        let id = id.clone();
-        move || {
-            state.rename(&id, &name_input.get_untracked());
-            renaming.set(false);
-        }
-    };
-    let delete = {
-        let id = id.clone();
-        move |_| deleted.set(state.delete(&id))
+    let id = StoredValue::new(meta.id.clone());
+    let is_open = move || {
+        state
+            .current
+            .with(|c| c.as_ref().is_some_and(|d| d.id == id.get_value()))
     };
     let period = meta
         .period
         .clone()
-        .map(|p| format!("Tháng {p} · "))
-        .unwrap_or_default();
-    let when = format!("{period}sửa lúc {}", clock(meta.updated_ms));
+        .map(|p| format!("Tháng {p}"))
+        .unwrap_or_else(|| "Chưa có kỳ báo cáo".to_string());
+    let when = format!("Sửa lúc {}", clock_and_day(meta.updated_ms));
+    let stale = meta.stale;
+    let name = meta.name.clone();
     let label = format!("Mở bản nháp {}", meta.name);
     view! {
         <li class="draft-item" class:open=is_open data-testid="draft-item">
             <Show
                 when=move || renaming.get()
                 fallback={
-                    let name = meta.name.clone();
+                    let name = name.clone();
+                    let label = label.clone();
+                    let period = period.clone();
+                    let when = when.clone();
                     move || {
                         view! {
-                            <button class="draft-open" on:click=open.clone() aria-label=label.clone()>
+                            <button type="button" class="draft-open" aria-label=label.clone()
+                                aria-current=move || is_open().then_some("true")
+                                on:click=move |_| state.open(&id.get_value())>
                                 <span class="draft-name">{name.clone()}</span>
+                                <span class="draft-when">{period.clone()}</span>
                                 <span class="draft-when">{when.clone()}</span>
+                                {(stale > 0).then(|| view! {
+                                    <span class="draft-stale">{format!("{stale} số liệu chưa cập nhật")}</span>
+                                })}
                             </button>
                         }
                     }
                 }
             >
-                <form class="rename" on:submit={
-                    let save_name = save_name.clone();
-                    move |ev| {
-                        ev.prevent_default();
-                        save_name();
-                    }
+                <form class="rename" on:submit=move |ev| {
+                    ev.prevent_default();
+                    state.rename(&id.get_value(), &name_input.get_untracked());
+                    renaming.set(false);
                 }>
                     <label>
-                        "Tên mới"
-                        <input
-                            type="text"
-                            prop:value=move || name_input.get()
-                            on:input=move |ev| name_input.set(event_target_value(&ev))
-                        />
+                        <span>"Tên mới"</span>
+                        <input type="text" prop:value=move || name_input.get()
+                            on:input=move |ev| name_input.set(event_target_value(&ev)) autofocus />
                     </label>
                     <button type="submit">"Lưu tên"</button>
                     <button type="button" on:click=move |_| renaming.set(false)>"Huỷ"</button>
                 </form>
             </Show>
-            <div class="draft-actions">
-                <button on:click=move |_| renaming.set(true)>"Đổi tên"</button>
-                <button class="danger" on:click=delete>"Xoá"</button>
+            <div class="draft-actions" role="group" aria-label=format!("Thao tác với {}", meta.name)>
+                <button type="button" data-testid="next-month" on:click=move |_| state.next_month(&id.get_value())
+                    title="Tạo báo cáo tháng sau từ bản này">"Tạo báo cáo tháng sau"</button>
+                <button type="button" on:click=move |_| state.duplicate(&id.get_value())>"Nhân bản"</button>
+                <button type="button" on:click=move |_| renaming.set(true)>"Đổi tên"</button>
+                <button type="button" class="danger" on:click=move |_| state.delete(&id.get_value())>"Xoá"</button>
             </div>
         </li>
+    }
+}
+
+/// Stored entries that could not be read: kept as they are, downloadable.
+#[component]
+fn DamagedList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let damaged: Vec<Damaged> = state.listing.with(|l| l.damaged.clone());
+        (!damaged.is_empty()).then(|| {
+            let count = damaged.len();
+            view! {
+                <section class="damaged" role="alert" data-testid="damaged">
+                    <h3>{format!("{count} bản nháp bị hỏng, đã được để riêng")}</h3>
+                    <p>"Các bản nháp khác vẫn mở bình thường. Dữ liệu hỏng được giữ nguyên trong trình duyệt: hãy tải về để lưu trữ hoặc gửi cho bộ phận hỗ trợ."</p>
+                    <ul>
+                        {damaged.into_iter().map(|d| {
+                            let key = StoredValue::new(d.key.clone());
+                            view! {
+                                <li>
+                                    <span class="damaged-reason">{d.reason.clone()}</span>
+                                    <button type="button" data-testid="download-damaged"
+                                        on:click=move |_| state.download_damaged(&key.get_value())>"Tải dữ liệu gốc"</button>
+                                    <button type="button" class="danger"
+                                        on:click=move |_| state.discard_damaged(&key.get_value())>"Bỏ hẳn"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }

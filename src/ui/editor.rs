@@ -1,72 +1,48 @@
-//! The open draft: its header fields, its body as text, the findings beside
-//! it and the .docx download.
+//! The open draft: the toolbar, the report as its structure (or its A4
+//! preview), and beside it the findings and last month's tasks.
 
-use super::download;
+use super::body::DocEditor;
+use super::dom;
 use super::findings::Findings;
-use super::state::{AppState, SaveStatus};
-use crate::checks;
-use crate::import::import_fragment;
-use crate::report::{Header, Report};
+use super::header_form::{ClosingForm, HeaderForm};
+use super::preview::Preview;
+use super::reference::PreviousTasksPanel;
+use super::rich_text::insert_footnote;
+use super::state::{AppState, SaveStatus, View};
+use crate::report::edit::Container;
+use crate::report::{Block, FigurePlace, TextTarget};
 use leptos::prelude::*;
 
-/// A text field of the report, bound to the open draft.
+/// A formatting button that keeps the caret in the text (mouse) and puts
+/// it back before acting (keyboard).
 #[component]
-fn Field(
+fn FormatButton(
+    command: &'static str,
     label: &'static str,
-    id: &'static str,
-    get: fn(&Report) -> String,
-    set: fn(&mut Report, String),
-    #[prop(optional)] placeholder: &'static str,
+    title: &'static str,
+    children: Children,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <label class="field" for=id>
-            <span>{label}</span>
-            <input
-                id=id
-                type="text"
-                placeholder=placeholder
-                prop:value=move || state.current.with(|c| c.as_ref().map(|d| get(&d.report)).unwrap_or_default())
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    state.edit(|r| set(r, v));
+        <button type="button" class="icon fmt" aria-label=label title=title
+            on:mousedown=|ev| ev.prevent_default()
+            on:click=move |_| {
+                let active_is_field = document()
+                    .active_element()
+                    .is_some_and(|e| e.class_list().contains("rich"));
+                if !active_is_field {
+                    // Used from the keyboard: select again what was selected.
+                    if let Some((target, anchor, focus)) = state.selection() {
+                        if let Some(el) = dom::editor_element(target) {
+                            let _ = el.focus();
+                            dom::set_selection(&el, anchor, focus);
+                        }
+                    }
                 }
-            />
-        </label>
-    }
-}
-
-/// A number field of the date (blank allowed: the clerk fills it in).
-#[component]
-fn DateField(
-    label: &'static str,
-    id: &'static str,
-    get: fn(&Header) -> Option<u16>,
-    set: fn(&mut Header, Option<u16>),
-    max: u16,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    view! {
-        <label class="field field-small" for=id>
-            <span>{label}</span>
-            <input
-                id=id
-                type="number"
-                min="1"
-                max=max
-                inputmode="numeric"
-                prop:value=move || {
-                    state
-                        .current
-                        .with(|c| c.as_ref().and_then(|d| get(&d.report.header)).map(|n| n.to_string()).unwrap_or_default())
-                }
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    let n = v.trim().parse::<u16>().ok().filter(|n| *n <= max);
-                    state.edit(|r| set(&mut r.header, n));
-                }
-            />
-        </label>
+                dom::exec(command, None);
+            }>
+            {children()}
+        </button>
     }
 }
 
@@ -74,112 +50,124 @@ fn DateField(
 #[component]
 pub fn Editor() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let body_text = RwSignal::new(String::new());
-    // Load the body text when another draft is opened (not on every edit, so
-    // the text area keeps the cursor where the official types).
-    let open_id = Memo::new(move |_| {
-        state
-            .current
-            .with(|c| c.as_ref().map(|d| (d.id.clone(), d.revision == 0)))
-    });
-    Effect::new(move |_| {
-        open_id.track();
-        let text = state
-            .current
-            .with_untracked(|c| c.as_ref().map(|d| d.report.body_text()).unwrap_or_default());
-        body_text.set(text);
-    });
-    let findings = Memo::new(move |_| {
-        state.current.with(|c| {
-            c.as_ref()
-                .map(|d| checks::run(&d.report))
-                .unwrap_or_default()
-        })
-    });
-    let on_body = move |ev| {
-        let text = event_target_value(&ev);
-        body_text.set(text.clone());
-        state.edit(move |r| {
-            let fragment = import_fragment(&text, 1);
-            r.body = fragment.body;
-            r.footnotes = fragment.footnotes;
-        });
-    };
-    let download = move |_| {
-        let Some(report) = state
-            .current
-            .with_untracked(|c| c.as_ref().map(|d| d.report.clone()))
-        else {
-            return;
-        };
-        state.flush();
-        let bytes = crate::docx::write(&report);
-        let name = crate::docx::file_name(&report);
-        let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        if let Err(message) = download::offer(&bytes, &name, mime) {
-            state.notice.set(Some(message));
-        }
-    };
     let status = move || match state.status.get() {
         SaveStatus::Idle => String::new(),
         SaveStatus::Pending => "Đang lưu…".to_string(),
         SaveStatus::Saved(at) => format!("Đã lưu lúc {at}"),
-        SaveStatus::Failed(why) => why,
-        SaveStatus::Conflict => {
-            "Bản nháp vừa được sửa ở một thẻ khác: chưa lưu để không ghi đè.".to_string()
-        }
+        SaveStatus::Failed(_) => "Chưa lưu được: nội dung vẫn ở trên trang".to_string(),
+        SaveStatus::Conflict => "Tạm dừng lưu: bản nháp vừa được sửa ở thẻ khác".to_string(),
+    };
+    let status_class = move || match state.status.get() {
+        SaveStatus::Failed(_) | SaveStatus::Conflict => "save-status bad",
+        SaveStatus::Pending => "save-status pending",
+        _ => "save-status",
+    };
+    let focused_has_stale = move || {
+        state.settled.track();
+        state.focused.get().is_some_and(|t| {
+            state
+                .with_report(|r| !r.stale_at(FigurePlace::Text(t)).is_empty())
+                .unwrap_or(false)
+        })
+    };
+    let add_table_here = move |_| {
+        let at = state.caret().map(|c| c.target);
+        state.restructure("Thêm bảng", |r| {
+            let tid = r.fresh_block_id();
+            let table = Block::Table(crate::report::Table {
+                id: tid,
+                title: String::new(),
+                unit: String::new(),
+                columns: vec!["STT".into(), "Chỉ tiêu".into(), "Kết quả".into()],
+                rows: vec![vec![String::new(); 3]],
+                origin: None,
+            });
+            match at {
+                Some(TextTarget::Paragraph(p)) => {
+                    r.body.insert_block_after(p, table);
+                }
+                Some(TextTarget::Heading(s)) => {
+                    r.body.insert_block(Container::Section(s), 0, table);
+                }
+                _ => {
+                    r.body.intro.push(table);
+                }
+            }
+        });
+    };
+    let is_edit = move || state.view.get() == View::Edit;
+    let name = move || {
+        state
+            .current
+            .with(|c| c.as_ref().map(|d| d.name.clone()))
+            .unwrap_or_default()
     };
     view! {
         <div class="editor">
-            <div class="toolbar">
-                <span class="save-status" role="status" aria-live="polite" data-testid="save-status">{status}</span>
+            <div class="editor-title">
+                <h2>{name}</h2>
+                <span class=status_class role="status" aria-live="polite" data-testid="save-status">{status}</span>
+            </div>
+            <div class="toolbar" role="toolbar" aria-label="Thanh công cụ soạn thảo">
+                <div class="tool-group" role="group" aria-label="Chế độ xem">
+                    <button type="button" class:active=is_edit aria-pressed=move || is_edit().to_string()
+                        on:click=move |_| state.view.set(View::Edit) data-testid="view-edit">"Soạn thảo"</button>
+                    <button type="button" class:active=move || !is_edit() aria-pressed=move || (!is_edit()).to_string()
+                        on:click=move |_| { state.flush(); state.view.set(View::Preview); } data-testid="view-preview">"Xem trước A4"</button>
+                </div>
+                <div class="tool-group" role="group" aria-label="Định dạng chữ" class:hidden=move || !is_edit()>
+                    <FormatButton command="bold" label="Chữ đậm (Ctrl+B)" title="Đậm (Ctrl+B)"><b>"B"</b></FormatButton>
+                    <FormatButton command="italic" label="Chữ nghiêng (Ctrl+I)" title="Nghiêng (Ctrl+I)"><i>"I"</i></FormatButton>
+                    <FormatButton command="superscript" label="Chỉ số trên, như m² (Ctrl+Shift+=)" title="Chỉ số trên (Ctrl+Shift+=)">"x"<sup>"2"</sup></FormatButton>
+                </div>
+                <div class="tool-group" role="group" aria-label="Chèn" class:hidden=move || !is_edit()>
+                    <button type="button" on:mousedown=|ev| ev.prevent_default()
+                        on:click=move |_| insert_footnote(state) data-testid="insert-footnote"
+                        title="Chèn chú thích tại con trỏ (Ctrl+Alt+F)">"Chú thích"</button>
+                    <button type="button" on:mousedown=|ev| ev.prevent_default()
+                        on:click=add_table_here title="Chèn bảng chi tiết sau đoạn đang soạn">"Bảng"</button>
+                </div>
+                {move || focused_has_stale().then(|| view! {
+                    <button type="button" class="confirm" on:mousedown=|ev| ev.prevent_default()
+                        on:click=move |_| state.confirm_focused() data-testid="confirm-focused"
+                        title="Các số liệu tô vàng trong đoạn này vẫn đúng">"Xác nhận số liệu đoạn này"</button>
+                })}
+                {move || state.undo_label.get().map(|label| view! {
+                    <button type="button" on:click=move |_| state.undo() title=format!("Hoàn tác: {label}")
+                        data-testid="undo">"Hoàn tác"</button>
+                })}
+                <span class="spacer"></span>
                 <Show when=move || state.status.get() == SaveStatus::Conflict>
-                    <button on:click=move |_| state.keep_mine()>"Giữ bản ở thẻ này"</button>
-                    <button on:click=move |_| state.take_theirs()>"Mở bản ở thẻ kia"</button>
+                    <button type="button" on:click=move |_| state.take_theirs() data-testid="take-theirs">"Mở bản mới nhất"</button>
+                    <button type="button" class="danger" on:click=move |_| state.keep_mine() data-testid="keep-mine">"Giữ bản ở thẻ này"</button>
                 </Show>
-                <button class="primary" on:click=download data-testid="download-docx">"Tải về .docx"</button>
+                <button type="button" on:click=move |_| { state.flush(); let _ = window().print(); } title="In hoặc lưu PDF khổ A4">"In"</button>
+                <button type="button" class="primary" on:click=move |_| state.download_docx() data-testid="download-docx">"Tải về .docx"</button>
+                <details class="shortcuts">
+                    <summary>"Phím tắt"</summary>
+                    <ul>
+                        <li><kbd>"Ctrl+S"</kbd>" lưu ngay"</li>
+                        <li><kbd>"Enter"</kbd>" tách đoạn; "<kbd>"Backspace"</kbd>" ở đầu đoạn nối với đoạn trên"</li>
+                        <li><kbd>"Tab"</kbd>" / "<kbd>"Shift+Tab"</kbd>" trong tiêu đề mục: hạ / nâng cấp mục"</li>
+                        <li><kbd>"Esc"</kbd>" rời ô soạn thảo (để Tab sang nút tiếp theo)"</li>
+                        <li><kbd>"Ctrl+B"</kbd>", "<kbd>"Ctrl+I"</kbd>", "<kbd>"Ctrl+Shift+="</kbd>" đậm, nghiêng, chỉ số trên"</li>
+                        <li><kbd>"Ctrl+Alt+F"</kbd>" chèn chú thích tại con trỏ"</li>
+                    </ul>
+                </details>
             </div>
             <div class="editor-columns">
-                <form class="report-form" on:submit=|ev| ev.prevent_default()>
-                    <fieldset>
-                        <legend>"Phần đầu văn bản"</legend>
-                        <Field label="Cơ quan chủ quản" id="parent-agency"
-                            get=|r| r.header.parent_agency.clone() set=|r, v| r.header.parent_agency = v />
-                        <Field label="Cơ quan ban hành" id="issuing-agency" placeholder="ỦY BAN NHÂN DÂN THÀNH PHỐ …"
-                            get=|r| r.header.issuing_agency.clone() set=|r, v| r.header.issuing_agency = v />
-                        <div class="row">
-                            <Field label="Số" id="doc-number" placeholder="để trống khi chưa cấp số"
-                                get=|r| r.header.number.clone() set=|r, v| r.header.number = v />
-                            <Field label="Ký hiệu" id="doc-code" placeholder="BC-UBND"
-                                get=|r| r.header.code.clone() set=|r, v| r.header.code = v />
-                        </div>
-                        <div class="row">
-                            <Field label="Địa danh" id="place" placeholder="Lạng Sơn"
-                                get=|r| r.header.place.clone() set=|r, v| r.header.place = v />
-                            <DateField label="Ngày" id="date-day" max=31
-                                get=|h| h.date.day.map(u16::from) set=|h, v| h.date.day = v.map(|n| n as u8) />
-                            <DateField label="Tháng" id="date-month" max=12
-                                get=|h| h.date.month.map(u16::from) set=|h, v| h.date.month = v.map(|n| n as u8) />
-                            <DateField label="Năm" id="date-year" max=9999
-                                get=|h| h.date.year set=|h, v| h.date.year = v />
-                        </div>
-                        <Field label="Trích yếu" id="summary"
-                            placeholder="Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng …"
-                            get=|r| r.title.summary.clone() set=|r, v| r.title.summary = v />
-                    </fieldset>
-                    <label class="field body-field" for="body-text">
-                        <span>"Nội dung báo cáo"</span>
-                        <textarea
-                            id="body-text"
-                            data-testid="body-text"
-                            rows="24"
-                            spellcheck="false"
-                            prop:value=move || body_text.get()
-                            on:input=on_body
-                        ></textarea>
-                    </label>
-                </form>
-                <Findings findings=findings />
+                <div class="doc-column">
+                    <div class="edit-view" class:hidden=move || !is_edit()>
+                        <HeaderForm />
+                        <DocEditor />
+                        <ClosingForm />
+                    </div>
+                    {move || (!is_edit()).then(|| view! { <Preview /> })}
+                </div>
+                <aside class="side" aria-label="Kiểm tra và tham chiếu">
+                    <PreviousTasksPanel />
+                    <Findings />
+                </aside>
             </div>
         </div>
     }

@@ -1,11 +1,37 @@
-//! The findings of the checks beside the text, grouped by rule.
+//! The findings beside the text, grouped by rule; each one leads to its place.
 
+use super::dom;
+use super::state::{AppState, View};
 use crate::checks::{Finding, Rule, Severity};
 use leptos::prelude::*;
 
-/// The list of findings for the open report.
+/// Where on the page a finding is about.
+fn dom_target(f: &Finding) -> Option<String> {
+    // A finding in a footnote leads to the footnote's text.
+    if let Some(n) = f.path.strip_prefix("Chú thích ") {
+        return Some(format!("fn-{}", n.trim()));
+    }
+    if let Some(b) = f.block {
+        return Some(dom::block_dom_id(b));
+    }
+    let p = f.path.as_str();
+    Some(
+        if p.starts_with("Trích yếu") {
+            "field-summary"
+        } else if p.starts_with("Nơi nhận") {
+            "closing-form"
+        } else {
+            return None;
+        }
+        .to_string(),
+    )
+}
+
+/// The findings of the open report.
 #[component]
-pub fn Findings(findings: Memo<Vec<Finding>>) -> impl IntoView {
+pub fn Findings() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let findings = state.findings;
     let summary = move || {
         findings.with(|f| {
             let count = |s: Severity| f.iter().filter(|x| x.severity == s).count();
@@ -21,15 +47,12 @@ pub fn Findings(findings: Memo<Vec<Finding>>) -> impl IntoView {
             }
         })
     };
-    let groups = move || {
+    let rules = move || {
         findings.with(|f| {
             Rule::ALL
                 .iter()
-                .filter_map(|rule| {
-                    let items: Vec<Finding> =
-                        f.iter().filter(|x| x.rule == *rule).cloned().collect();
-                    (!items.is_empty()).then_some((*rule, items))
-                })
+                .filter(|rule| f.iter().any(|x| x.rule == **rule))
+                .copied()
                 .collect::<Vec<_>>()
         })
     };
@@ -37,34 +60,81 @@ pub fn Findings(findings: Memo<Vec<Finding>>) -> impl IntoView {
         <section class="findings" aria-labelledby="findings-title" data-testid="findings">
             <h2 id="findings-title">"Kiểm tra số liệu"</h2>
             <p class="findings-summary" aria-live="polite">{summary}</p>
-            {move || {
-                groups()
-                    .into_iter()
-                    .map(|(rule, items)| {
-                        view! {
-                            <div class="finding-group">
-                                <h3>{rule.title_vi()} " (" {items.len()} ")"</h3>
-                                <ul>
-                                    {items
-                                        .into_iter()
-                                        .map(|f| {
-                                            let class = format!("finding finding-{}", f.severity.id());
-                                            view! {
-                                                <li class=class data-rule=f.rule.id()>
-                                                    <span class="finding-severity">{f.severity.name_vi()}</span>
-                                                    " "
-                                                    <span class="finding-message">{f.message.clone()}</span>
-                                                    <span class="finding-place">{f.path.clone()}</span>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            }}
+            <For each=rules key=|rule| *rule children=|rule| view! { <FindingGroup rule=rule /> } />
         </section>
+    }
+}
+
+/// The findings of one rule. Keyed by place and message, so a new check
+/// run redraws only the findings that changed.
+#[component]
+fn FindingGroup(rule: Rule) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let findings = state.findings;
+    let items = move || {
+        findings.with(|f| {
+            let mut seen: Vec<(String, String)> = Vec::new();
+            f.iter()
+                .filter(|x| x.rule == rule)
+                .map(|x| {
+                    let key = (x.path.clone(), x.message.clone());
+                    let nth = seen.iter().filter(|k| **k == key).count();
+                    seen.push(key);
+                    (nth, x.clone())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let count = move || findings.with(|f| f.iter().filter(|x| x.rule == rule).count());
+    view! {
+        <details class="finding-group" open data-rule=rule.id()>
+            <summary>{rule.title_vi()} " (" {count} ")"</summary>
+            <ul>
+                <For
+                    each=items
+                    key=|(nth, f)| (f.path.clone(), f.message.clone(), *nth)
+                    children=|(_, f)| view! { <FindingItem finding=f /> }
+                />
+            </ul>
+        </details>
+    }
+}
+
+/// One finding: a button that leads to its place, and for carried-over
+/// figures the "Xác nhận" that keeps them as they are.
+#[component]
+fn FindingItem(finding: Finding) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let class = format!("finding finding-{}", finding.severity.id());
+    let target = dom_target(&finding);
+    let go = {
+        let target = target.clone();
+        move |_| {
+            if let Some(t) = &target {
+                state.view.set(View::Edit);
+                dom::reveal(t);
+            }
+        }
+    };
+    let confirm = (finding.rule == Rule::Stale).then(|| {
+        let f = finding.clone();
+        view! {
+            <button type="button" class="confirm" on:click=move |_| state.confirm_finding(&f)
+                aria-label=format!("Xác nhận số liệu ở {} vẫn đúng", finding.path)>
+                "Xác nhận"
+            </button>
+        }
+    });
+    view! {
+        <li class=class data-rule=finding.rule.id()>
+            <button type="button" class="finding-go" on:click=go disabled=target.is_none()
+                title="Đến chỗ này trong báo cáo">
+                <span class="finding-severity">{finding.severity.name_vi()}</span>
+                " "
+                <span class="finding-message">{finding.message.clone()}</span>
+                <span class="finding-place">{finding.path.clone()}</span>
+            </button>
+            {confirm}
+        </li>
     }
 }

@@ -1,12 +1,18 @@
 //! The web page (wasm32 only): Leptos components over the library. They hold
 //! no parsing, checking or formatting of their own; they call `import`,
-//! `checks`, `docx` and `drafts`.
+//! `checks`, `docx`, `drafts` and the editing operations of `report::edit`.
 
 mod app;
+mod body;
+mod dom;
 mod download;
 mod draft_list;
 mod editor;
 mod findings;
+mod header_form;
+mod preview;
+mod reference;
+mod rich_text;
 mod state;
 
 pub use app::App;

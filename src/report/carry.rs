@@ -1,0 +1,413 @@
+//! Starting next month's report from this month's: the same header, parts,
+//! body and Nơi nhận, moved on one month, with every figure carried over
+//! marked as not yet updated ("stale") until the official edits or confirms it.
+//!
+//! A stale figure is kept by place and byte offset in the editing text of
+//! its paragraph, heading, footnote or table cell (see [`super::edit`]).
+//! Each edit moves the marks after the changed stretch and drops the marks it
+//! touched, so a figure stays marked exactly as long as nobody changed it.
+
+use super::edit::{edit_text, TextTarget};
+use super::{Block, BlockId, DocDate, Inline, Period, Report, Section};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// Where a carried-over figure stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigurePlace {
+    /// In a paragraph, a heading title or a footnote.
+    Text(TextTarget),
+    /// In a cell of a detail table; row 0 is the header row.
+    Cell { table: BlockId, row: u32, col: u32 },
+}
+
+impl From<TextTarget> for FigurePlace {
+    fn from(t: TextTarget) -> Self {
+        FigurePlace::Text(t)
+    }
+}
+
+/// A figure copied from last month's report that nobody has updated or
+/// confirmed yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaleFigure {
+    pub place: FigurePlace,
+    /// Byte offset in the place's editing text.
+    pub start: usize,
+    /// The figure as it was written last month, e.g. "10.595".
+    pub text: String,
+}
+
+impl StaleFigure {
+    /// The figure's byte range in its place's editing text.
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+}
+
+/// Every figure in a text: digits, with ".", "," or "/" between digits
+/// ("10.595", "32,2", "12/03/2025"). A list marker "(1)" is not a figure.
+pub fn figure_spans(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < bytes.len() {
+            let b = bytes[end];
+            let joins_digits = matches!(b, b'.' | b',' | b'/')
+                && end + 1 < bytes.len()
+                && bytes[end + 1].is_ascii_digit();
+            if b.is_ascii_digit() || joins_digits {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let enumerator = start > 0 && bytes[start - 1] == b'(' && bytes.get(end) == Some(&b')');
+        if !enumerator {
+            out.push(start..end);
+        }
+        i = end;
+    }
+    out
+}
+
+/// The figure that starts exactly at `start` in `text`, if any.
+fn figure_at(text: &str, start: usize) -> Option<&str> {
+    if start > text.len() || !text.is_char_boundary(start) {
+        return None;
+    }
+    // A figure starts after a non-digit; scan from there.
+    if start > 0 && text.as_bytes()[start - 1].is_ascii_digit() {
+        return None;
+    }
+    let rest = &text[start..];
+    figure_spans(rest)
+        .first()
+        .filter(|r| r.start == 0)
+        .map(|r| &rest[r.clone()])
+}
+
+/// Figures of inline content, in editing-text offsets. Raised text (m², a
+/// footnote-style number) is not a figure.
+pub fn inline_figures(inlines: &[Inline]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for inline in inlines {
+        match inline {
+            Inline::Text(run) => {
+                if !run.style.sup {
+                    for r in figure_spans(&run.text) {
+                        out.push((pos + r.start, run.text[r].to_string()));
+                    }
+                }
+                pos += run.text.len();
+            }
+            Inline::Note(_) => pos += super::edit::NOTE_CHAR.len_utf8(),
+        }
+    }
+    out
+}
+
+/// The changed stretch between two texts: the length of their common start
+/// and of their common end (not overlapping).
+fn changed_stretch(old: &str, new: &str) -> (usize, usize) {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let mut prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let max_suffix = a.len().min(b.len()) - prefix;
+    let mut suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(max_suffix)
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !old.is_char_boundary(a.len() - suffix) || !new.is_char_boundary(b.len() - suffix) {
+        suffix -= 1;
+    }
+    (prefix, suffix)
+}
+
+impl Report {
+    /// Marks every figure of the body, its tables and footnotes as carried
+    /// over and not yet updated (replacing any earlier marks).
+    pub fn mark_all_figures_stale(&mut self) {
+        let mut marks = Vec::new();
+        let mut text = |place: FigurePlace, inlines: &[Inline]| {
+            for (start, text) in inline_figures(inlines) {
+                marks.push(StaleFigure { place, start, text });
+            }
+        };
+        let mut cells = Vec::new();
+        let mut visit_blocks = |blocks: &[Block], text: &mut dyn FnMut(FigurePlace, &[Inline])| {
+            for b in blocks {
+                match b {
+                    Block::Paragraph(p) => {
+                        text(TextTarget::Paragraph(p.id).into(), &p.inlines);
+                    }
+                    Block::Table(t) => {
+                        let rows = std::iter::once(&t.columns).chain(&t.rows);
+                        for (r, row) in rows.enumerate() {
+                            for (c, cell) in row.iter().enumerate() {
+                                for span in figure_spans(cell) {
+                                    cells.push(StaleFigure {
+                                        place: FigurePlace::Cell {
+                                            table: t.id,
+                                            row: r as u32,
+                                            col: c as u32,
+                                        },
+                                        start: span.start,
+                                        text: cell[span].to_string(),
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        visit_blocks(&self.body.intro, &mut text);
+        for s in self.body.sections_flat() {
+            visit_blocks(&s.blocks, &mut text);
+        }
+        for f in &self.footnotes {
+            text(TextTarget::Footnote(f.id).into(), &f.content);
+        }
+        marks.extend(cells);
+        self.stale = marks;
+    }
+
+    /// The carried-over figures still waiting at a place, in text order.
+    pub fn stale_at(&self, place: FigurePlace) -> Vec<&StaleFigure> {
+        let mut v: Vec<&StaleFigure> = self.stale.iter().filter(|s| s.place == place).collect();
+        v.sort_by_key(|s| s.start);
+        v
+    }
+
+    /// The text at a place changed from `old` to `new`: marks before the
+    /// change stay, marks after it move with the text, marks the change
+    /// touched are dropped (the official has updated that figure).
+    pub fn figure_text_changed(&mut self, place: FigurePlace, old: &str, new: &str) {
+        if !self.stale.iter().any(|s| s.place == place) {
+            return;
+        }
+        let (prefix, suffix) = changed_stretch(old, new);
+        let old_changed_end = old.len() - suffix;
+        let grow = new.len() as isize - old.len() as isize;
+        self.stale.retain_mut(|s| {
+            if s.place != place {
+                return true;
+            }
+            let span = s.span();
+            let start = if span.end <= prefix {
+                span.start
+            } else if span.start >= old_changed_end {
+                (span.start as isize + grow) as usize
+            } else {
+                return false;
+            };
+            // Digits typed right against the figure make it another number.
+            if figure_at(new, start) != Some(s.text.as_str()) {
+                return false;
+            }
+            s.start = start;
+            true
+        });
+    }
+
+    /// The official confirms that the figures at a place are still right.
+    pub fn confirm_figures(&mut self, place: FigurePlace) {
+        self.stale.retain(|s| s.place != place);
+    }
+
+    /// Confirms the figures of a block: a paragraph, or every cell of a table.
+    pub fn confirm_block_figures(&mut self, block: BlockId) {
+        self.stale.retain(|s| match s.place {
+            FigurePlace::Text(TextTarget::Paragraph(id)) => id != block,
+            FigurePlace::Cell { table, .. } => table != block,
+            _ => true,
+        });
+    }
+
+    /// Moves the marks of `from` at or after byte `cut` to `to`, at offsets
+    /// counted from `cut` (a paragraph split in two).
+    pub(crate) fn move_figures_after(&mut self, from: FigurePlace, cut: usize, to: FigurePlace) {
+        for s in &mut self.stale {
+            if s.place == from && s.start >= cut {
+                s.place = to;
+                s.start -= cut;
+            }
+        }
+        self.stale
+            .retain(|s| !(s.place == from && s.span().end > cut));
+    }
+
+    /// Moves every mark of `from` to `into`, `by` bytes further on (a
+    /// paragraph joined to the end of another).
+    pub(crate) fn shift_figures_into(&mut self, into: FigurePlace, from: FigurePlace, by: usize) {
+        for s in &mut self.stale {
+            if s.place == from {
+                s.place = into;
+                s.start += by;
+            }
+        }
+    }
+
+    /// Drops the marks of removed blocks and sections.
+    pub(crate) fn forget_places(&mut self, ids: &[BlockId]) {
+        self.stale.retain(|s| match s.place {
+            FigurePlace::Text(TextTarget::Paragraph(id) | TextTarget::Heading(id)) => {
+                !ids.contains(&id)
+            }
+            FigurePlace::Cell { table, .. } => !ids.contains(&table),
+            FigurePlace::Text(TextTarget::Footnote(_)) => true,
+        });
+    }
+
+    /// Sets a table cell (row 0 is the header row) to what the official typed.
+    pub fn set_cell(&mut self, table: BlockId, row: usize, col: usize, text: String) -> bool {
+        let Some(Block::Table(t)) = self.body.block_mut(table) else {
+            return false;
+        };
+        let cell = if row == 0 {
+            t.columns.get_mut(col)
+        } else {
+            t.rows.get_mut(row - 1).and_then(|r| r.get_mut(col))
+        };
+        let Some(cell) = cell else {
+            return false;
+        };
+        let old = std::mem::replace(cell, text.clone());
+        let place = FigurePlace::Cell {
+            table,
+            row: row as u32,
+            col: col as u32,
+        };
+        self.figure_text_changed(place, &old, &text);
+        true
+    }
+}
+
+/// Which top-level part holds the tasks for the coming month: the part
+/// whose title speaks of "nhiệm vụ" (the seeds' part III), else the last
+/// part when there are several.
+pub fn tasks_part(report: &Report) -> Option<usize> {
+    let parts = &report.body.sections;
+    parts
+        .iter()
+        .rposition(|s| {
+            super::plain_text(&s.heading.title)
+                .to_lowercase()
+                .contains("nhiệm vụ")
+        })
+        .or_else(|| (parts.len() > 1).then(|| parts.len() - 1))
+}
+
+/// Rewrites every "tháng M/YYYY" (or "tháng M năm YYYY") of a text as the
+/// month after, keeping how it was written ("THÁNG", "/" or "năm").
+pub fn advance_periods(text: &str) -> String {
+    let found = Period::find_all(text);
+    let mut out = text.to_string();
+    for (period, range) in found.into_iter().rev() {
+        let original = &text[range.clone()];
+        let word_len = "tháng".len();
+        let word = &original[..word_len.min(original.len())];
+        let next = period.next();
+        let upper = word.chars().any(|c| c.is_uppercase()) && word == word.to_uppercase();
+        let replacement = if original.contains('/') {
+            format!("{word} {}/{}", next.month, next.year)
+        } else if upper {
+            format!("{word} {} NĂM {}", next.month, next.year)
+        } else {
+            format!("{word} {} năm {}", next.month, next.year)
+        };
+        out.replace_range(range, &replacement);
+    }
+    out
+}
+
+fn advance_inline_periods(inlines: &mut [Inline]) {
+    for i in inlines {
+        if let Inline::Text(run) = i {
+            run.text = advance_periods(&run.text);
+        }
+    }
+}
+
+/// Next month's report, made from this month's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextMonth {
+    pub report: Report,
+    /// The month the new report covers.
+    pub period: Period,
+    /// This month's tasks part (what was set for the new month), to show
+    /// beside the editor while the official writes what was done.
+    pub previous_tasks: Option<Section>,
+}
+
+/// Makes next month's report from this one: the same header, parts, body,
+/// footnotes and Nơi nhận; the trích yếu and the tasks part moved on one
+/// month (tasks for M+2); the date left for the new month with the day and
+/// number blank; every figure marked as not yet updated. `fallback` is the
+/// month to assume when the report names none.
+pub fn next_month(report: &Report, fallback: Period) -> NextMonth {
+    let current = report.period().unwrap_or(fallback);
+    let period = current.next();
+    let mut next = report.clone();
+    next.source = Default::default();
+    next.schema_version = super::SCHEMA_VERSION;
+    next.header.number = String::new();
+    next.header.date = DocDate {
+        day: None,
+        month: Some(period.month),
+        year: Some(period.year),
+    };
+    next.title.summary = if report.period().is_some() {
+        advance_periods(&report.title.summary)
+    } else {
+        super::template::summary_for(period)
+    };
+    let tasks = tasks_part(report);
+    let previous_tasks = tasks.map(|i| report.body.sections[i].clone());
+    if let Some(i) = tasks {
+        let part = &mut next.body.sections[i];
+        advance_inline_periods(&mut part.heading.title);
+    }
+    next.mark_all_figures_stale();
+    NextMonth {
+        report: next,
+        period,
+        previous_tasks,
+    }
+}
+
+/// The editing text of a place (a cell's text, or inline content's), if it exists.
+pub fn place_text(report: &Report, place: FigurePlace) -> Option<String> {
+    match place {
+        FigurePlace::Text(t) => report.inlines(t).map(|i| edit_text(i)),
+        FigurePlace::Cell { table, row, col } => match report.body.block(table)? {
+            Block::Table(t) => {
+                let (row, col) = (row as usize, col as usize);
+                if row == 0 {
+                    t.columns.get(col).cloned()
+                } else {
+                    t.rows.get(row - 1)?.get(col).cloned()
+                }
+            }
+            Block::Paragraph(_) => None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests;

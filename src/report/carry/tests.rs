@@ -1,0 +1,186 @@
+use super::*;
+use crate::import::{import_fragment, import_text};
+use crate::report::edit::TextTarget;
+use crate::report::{plain_text, Period};
+
+fn spans(text: &str) -> Vec<&str> {
+    figure_spans(text).into_iter().map(|r| &text[r]).collect()
+}
+
+#[test]
+fn figures_are_numbers_dates_and_fractions_but_not_list_markers() {
+    assert_eq!(
+        spans("tính đến hết ngày 12/03/2025 thu được 10.595 triệu đồng đạt 32,2% dự toán"),
+        ["12/03/2025", "10.595", "32,2"]
+    );
+    assert_eq!(spans("(1) Công viên; (2) Hạ tầng 03 vụ."), ["03"]);
+    let seed = import_fragment(
+        "Ban hành 14 Quyết định, diện tích 6.686,4m²; 07 trường hợp",
+        1,
+    );
+    let Block::Paragraph(p) = &seed.body.intro[0] else {
+        panic!("not a paragraph")
+    };
+    let figures: Vec<String> = inline_figures(&p.inlines)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        figures,
+        ["14", "6.686,4", "07"],
+        "the ² of m² is not a figure"
+    );
+}
+
+#[test]
+fn next_month_moves_the_report_on_and_marks_every_figure() {
+    let march = import_text(crate::seeds::MAR_2025).unwrap();
+    let next = next_month(&march, Period::new(1, 2000).unwrap());
+    assert_eq!(next.period, Period::new(4, 2025).unwrap());
+    let r = &next.report;
+    assert_eq!(
+        r.title.summary,
+        "Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng 4/2025, nhiệm vụ công tác tháng 5/2025"
+    );
+    assert_eq!(r.period(), Period::new(4, 2025));
+    assert_eq!(r.header.date.month, Some(4));
+    assert_eq!(r.header.date.day, None);
+    assert_eq!(r.recipients, march.recipients);
+    assert_eq!(r.signature, march.signature);
+    assert_eq!(r.footnotes.len(), 27);
+    let part_three = &r.body.sections[2];
+    assert_eq!(
+        plain_text(&part_three.heading.title),
+        "NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THÁNG 5/2025"
+    );
+    let tasks = next.previous_tasks.as_ref().unwrap();
+    assert_eq!(
+        plain_text(&tasks.heading.title),
+        "NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THÁNG 4/2025"
+    );
+    assert_eq!(tasks.children.len(), 8);
+    // Every figure of the body and the footnotes waits for an update.
+    let first_money = r
+        .stale
+        .iter()
+        .find(|s| s.text == "10.595")
+        .expect("the revenue figure is marked");
+    let text = place_text(r, first_money.place).unwrap();
+    assert_eq!(&text[first_money.span()], "10.595");
+    assert!(r
+        .stale
+        .iter()
+        .any(|s| matches!(s.place, FigurePlace::Text(TextTarget::Footnote(_)))));
+    assert!(r.stale.len() > 150, "{}", r.stale.len());
+    for s in &r.stale {
+        let text = place_text(r, s.place).unwrap();
+        assert_eq!(&text[s.span()], s.text, "{s:?}");
+    }
+}
+
+#[test]
+fn december_is_followed_by_january_of_the_next_year() {
+    let nov = import_text(crate::seeds::NOV_2021).unwrap();
+    let dec = next_month(&nov, Period::new(1, 2000).unwrap());
+    assert!(
+        dec.report
+            .title
+            .summary
+            .ends_with("tháng 12/2021, nhiệm vụ công tác tháng 01/2022")
+            || dec
+                .report
+                .title
+                .summary
+                .ends_with("tháng 12/2021, nhiệm vụ công tác tháng 1/2022")
+    );
+    let jan = next_month(&dec.report, Period::new(1, 2000).unwrap());
+    assert_eq!(jan.period, Period::new(1, 2022).unwrap());
+    assert!(jan.report.title.summary.contains("tháng 1/2022"));
+    assert!(jan.report.title.summary.contains("tháng 2/2022"));
+    assert_eq!(jan.report.header.date.year, Some(2022));
+}
+
+#[test]
+fn periods_keep_how_they_were_written() {
+    assert_eq!(advance_periods("THÁNG 4/2025"), "THÁNG 5/2025");
+    assert_eq!(advance_periods("tháng 12 năm 2024"), "tháng 1 năm 2025");
+    assert_eq!(
+        advance_periods("tháng 3/2025, nhiệm vụ tháng 4/2025"),
+        "tháng 4/2025, nhiệm vụ tháng 5/2025"
+    );
+    assert_eq!(advance_periods("không có kỳ"), "không có kỳ");
+}
+
+fn marked(text: &str) -> Report {
+    let mut r = import_fragment(text, 1);
+    r.mark_all_figures_stale();
+    r
+}
+
+fn left(r: &Report) -> Vec<(usize, String)> {
+    let place = FigurePlace::Text(TextTarget::Paragraph(r.body.intro[0].id()));
+    r.stale_at(place)
+        .iter()
+        .map(|s| (s.start, s.text.clone()))
+        .collect()
+}
+
+#[test]
+fn an_edited_figure_is_no_longer_stale_and_the_others_move_along() {
+    let mut r = marked("Thu 10.595 triệu, đạt 32,2% dự toán.");
+    let place = FigurePlace::Text(TextTarget::Paragraph(r.body.intro[0].id()));
+    let old = "Thu 10.595 triệu, đạt 32,2% dự toán.";
+    // Words typed before the figures move them.
+    let new = "Tổng thu 10.595 triệu, đạt 32,2% dự toán.";
+    r.figure_text_changed(place, old, new);
+    assert_eq!(
+        left(&r),
+        [
+            (new.find("10.595").unwrap(), "10.595".into()),
+            (new.find("32,2").unwrap(), "32,2".into())
+        ]
+    );
+    // Changing the figure itself updates it.
+    let newer = "Tổng thu 12.000 triệu, đạt 32,2% dự toán.";
+    r.figure_text_changed(place, new, newer);
+    assert_eq!(left(&r), [(newer.find("32,2").unwrap(), "32,2".into())]);
+    // A digit typed right after a figure makes it another number.
+    let more = "Tổng thu 12.000 triệu, đạt 32,25% dự toán.";
+    r.figure_text_changed(place, newer, more);
+    assert!(left(&r).is_empty());
+}
+
+#[test]
+fn a_space_after_a_figure_leaves_it_stale_and_confirming_clears_it() {
+    let mut r = marked("Đạt 97,1% kế hoạch");
+    let place = FigurePlace::Text(TextTarget::Paragraph(r.body.intro[0].id()));
+    r.figure_text_changed(place, "Đạt 97,1% kế hoạch", "Đạt 97,1 % kế hoạch");
+    assert_eq!(left(&r), [("Đạt ".len(), "97,1".into())]);
+    r.confirm_figures(place);
+    assert!(r.stale.is_empty());
+}
+
+#[test]
+fn footnote_marks_follow_their_footnote_when_renumbered() {
+    let mut r = marked("Một¹ hai.\n\n¹ Gồm 05 dự án\n\nBa² bốn.\n\n² Gồm 11 công trình");
+    // A new footnote before both renumbers them: marks move with the text.
+    let first = r.body.intro[0].id();
+    r.insert_footnote(TextTarget::Paragraph(first), 0).unwrap();
+    let by_note: Vec<(u32, String)> = {
+        let mut v: Vec<(u32, String)> = r
+            .stale
+            .iter()
+            .filter_map(|s| match s.place {
+                FigurePlace::Text(TextTarget::Footnote(n)) => Some((n.0, s.text.clone())),
+                _ => None,
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(by_note, [(2, "05".into()), (3, "11".into())]);
+    assert_eq!(
+        plain_text(&r.footnote(crate::report::FootnoteId(2)).unwrap().content),
+        "Gồm 05 dự án"
+    );
+}

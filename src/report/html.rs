@@ -1,0 +1,341 @@
+//! The report as HTML, for the page: inline content for the editor's text
+//! fields (with carried-over figures marked) and the whole report laid out as
+//! an A4 page of Nghị định 30 for the preview and for printing.
+//!
+//! Only markup and classes are written here; how it looks lives in the
+//! page's stylesheet, so the preview and the print use one set of rules.
+
+use super::edit::NOTE_CHAR;
+use super::{Block, Inline, Level, Report, Section, Style};
+use std::fmt::Write;
+use std::ops::Range;
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            NOTE_CHAR => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn styled(out: &mut String, text: &str, style: Style) {
+    if text.is_empty() {
+        return;
+    }
+    let tags: Vec<&str> = [(style.bold, "b"), (style.italic, "i"), (style.sup, "sup")]
+        .into_iter()
+        .filter_map(|(on, tag)| on.then_some(tag))
+        .collect();
+    for t in &tags {
+        let _ = write!(out, "<{t}>");
+    }
+    out.push_str(&escape(text));
+    for t in tags.iter().rev() {
+        let _ = write!(out, "</{t}>");
+    }
+}
+
+/// Inline content as the editor shows it: bold, italic and raised runs,
+/// footnote markers as non-editable numbers, and each carried-over figure
+/// (a byte range of the editing text) in a `mark.stale`.
+pub fn inlines_html(inlines: &[Inline], stale: &[Range<usize>]) -> String {
+    let mut out = String::new();
+    let mut pos = 0;
+    for inline in inlines {
+        match inline {
+            Inline::Note(id) => {
+                let _ = write!(
+                    out,
+                    "<sup class=\"note\" contenteditable=\"false\" data-note=\"{0}\">{0}</sup>",
+                    id.0
+                );
+                pos += NOTE_CHAR.len_utf8();
+            }
+            Inline::Text(run) => {
+                let start = pos;
+                let end = pos + run.text.len();
+                // Cut the run where marks begin and end.
+                let mut cuts = vec![0, run.text.len()];
+                for r in stale {
+                    for edge in [r.start, r.end] {
+                        if edge > start && edge < end && run.text.is_char_boundary(edge - start) {
+                            cuts.push(edge - start);
+                        }
+                    }
+                }
+                cuts.sort_unstable();
+                cuts.dedup();
+                for w in cuts.windows(2) {
+                    let piece = &run.text[w[0]..w[1]];
+                    let at = start + w[0];
+                    let marked = stale.iter().find(|r| r.start <= at && at < r.end);
+                    match marked {
+                        Some(r) if r.start == at => {
+                            let _ = write!(out, "<mark class=\"stale\" title=\"Số liệu chép từ tháng trước, chưa cập nhật\">");
+                            styled(&mut out, piece, run.style);
+                            out.push_str("</mark>");
+                        }
+                        Some(_) => {
+                            out.push_str("<mark class=\"stale\">");
+                            styled(&mut out, piece, run.style);
+                            out.push_str("</mark>");
+                        }
+                        None => styled(&mut out, piece, run.style),
+                    }
+                }
+                pos = end;
+            }
+        }
+    }
+    out
+}
+
+/// A section with everything under it, as on the printed page (for the
+/// reference beside the editor).
+pub fn section_html_string(s: &Section) -> String {
+    let mut out = String::new();
+    section_html(&mut out, s);
+    out
+}
+
+/// Inline content for the printed page: footnote markers as raised numbers.
+fn print_inlines(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Note(id) => {
+                let _ = write!(out, "<sup class=\"fn-ref\">{}</sup>", id.0);
+            }
+            Inline::Text(run) => styled(&mut out, &run.text, run.style),
+        }
+    }
+    out
+}
+
+fn lines_html(text: &str) -> String {
+    text.lines().map(escape).collect::<Vec<_>>().join("<br>")
+}
+
+fn section_html(out: &mut String, s: &Section) {
+    let class = match s.heading.level {
+        Level::Part => "h-part",
+        Level::Item => "h-item",
+        Level::SubItem => "h-subitem",
+        Level::Point => "h-point",
+    };
+    let _ = write!(
+        out,
+        "<p class=\"{class}\" data-block=\"{}\">{} {}</p>",
+        s.id.0,
+        escape(&s.heading.label()),
+        print_inlines(&s.heading.title)
+    );
+    blocks_html(out, &s.blocks);
+    for c in &s.children {
+        section_html(out, c);
+    }
+}
+
+fn blocks_html(out: &mut String, blocks: &[Block]) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => {
+                let _ = write!(
+                    out,
+                    "<p class=\"para\" data-block=\"{}\">{}</p>",
+                    p.id.0,
+                    print_inlines(&p.inlines)
+                );
+            }
+            Block::Table(t) => {
+                out.push_str("<div class=\"detail\">");
+                if !t.title.trim().is_empty() {
+                    let _ = write!(out, "<p class=\"table-title\">{}</p>", escape(&t.title));
+                }
+                if !t.unit.trim().is_empty() {
+                    let _ = write!(out, "<p class=\"table-unit\">{}</p>", escape(&t.unit));
+                }
+                let _ = write!(
+                    out,
+                    "<table class=\"detail-table\" data-block=\"{}\"><thead><tr>",
+                    t.id.0
+                );
+                for c in &t.columns {
+                    let _ = write!(out, "<th>{}</th>", escape(c));
+                }
+                out.push_str("</tr></thead><tbody>");
+                for row in &t.rows {
+                    out.push_str("<tr>");
+                    for cell in row {
+                        let numeric = !cell.trim().is_empty()
+                            && cell
+                                .trim()
+                                .chars()
+                                .all(|c| c.is_ascii_digit() || ".,%-+ ".contains(c));
+                        let class = if numeric { " class=\"num\"" } else { "" };
+                        let _ = write!(out, "<td{class}>{}</td>", escape(cell));
+                    }
+                    out.push_str("</tr>");
+                }
+                out.push_str("</tbody></table></div>");
+            }
+        }
+    }
+}
+
+/// The whole report as one A4 page of Nghị định 30: the header block as a
+/// two-column table, tên loại and trích yếu, the body, Nơi nhận beside the
+/// signature block, and the footnotes at the bottom.
+pub fn report_html(report: &Report) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    let h = &report.header;
+    out.push_str("<article class=\"a4\" lang=\"vi\">");
+    // Header block: agencies and Số on the left, Quốc hiệu and date on the right.
+    out.push_str("<table class=\"doc-head\"><tr><td class=\"head-left\"><div class=\"agency\">");
+    if !h.parent_agency.trim().is_empty() {
+        let _ = write!(
+            out,
+            "<p class=\"parent\">{}</p>",
+            lines_html(&h.parent_agency.to_uppercase())
+        );
+    }
+    let _ = write!(
+        out,
+        "<p class=\"issuer\">{}</p><span class=\"rule rule-agency\"></span></div></td>",
+        lines_html(&h.issuing_agency.to_uppercase())
+    );
+    out.push_str(
+        "<td class=\"head-right\"><p class=\"qh\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>\
+         <p class=\"tn\"><span>Độc lập - Tự do - Hạnh phúc</span></p></td></tr>",
+    );
+    let number = if h.number.trim().is_empty() {
+        "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}".to_string()
+    } else {
+        escape(h.number.trim())
+    };
+    let _ = write!(
+        out,
+        "<tr><td class=\"head-left\"><p class=\"number\">Số: {number}/{}</p></td>",
+        escape(&h.code)
+    );
+    let place = if h.place.trim().is_empty() {
+        String::new()
+    } else {
+        format!("{}, ", escape(h.place.trim()))
+    };
+    let _ = write!(
+        out,
+        "<td class=\"head-right\"><p class=\"place-date\">{place}{}</p></td></tr></table>",
+        escape(&h.date.decree_text()).replace("  ", "\u{a0}\u{a0}")
+    );
+    // Tên loại and trích yếu with the short line under it.
+    let _ = write!(
+        out,
+        "<div class=\"title\"><p class=\"kind\">{}</p><p class=\"summary\"><span>{}</span></p><span class=\"rule rule-summary\"></span></div>",
+        escape(&report.title.kind),
+        lines_html(&report.title.summary)
+    );
+    out.push_str("<div class=\"doc-body\">");
+    blocks_html(&mut out, &report.body.intro);
+    for s in &report.body.sections {
+        section_html(&mut out, s);
+    }
+    out.push_str("</div>");
+    // Nơi nhận beside the signature block.
+    out.push_str("<table class=\"closing\"><tr><td class=\"recipients\">");
+    if !report.recipients.is_empty() {
+        out.push_str("<p class=\"recipients-label\">Nơi nhận:</p>");
+        for r in &report.recipients {
+            let _ = write!(out, "<p class=\"recipient\">- {}</p>", escape(r));
+        }
+    }
+    out.push_str("</td><td class=\"signature\">");
+    let sig = &report.signature;
+    for a in &sig.authority {
+        let _ = write!(out, "<p class=\"authority\">{}</p>", escape(a));
+    }
+    if !sig.position.trim().is_empty() {
+        let _ = write!(out, "<p class=\"position\">{}</p>", escape(&sig.position));
+    }
+    out.push_str("<div class=\"sign-space\"></div>");
+    if !sig.signer.trim().is_empty() {
+        let _ = write!(out, "<p class=\"signer\">{}</p>", escape(&sig.signer));
+    }
+    out.push_str("</td></tr></table>");
+    if !report.footnotes.is_empty() {
+        out.push_str("<section class=\"footnotes\" aria-label=\"Chú thích\"><hr>");
+        for f in &report.footnotes {
+            let _ = write!(
+                out,
+                "<p class=\"footnote\"><sup>{}</sup> {}</p>",
+                f.id.0,
+                print_inlines(&f.content)
+            );
+        }
+        out.push_str("</section>");
+    }
+    out.push_str("</article>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{FootnoteId, Style};
+
+    #[test]
+    fn editor_html_marks_stale_figures_inside_runs() {
+        let inlines = vec![
+            Inline::text("thu 10.595 triệu, "),
+            Inline::styled(
+                "đạt 32,2%",
+                Style {
+                    bold: true,
+                    ..Style::default()
+                },
+            ),
+            Inline::Note(FootnoteId(3)),
+        ];
+        let text = crate::report::edit::edit_text(&inlines);
+        let at = text.find("32,2").unwrap();
+        let html = inlines_html(&inlines, &[4..10, at..at + 4]);
+        assert_eq!(
+            html,
+            "thu <mark class=\"stale\" title=\"Số liệu chép từ tháng trước, chưa cập nhật\">10.595</mark> triệu, \
+             <b>đạt </b><mark class=\"stale\" title=\"Số liệu chép từ tháng trước, chưa cập nhật\"><b>32,2</b></mark><b>%</b>\
+             <sup class=\"note\" contenteditable=\"false\" data-note=\"3\">3</sup>"
+        );
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            inlines_html(&[Inline::text("a < b & \"c\"")], &[]),
+            "a &lt; b &amp; &quot;c&quot;"
+        );
+    }
+
+    #[test]
+    fn preview_lays_out_the_seed() {
+        let r = crate::import::import_text(crate::seeds::MAR_2025).unwrap();
+        let html = report_html(&r);
+        assert!(html.contains("<p class=\"qh\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"));
+        assert!(html.contains("Số: \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/BC-UBND"));
+        assert!(html.contains("<p class=\"h-part\" data-block="));
+        assert_eq!(html.matches("<p class=\"footnote\">").count(), 27);
+        assert_eq!(html.matches("class=\"fn-ref\"").count(), 27);
+        assert!(html.contains("<p class=\"recipient\">- Lưu: VT.</p>"));
+        assert!(html.contains("<p class=\"authority\">TM. ỦY BAN NHÂN DÂN</p>"));
+        // The closing block comes before the footnotes, at the bottom.
+        assert!(html.find("class=\"closing\"") < html.find("class=\"footnotes\""));
+    }
+}

@@ -1,0 +1,471 @@
+//! The body as its structure: parts, items and sub-items whose numbers follow
+//! from their place, the paragraphs and detail tables under them, and the
+//! footnotes. Lists are keyed by block id, so a structural change redraws
+//! only what came or went; typing redraws nothing.
+
+use super::dom;
+use super::rich_text::RichText;
+use super::state::{AppState, Tone};
+use crate::report::edit::{empty_paragraph, new_section, Container, TableChange};
+use crate::report::{Block, BlockId, FigurePlace, FootnoteId, Level, Table, TextTarget};
+use leptos::prelude::*;
+
+/// The editable body with its footnotes.
+#[component]
+pub fn DocEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let parts = move || {
+        state.structure.track();
+        state
+            .with_report(|r| r.body.sections.iter().map(|s| s.id).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let add_part = move |_| {
+        let new = state.restructure("Thêm phần", |r| {
+            let id = r.fresh_block_id();
+            let mut s = new_section(id, "");
+            s.blocks.push(empty_paragraph(BlockId(id.0 + 1)));
+            r.body.add_child_section(None, s).map(|_| id)
+        });
+        if let Some(Ok(id)) = new {
+            state.focus_later(TextTarget::Heading(id), Some(0));
+        }
+    };
+    view! {
+        <div class="doc-editor" role="region" aria-label="Nội dung báo cáo">
+            <BlockList container=Container::Intro />
+            <For each=parts key=|id| *id children=|id| view! { <SectionView id=id /> } />
+            <div class="add-row">
+                <button type="button" class="quiet" on:click=add_part>"+ Thêm phần (I, II, …)"</button>
+            </div>
+            <FootnotesEditor />
+        </div>
+    }
+}
+
+/// The blocks of the intro or of a section.
+#[component]
+fn BlockList(container: Container) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let items = move || {
+        state.structure.track();
+        state
+            .with_report(|r| {
+                r.body
+                    .blocks_of(container)
+                    .map(|bs| {
+                        bs.iter()
+                            .map(|b| (b.id(), matches!(b, Block::Table(_))))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <For
+            each=items
+            key=|(id, _)| *id
+            children=move |(id, table)| {
+                if table {
+                    view! { <TableEditor id=id /> }.into_any()
+                } else {
+                    view! { <ParagraphView id=id /> }.into_any()
+                }
+            }
+        />
+    }
+}
+
+fn level_class(level: Level) -> &'static str {
+    match level {
+        Level::Part => "sec sec-part",
+        Level::Item => "sec sec-item",
+        Level::SubItem => "sec sec-subitem",
+        Level::Point => "sec sec-point",
+    }
+}
+
+/// A section: its numbered title, its blocks and its sub-sections.
+#[component]
+fn SectionView(id: BlockId) -> AnyView {
+    let state = expect_context::<AppState>();
+    let info = Memo::new(move |_| {
+        state.structure.track();
+        state
+            .with_report(|r| {
+                r.body
+                    .section(id)
+                    .map(|s| (s.heading.label(), s.heading.level))
+            })
+            .flatten()
+            .unwrap_or((String::new(), Level::Item))
+    });
+    let children = move || {
+        state.structure.track();
+        state
+            .with_report(|r| {
+                r.body
+                    .section(id)
+                    .map(|s| s.children.iter().map(|c| c.id).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default()
+    };
+    let label = Signal::derive(move || {
+        let (number, level) = info.get();
+        format!("Tiêu đề {} {}", level.name_vi(), number)
+    });
+    let heading = TextTarget::Heading(id);
+    let outline = move |label: &'static str, up: bool| {
+        let result = state.restructure(label, |r| {
+            if up {
+                r.body.outdent_section(id)
+            } else {
+                r.body.indent_section(id)
+            }
+        });
+        if let Some(Err(e)) = result {
+            state.say(Tone::Error, e.to_string());
+        }
+        state.focus_later(heading, None);
+    };
+    let shift = move |label: &'static str, up: bool| {
+        state.restructure(label, |r| r.body.move_section(id, up));
+        state.focus_later(heading, None);
+    };
+    let remove = move |_| {
+        let name = info.get_untracked().0;
+        state.restructure(&format!("Xoá mục {name}"), |r| r.remove_section(id));
+        state.say(
+            Tone::Info,
+            format!("Đã xoá mục {name} cùng nội dung của nó. Bấm «Hoàn tác» trên thanh công cụ nếu xoá nhầm."),
+        );
+    };
+    let add_paragraph = move |_| {
+        let new = state.restructure("Thêm đoạn", |r| {
+            let pid = r.fresh_block_id();
+            let end = r.body.section(id).map_or(0, |s| s.blocks.len());
+            r.body
+                .insert_block(Container::Section(id), end, empty_paragraph(pid));
+            pid
+        });
+        if let Some(p) = new {
+            state.focus_later(TextTarget::Paragraph(p), Some(0));
+        }
+    };
+    let add_table = move |_| {
+        state.restructure("Thêm bảng", |r| {
+            let tid = r.fresh_block_id();
+            let end = r.body.section(id).map_or(0, |s| s.blocks.len());
+            r.body
+                .insert_block(Container::Section(id), end, Block::Table(new_table(tid)));
+        });
+    };
+    let add_child = move |_| {
+        let new = state.restructure("Thêm mục con", |r| {
+            let sid = r.fresh_block_id();
+            let mut s = new_section(sid, "");
+            s.blocks.push(empty_paragraph(BlockId(sid.0 + 1)));
+            r.body.add_child_section(Some(id), s).map(|_| sid)
+        });
+        match new {
+            Some(Ok(sid)) => state.focus_later(TextTarget::Heading(sid), Some(0)),
+            Some(Err(e)) => state.say(Tone::Error, e.to_string()),
+            None => {}
+        }
+    };
+    let add_sibling = move |_| {
+        let new = state.restructure("Thêm mục", |r| {
+            let sid = r.fresh_block_id();
+            let mut s = new_section(sid, "");
+            s.blocks.push(empty_paragraph(BlockId(sid.0 + 1)));
+            r.body.insert_section_after(id, s).then_some(sid)
+        });
+        if let Some(Some(sid)) = new {
+            state.focus_later(TextTarget::Heading(sid), Some(0));
+        }
+    };
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let close_menu = move || {
+        if let Some(m) = menu.get_untracked() {
+            m.set_open(false);
+        }
+    };
+    view! {
+        <section class=move || level_class(info.get().1) id=dom::block_dom_id(id)>
+            <div class="heading-row">
+                <span class="num" aria-hidden="true">{move || info.get().0}</span>
+                <RichText target=heading label=label placeholder="Tiêu đề mục" />
+                <div class="tools" role="group" aria-label=move || format!("Thao tác với mục {}", info.get().0)>
+                    <button type="button" class="icon" title="Lên trên" aria-label="Chuyển mục lên trên"
+                        on:click=move |_| shift("Chuyển mục lên", true)>"↑"</button>
+                    <button type="button" class="icon" title="Xuống dưới" aria-label="Chuyển mục xuống dưới"
+                        on:click=move |_| shift("Chuyển mục xuống", false)>"↓"</button>
+                    <button type="button" class="icon" title="Nâng cấp (Shift+Tab)" aria-label="Nâng cấp mục"
+                        on:click=move |_| outline("Nâng cấp mục", true)>"⇤"</button>
+                    <button type="button" class="icon" title="Hạ cấp (Tab)" aria-label="Hạ cấp mục"
+                        on:click=move |_| outline("Hạ cấp mục", false)>"⇥"</button>
+                    <details class="add-menu" node_ref=menu
+                        on:focusout=move |ev: web_sys::FocusEvent| {
+                            // Closes when the keyboard or the mouse leaves it.
+                            let Some(m) = menu.get_untracked() else { return };
+                            let inside = ev
+                                .related_target()
+                                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+                                .is_some_and(|n| m.contains(Some(&n)));
+                            if !inside {
+                                m.set_open(false);
+                            }
+                        }
+                        on:keydown=move |ev: web_sys::KeyboardEvent| {
+                            if ev.key() == "Escape" {
+                                if let Some(m) = menu.get_untracked() {
+                                    m.set_open(false);
+                                    if let Some(summary) = m.first_element_child() {
+                                        if let Ok(summary) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(summary) {
+                                            let _ = summary.focus();
+                                        }
+                                    }
+                                }
+                            }
+                        }>
+                        <summary title="Thêm vào mục này" aria-label=move || format!("Thêm vào mục {}", info.get().0)>"+"</summary>
+                        <div class="menu" role="group" aria-label="Thêm">
+                            <button type="button" on:click=move |ev| { close_menu(); add_paragraph(ev) }>"Đoạn văn cuối mục"</button>
+                            <button type="button" on:click=move |ev| { close_menu(); add_table(ev) }>"Bảng chi tiết cuối mục"</button>
+                            <button type="button" on:click=move |ev| { close_menu(); add_child(ev) }>"Mục con"</button>
+                            <button type="button" on:click=move |ev| { close_menu(); add_sibling(ev) }>"Mục ngang cấp ngay sau"</button>
+                        </div>
+                    </details>
+                    <button type="button" class="icon danger" title="Xoá mục" aria-label="Xoá mục cùng nội dung"
+                        on:click=remove>"✕"</button>
+                </div>
+            </div>
+            <BlockList container=Container::Section(id) />
+            <For each=children key=|id| *id children=|id| view! { <SectionView id=id /> } />
+        </section>
+    }
+    .into_any()
+}
+
+/// A new detail table: a header row and one empty row.
+fn new_table(id: BlockId) -> Table {
+    Table {
+        id,
+        title: String::new(),
+        unit: String::new(),
+        columns: vec!["STT".into(), "Chỉ tiêu".into(), "Kết quả".into()],
+        rows: vec![vec![String::new(); 3]],
+        origin: None,
+    }
+}
+
+/// A paragraph.
+#[component]
+fn ParagraphView(id: BlockId) -> impl IntoView {
+    view! {
+        <div class="block para" id=dom::block_dom_id(id)>
+            <RichText target=TextTarget::Paragraph(id) label="Đoạn văn" placeholder="Gõ hoặc dán nội dung…" />
+        </div>
+    }
+}
+
+/// A detail table: title, unit, cells; rows and columns added and removed.
+#[component]
+fn TableEditor(id: BlockId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let change = move |label: &'static str, c: TableChange| {
+        state.restructure(label, |r| r.change_table(id, c));
+    };
+    let remove = move |_| {
+        state.restructure("Xoá bảng", |r| r.remove_block(id));
+    };
+    let grid = move || {
+        state.structure.track();
+        state.reload.track();
+        let Some((table, stale)) = state
+            .with_report(|r| match r.body.block(id) {
+                Some(Block::Table(t)) => {
+                    let stale: Vec<(u32, u32)> = r
+                        .stale
+                        .iter()
+                        .filter_map(|s| match s.place {
+                            FigurePlace::Cell { table, row, col } if table == id => {
+                                Some((row, col))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    Some((t.clone(), stale))
+                }
+                _ => None,
+            })
+            .flatten()
+        else {
+            return ().into_any();
+        };
+        let width = table.columns.len();
+        let rows: Vec<Vec<String>> = std::iter::once(table.columns.clone())
+            .chain(table.rows.iter().cloned())
+            .collect();
+        let title_input = {
+            let title = table.title.clone();
+            view! {
+                <label class="field">
+                    <span>"Tên bảng"</span>
+                    <input type="text" prop:value=title
+                        on:input=move |ev| { let v = event_target_value(&ev); state.edit(|r| if let Some(Block::Table(t)) = r.body.block_mut(id) { t.title = v; }); } />
+                </label>
+            }
+        };
+        let unit_input = {
+            let unit = table.unit.clone();
+            view! {
+                <label class="field field-unit">
+                    <span>"Đơn vị tính"</span>
+                    <input type="text" prop:value=unit placeholder="ĐVT: triệu đồng"
+                        on:input=move |ev| { let v = event_target_value(&ev); state.edit(|r| if let Some(Block::Table(t)) = r.body.block_mut(id) { t.unit = v; }); } />
+                </label>
+            }
+        };
+        let body = rows
+            .into_iter()
+            .enumerate()
+            .map(|(r, row)| {
+                let cells = (0..width)
+                    .map(|c| {
+                        let value = row.get(c).cloned().unwrap_or_default();
+                        let is_stale = stale.contains(&(r as u32, c as u32));
+                        let label = if r == 0 {
+                            format!("Tiêu đề cột {}", c + 1)
+                        } else {
+                            format!("Dòng {r}, cột {}", c + 1)
+                        };
+                        let cell = view! {
+                            <input type="text" class="cell" class:stale=is_stale prop:value=value aria-label=label
+                                id=format!("c-{}-{r}-{c}", id.0)
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    let still = state.cell_input(id, r, c, v);
+                                    let el: web_sys::HtmlElement = event_target(&ev);
+                                    let _ = el.class_list().toggle_with_force("stale", still);
+                                } />
+                        };
+                        if r == 0 {
+                            view! { <th scope="col">{cell}</th> }.into_any()
+                        } else {
+                            view! { <td>{cell}</td> }.into_any()
+                        }
+                    })
+                    .collect_view();
+                let row_tool = if r == 0 {
+                    view! { <th class="row-tool"><span class="visually-hidden">"Thao tác dòng"</span></th> }.into_any()
+                } else {
+                    view! {
+                        <td class="row-tool">
+                            <button type="button" class="icon danger" aria-label=format!("Xoá dòng {r}") title="Xoá dòng"
+                                on:click=move |_| change("Xoá dòng", TableChange::RemoveRow(r - 1))>"✕"</button>
+                        </td>
+                    }
+                    .into_any()
+                };
+                view! { <tr>{cells}{row_tool}</tr> }
+            })
+            .collect_view();
+        let column_tools = (0..width)
+            .map(|c| {
+                view! {
+                    <td>
+                        <button type="button" class="icon danger" aria-label=format!("Xoá cột {}", c + 1) title="Xoá cột"
+                            on:click=move |_| change("Xoá cột", TableChange::RemoveColumn(c))>"✕"</button>
+                    </td>
+                }
+            })
+            .collect_view();
+        let rows_now = table.rows.len();
+        view! {
+            <div class="table-meta">{title_input}{unit_input}</div>
+            <div class="table-scroll">
+                <table class="edit-table">
+                    <tbody>{body}<tr class="col-tools">{column_tools}<td></td></tr></tbody>
+                </table>
+            </div>
+            <div class="table-actions" role="group" aria-label="Thao tác với bảng">
+                <button type="button" class="quiet" on:click=move |_| change("Thêm dòng", TableChange::InsertRow(rows_now))>"+ Dòng"</button>
+                <button type="button" class="quiet" on:click=move |_| change("Thêm cột", TableChange::InsertColumn(width))>"+ Cột"</button>
+                <button type="button" class="quiet danger" on:click=remove>"Xoá bảng"</button>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="block table-block" id=dom::block_dom_id(id) role="group" aria-label="Bảng chi tiết">
+            {grid}
+        </div>
+    }
+}
+
+/// The footnotes, numbered by the order of their markers.
+#[component]
+fn FootnotesEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Keyed by number and by the renumbering that drew them: after a
+    // renumbering every field is drawn anew, so none keeps another note's text.
+    let notes = move || {
+        let generation = (state.notes.get(), state.reload.get());
+        state
+            .with_report(|r| {
+                let order = r.footnote_order();
+                r.footnotes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (i, f.id, order.contains(&f.id), generation))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let item = move |(_, n, referenced, _): (usize, FootnoteId, bool, (u64, u64))| {
+        let go = move |_| {
+            let first = state
+                .with_report(|r| r.note_targets(n).first().copied())
+                .flatten();
+            if let Some(t) = first {
+                let block = match t {
+                    TextTarget::Paragraph(b) | TextTarget::Heading(b) => b,
+                    TextTarget::Footnote(_) => BlockId(0),
+                };
+                dom::reveal(&dom::block_dom_id(block));
+            }
+        };
+        let delete = move |_| {
+            state.restructure(&format!("Xoá chú thích {}", n.0), |r| {
+                r.delete_footnote(n)
+            });
+        };
+        view! {
+            <li class="fn-item" id=format!("fn-{}", n.0)>
+                <span class="fn-num" aria-hidden="true">{n.0}</span>
+                <RichText target=TextTarget::Footnote(n) label=format!("Nội dung chú thích {}", n.0) placeholder="Nội dung chú thích" />
+                <div class="tools">
+                    {(!referenced).then(|| view! { <span class="fn-orphan">"không có chỗ dẫn chiếu"</span> })}
+                    <button type="button" class="quiet" on:click=go aria-label=format!("Đến chỗ dẫn chiếu chú thích {}", n.0)>"Đến chỗ dẫn chiếu"</button>
+                    <button type="button" class="icon danger" on:click=delete aria-label=format!("Xoá chú thích {}", n.0) title="Xoá chú thích">"✕"</button>
+                </div>
+            </li>
+        }
+    };
+    let count = move || {
+        state.notes.track();
+        state.with_report(|r| r.footnotes.len()).unwrap_or(0)
+    };
+    view! {
+        <section class="footnotes-editor" aria-labelledby="fn-title" data-testid="footnotes">
+            <h3 id="fn-title">"Chú thích (" {count} ")"</h3>
+            <p class="hint">"Chèn chú thích tại con trỏ bằng nút «Chú thích» trên thanh công cụ hoặc Ctrl+Alt+F; số thứ tự tự theo thứ tự xuất hiện."</p>
+            <ol class="fn-list">
+                <For each=notes key=|(i, n, _, generation)| (*i, *n, *generation) children=item />
+            </ol>
+        </section>
+    }
+}

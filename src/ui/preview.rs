@@ -1,0 +1,65 @@
+//! The A4 preview: the report laid out as the .docx is, drawn from the
+//! model when the official looks at it, and the same page for printing.
+
+use super::state::{AppState, View};
+use crate::report::html::report_html;
+use leptos::ev;
+use leptos::html::Div;
+use leptos::prelude::*;
+
+/// The width of an A4 page in CSS pixels (210 mm at 96 px per inch).
+const A4_WIDTH_PX: f64 = 210.0 / 25.4 * 96.0;
+
+/// Shrinks the page to the column's width (never enlarges it), so the
+/// whole page is seen at once on a small screen or at 200% zoom.
+fn fit(sheet: NodeRef<Div>) {
+    let Some(wrap) = sheet.get_untracked() else {
+        return;
+    };
+    let Some(page) = wrap.first_element_child() else {
+        return;
+    };
+    let available = f64::from(wrap.client_width());
+    if available <= 0.0 {
+        return;
+    }
+    let zoom = (available / A4_WIDTH_PX).min(1.0);
+    let _ = page.set_attribute("style", &format!("zoom: {zoom:.3}"));
+}
+
+/// The preview page, redrawn shortly after each change while it is shown.
+#[component]
+pub fn Preview() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let sheet = NodeRef::<Div>::new();
+    let html = Memo::new(move |_| {
+        if state.view.get() != View::Preview {
+            return String::new();
+        }
+        state.settled.track();
+        state.with_report(report_html).unwrap_or_default()
+    });
+    Effect::new(move |_| {
+        html.track();
+        request_animation_frame(move || fit(sheet));
+    });
+    let resize = window_event_listener(ev::resize, move |_| fit(sheet));
+    on_cleanup(move || resize.remove());
+    view! {
+        <div class="preview-wrap" role="region" aria-label="Xem trước bản in khổ A4" data-testid="preview">
+            <p class="hint preview-hint">
+                "Trang A4 theo Nghị định 30/2020/NĐ-CP: lề trên, dưới 20 mm, trái 30 mm, phải 15 mm; Times New Roman 14. Bản in của trình duyệt (Ctrl+P) dùng đúng bố cục này, đánh số trang từ trang 2."
+            </p>
+            <div class="preview-sheet" node_ref=sheet inner_html=move || html.get()></div>
+        </div>
+    }
+}
+
+/// Fills the print copy of the report (called before the browser prints).
+pub fn fill_print_root(state: AppState) {
+    let Some(root) = document().get_element_by_id("print-root") else {
+        return;
+    };
+    let html = state.with_report(report_html).unwrap_or_default();
+    root.set_inner_html(&html);
+}

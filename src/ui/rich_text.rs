@@ -1,0 +1,472 @@
+//! One editable text: a paragraph, a heading title or a footnote. The field
+//! is drawn once from the model; afterwards the browser edits it and each
+//! input is read back into that one target, so typing costs the same in a
+//! one-page and in a forty-page report. Enter, Backspace at the start,
+//! Tab in a heading and paste become operations on the report's structure.
+
+use super::dom;
+use super::state::{AppState, Tone};
+use crate::import::{import_fragment, import_text, normalize, parse_inline};
+use crate::report::edit::{edit_text, insert_inlines, Caret, Container};
+use crate::report::{Block, Inline, Report, TextTarget};
+use leptos::html::Div;
+use leptos::prelude::*;
+use web_sys::{ClipboardEvent, HtmlElement, KeyboardEvent};
+
+/// An editable text of the report.
+#[component]
+pub fn RichText(
+    target: TextTarget,
+    /// What the field is, for screen readers ("Đoạn văn", "Tiêu đề mục 2.1").
+    #[prop(into)]
+    label: Signal<String>,
+    /// Shown greyed while the field is empty.
+    #[prop(optional)]
+    placeholder: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let node = NodeRef::<Div>::new();
+    let version = state.register_editor(target);
+    let initial = state.field_html(target);
+    let empty = initial.is_empty();
+    Effect::new(move |drawn: Option<()>| {
+        version.track();
+        state.reload.track();
+        if drawn.is_some() {
+            if let Some(el) = node.get_untracked() {
+                // Redrawn under the official's caret: keep the caret where it was.
+                let focused = document().active_element().is_some_and(|a| a == **el);
+                let caret = focused.then(|| dom::caret_in(&el)).flatten();
+                let html = state.field_html(target);
+                let _ = el.class_list().toggle_with_force("empty", html.is_empty());
+                el.set_inner_html(&html);
+                if let Some(offset) = caret {
+                    dom::set_caret(&el, offset);
+                }
+            }
+        }
+    });
+    let (kind, id) = match target {
+        TextTarget::Paragraph(b) => ("p", b.0),
+        TextTarget::Heading(b) => ("h", b.0),
+        TextTarget::Footnote(f) => ("f", f.0),
+    };
+    let remember = move || {
+        if let Some(el) = node.get_untracked() {
+            let reading = dom::read(&el);
+            if let Some(offset) = reading.caret {
+                state.set_caret(Caret { target, offset });
+                state.set_selection(target, reading.anchor.unwrap_or(offset), offset);
+            }
+        }
+    };
+    view! {
+        <div
+            class="rich"
+            class:empty=empty
+            contenteditable="true"
+            role="textbox"
+            aria-multiline="true"
+            aria-label=label
+            spellcheck="false"
+            id=dom::editor_id(target)
+            data-kind=kind
+            data-id=id
+            data-placeholder=placeholder
+            node_ref=node
+            inner_html=initial
+            on:input=move |_| {
+                if let Some(el) = node.get_untracked() {
+                    on_input(state, target, &el);
+                }
+            }
+            on:keydown=move |ev: KeyboardEvent| {
+                if let Some(el) = node.get_untracked() {
+                    on_keydown(state, target, &el, &ev);
+                }
+            }
+            on:paste=move |ev: ClipboardEvent| {
+                if let Some(el) = node.get_untracked() {
+                    on_paste(state, target, &el, &ev);
+                }
+            }
+            on:focus=move |_| {
+                state.focused.set(Some(target));
+                remember();
+            }
+            on:keyup=move |_| remember()
+            on:mouseup=move |_| remember()
+        ></div>
+    }
+}
+
+/// Reads the field back into the report.
+fn on_input(state: AppState, target: TextTarget, el: &HtmlElement) {
+    let t0 = dom::now();
+    let reading = dom::read(el);
+    let _ = el
+        .class_list()
+        .toggle_with_force("empty", reading.inlines.is_empty());
+    if !state.text_input(target, reading.inlines) {
+        return;
+    }
+    if let Some(offset) = reading.caret {
+        state.set_caret(Caret { target, offset });
+    }
+    // A mark the edit touched is an updated figure: it loses its colour.
+    if !reading.marks.is_empty() {
+        let left = state.stale_spans(target);
+        for (mark, start, text) in reading.marks {
+            let still = left
+                .iter()
+                .any(|(s, t)| *s == start && text.starts_with(t.as_str()));
+            if !still {
+                let _ = mark.class_list().remove_1("stale");
+            }
+        }
+    }
+    dom::record_timing("input", dom::now() - t0);
+}
+
+fn caret_of(el: &HtmlElement) -> usize {
+    dom::caret_in(el).unwrap_or(0)
+}
+
+fn text_len(state: AppState, target: TextTarget) -> usize {
+    state
+        .with_report(|r| r.inlines(target).map(|i| edit_text(i).len()))
+        .flatten()
+        .unwrap_or(0)
+}
+
+fn on_keydown(state: AppState, target: TextTarget, el: &HtmlElement, ev: &KeyboardEvent) {
+    let key = ev.key();
+    let ctrl = ev.ctrl_key() || ev.meta_key();
+    if ctrl && ev.shift_key() && (ev.code() == "Equal" || key == "+") {
+        ev.prevent_default();
+        dom::exec("superscript", None);
+        return;
+    }
+    if ctrl && ev.alt_key() && key.eq_ignore_ascii_case("f") {
+        ev.prevent_default();
+        insert_footnote(state);
+        return;
+    }
+    if ctrl || ev.alt_key() {
+        return;
+    }
+    match key.as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            enter(state, target, el);
+        }
+        "Backspace" if dom::selection_collapsed() && caret_of(el) == 0 => {
+            if let TextTarget::Paragraph(_) = target {
+                ev.prevent_default();
+                backspace_at_start(state, target);
+            }
+        }
+        "Delete" if dom::selection_collapsed() && caret_of(el) >= text_len(state, target) => {
+            if let TextTarget::Paragraph(id) = target {
+                ev.prevent_default();
+                delete_at_end(state, id, caret_of(el));
+            }
+        }
+        "Tab" => {
+            if let TextTarget::Heading(id) = target {
+                ev.prevent_default();
+                let offset = caret_of(el);
+                let result = if ev.shift_key() {
+                    state.restructure("Nâng cấp mục", |r| r.body.outdent_section(id))
+                } else {
+                    state.restructure("Hạ cấp mục", |r| r.body.indent_section(id))
+                };
+                if let Some(Err(e)) = result {
+                    state.say(Tone::Error, e.to_string());
+                }
+                state.focus_later(target, Some(offset));
+            }
+        }
+        "ArrowUp" | "ArrowLeft" => {
+            let at_start = caret_of(el) == 0;
+            let leave = if key == "ArrowUp" {
+                dom::caret_on_edge_line(el, true)
+            } else {
+                at_start
+            };
+            if leave && dom::selection_collapsed() && move_focus(el, -1) {
+                ev.prevent_default();
+            }
+        }
+        "ArrowDown" | "ArrowRight" => {
+            let at_end = caret_of(el) >= text_len(state, target);
+            let leave = if key == "ArrowDown" {
+                dom::caret_on_edge_line(el, false)
+            } else {
+                at_end
+            };
+            if leave && dom::selection_collapsed() && move_focus(el, 1) {
+                ev.prevent_default();
+            }
+        }
+        "Escape" => {
+            let _ = el.blur();
+        }
+        _ => {}
+    }
+}
+
+/// Moves to the field before (-1) or after (+1) in reading order.
+fn move_focus(el: &HtmlElement, step: i32) -> bool {
+    let fields = dom::body_fields();
+    let Some(i) = fields.iter().position(|f| f == el) else {
+        return false;
+    };
+    let j = i as i32 + step;
+    let Some(next) = usize::try_from(j).ok().and_then(|j| fields.get(j)) else {
+        return false;
+    };
+    let _ = next.focus();
+    dom::set_caret(next, if step < 0 { usize::MAX } else { 0 });
+    true
+}
+
+fn enter(state: AppState, target: TextTarget, el: &HtmlElement) {
+    match target {
+        TextTarget::Paragraph(id) => {
+            let offset = caret_of(el);
+            if let Some(Some(new)) =
+                state.restructure("Tách đoạn", |r| r.split_paragraph(id, offset))
+            {
+                state.refresh_field(target);
+                state.focus_later(TextTarget::Paragraph(new), Some(0));
+            }
+        }
+        TextTarget::Heading(id) => {
+            // Enter in a title goes to the section's first paragraph.
+            let first = state
+                .with_report(|r| {
+                    r.body.section(id).and_then(|s| match s.blocks.first() {
+                        Some(Block::Paragraph(p)) => Some(p.id),
+                        _ => None,
+                    })
+                })
+                .flatten();
+            let para = match first {
+                Some(p) => Some(p),
+                None => state.restructure("Thêm đoạn", |r| {
+                    let pid = r.fresh_block_id();
+                    r.body.insert_block(
+                        Container::Section(id),
+                        0,
+                        crate::report::edit::empty_paragraph(pid),
+                    );
+                    pid
+                }),
+            };
+            if let Some(p) = para {
+                state.focus_later(TextTarget::Paragraph(p), Some(0));
+            }
+        }
+        TextTarget::Footnote(_) => {}
+    }
+}
+
+fn backspace_at_start(state: AppState, target: TextTarget) {
+    let TextTarget::Paragraph(id) = target else {
+        return;
+    };
+    let empty = text_len(state, target) == 0;
+    let previous = dom::body_fields()
+        .iter()
+        .position(|f| f.id() == dom::editor_id(target))
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| dom::body_fields().get(i).and_then(|e| dom::target_of(e)));
+    if let Some(Some((prev, at))) =
+        state.restructure("Nối đoạn", |r| r.merge_with_previous(id))
+    {
+        let prev = TextTarget::Paragraph(prev);
+        state.refresh_field(prev);
+        state.focus_later(prev, Some(at));
+        return;
+    }
+    if empty {
+        // Nothing to join with (a heading or a table above): drop the empty line.
+        state.restructure("Xoá đoạn trống", |r| r.remove_block(id));
+        if let Some(p) = previous {
+            state.focus_later(p, None);
+        }
+    }
+}
+
+fn delete_at_end(state: AppState, id: crate::report::BlockId, caret: usize) {
+    let next = state
+        .with_report(|r| {
+            let (c, i) = r.body.locate_block(id)?;
+            match r.body.blocks_of(c)?.get(i + 1)? {
+                Block::Paragraph(p) => Some(p.id),
+                Block::Table(_) => None,
+            }
+        })
+        .flatten();
+    if let Some(next) = next {
+        if let Some(Some(_)) = state.restructure("Nối đoạn", |r| r.merge_with_previous(next)) {
+            let target = TextTarget::Paragraph(id);
+            state.refresh_field(target);
+            state.focus_later(target, Some(caret));
+        }
+    }
+}
+
+/// Inserts a footnote at the last caret and moves to its text.
+pub fn insert_footnote(state: AppState) {
+    let Some(caret) = state.caret() else {
+        state.say(
+            Tone::Info,
+            "Hãy đặt con trỏ vào chỗ cần chú thích trong một đoạn văn, rồi chọn «Chèn chú thích».",
+        );
+        return;
+    };
+    match state.restructure("Chèn chú thích", |r| r.insert_footnote(caret.target, caret.offset)) {
+        Some(Some(n)) => {
+            state.refresh_field(caret.target);
+            state.focus_later(TextTarget::Footnote(n), Some(0));
+        }
+        _ => state.say(
+            Tone::Info,
+            "Chú thích chỉ chèn được vào đoạn văn hoặc tiêu đề mục, không chèn vào trong một chú thích khác.",
+        ),
+    }
+}
+
+/// Whether pasted text is a whole report (its header lines were found).
+fn is_whole_report(r: &Report) -> bool {
+    r.source.kind.is_some() || r.source.number.is_some() || r.source.place_date.is_some()
+}
+
+/// Copies into `r` the header, title and closing fields that are still empty.
+fn fill_empty_fields(r: &mut Report, from: &Report) {
+    let h = &mut r.header;
+    if h.issuing_agency.trim().is_empty() && h.parent_agency.trim().is_empty() {
+        h.issuing_agency = from.header.issuing_agency.clone();
+        h.parent_agency = from.header.parent_agency.clone();
+    }
+    if h.number.trim().is_empty() {
+        h.number = from.header.number.clone();
+    }
+    if h.code.trim().is_empty() {
+        h.code = from.header.code.clone();
+    }
+    if h.place.trim().is_empty() {
+        h.place = from.header.place.clone();
+    }
+    if h.date == Default::default() {
+        h.date = from.header.date;
+    }
+    if r.title.summary.trim().is_empty() {
+        r.title.summary = from.title.summary.clone();
+    }
+    if r.recipients.is_empty() {
+        r.recipients = from.recipients.clone();
+    }
+    if r.signature == Default::default() {
+        r.signature = from.signature.clone();
+    }
+}
+
+fn on_paste(state: AppState, target: TextTarget, el: &HtmlElement, ev: &ClipboardEvent) {
+    let Some(text) = ev
+        .clipboard_data()
+        .and_then(|d| d.get_data("text/plain").ok())
+    else {
+        return;
+    };
+    ev.prevent_default();
+    if !dom::selection_collapsed() {
+        // The selection is replaced: delete it first (an input event follows).
+        dom::exec("delete", None);
+    }
+    let text = normalize(&text);
+    let offset = caret_of(el);
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    if lines <= 1 || matches!(target, TextTarget::Footnote(_)) {
+        let line = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        paste_inline(state, target, offset, &line);
+        return;
+    }
+    let t0 = dom::now();
+    let whole = import_text(&text).ok().filter(is_whole_report);
+    let pasted = state.restructure("Dán văn bản", |r| {
+        let fragment = match whole {
+            Some(w) => {
+                fill_empty_fields(r, &w);
+                let mut body = Report::new();
+                body.body = w.body;
+                body.footnotes = w.footnotes;
+                body
+            }
+            None => {
+                let f = import_fragment(&text, 1);
+                if r.recipients.is_empty() {
+                    r.recipients = f.recipients.clone();
+                }
+                if r.signature == Default::default() {
+                    r.signature = f.signature.clone();
+                }
+                f
+            }
+        };
+        r.paste(Caret { target, offset }, fragment)
+    });
+    state.reload.update(|n| *n += 1);
+    if let Some(p) = pasted {
+        state.say(
+            Tone::Info,
+            format!(
+                "Đã dán và đọc cấu trúc: {} đề mục, {} đoạn/bảng, {} chú thích.",
+                p.headings, p.blocks, p.footnotes
+            ),
+        );
+        if let Some(c) = p.caret {
+            state.focus_later(c.target, Some(c.offset));
+        }
+    }
+    dom::record_timing("paste", dom::now() - t0);
+}
+
+/// Pastes one line at the caret: bold, italic, m² and markers as the
+/// importer reads them; plain text through the browser, so its undo works.
+fn paste_inline(state: AppState, target: TextTarget, offset: usize, line: &str) {
+    let inlines = parse_inline(line);
+    let plain = inlines
+        .iter()
+        .all(|i| matches!(i, Inline::Text(r) if r.style == Default::default()));
+    if plain {
+        dom::exec("insertText", Some(line));
+        return;
+    }
+    let inserted_len = edit_text(&inlines).len();
+    state.restructure("Dán", |r| {
+        // Markers pasted without their footnotes get numbers of their own.
+        let base = r
+            .footnotes
+            .iter()
+            .map(|f| f.id.0)
+            .chain(r.footnote_order().iter().map(|f| f.0))
+            .max()
+            .unwrap_or(0);
+        let inlines: Vec<Inline> = inlines
+            .into_iter()
+            .map(|i| match i {
+                Inline::Note(n) => Inline::Note(crate::report::FootnoteId(n.0 + base)),
+                other => other,
+            })
+            .collect();
+        if let Some(old) = r.inlines(target).cloned() {
+            r.set_inlines(target, insert_inlines(&old, offset, inlines));
+        }
+        r.renumber_footnotes_tracked();
+    });
+    state.refresh_field(target);
+    state.focus_later(target, Some(offset + inserted_len));
+}

@@ -1,0 +1,46 @@
+// Paste: text pasted into the body is read by the importer (headings,
+// footnotes, m²) instead of landing as one blob.
+import { test, before, after } from 'node:test';
+import { serveDist, launch, openApp, screenshot } from './harness.mjs';
+import { assert, seed001, pastePlainText, headingLabels, pageTiming, waitSaved } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('pasting seed 001 gives its parts, items and 27 footnotes', async () => {
+  const page = await openApp(browser.context, server.url);
+  await page.getByTestId('new-draft').click();
+  const field = page.locator('.doc-editor .block.para .rich').first();
+  await field.click();
+  const t0 = Date.now();
+  await pastePlainText(field, seed001);
+  await page.locator('.fn-item').nth(26).waitFor();
+  console.log(`  paste of seed 001: ${Date.now() - t0} ms (import + insert ${await pageTiming(page, 'paste')} ms)`);
+  assert.equal(await page.locator('.fn-item').count(), 27);
+  assert.equal(await page.locator('.doc-editor sup.note').count(), 27);
+  const labels = await headingLabels(page);
+  assert.equal(labels[0], 'I. NHỮNG KẾT QUẢ ĐẠT ĐƯỢC');
+  assert.ok(labels.includes('II. ĐÁNH GIÁ CHUNG'));
+  assert.ok(labels.includes('III. NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THÁNG 4/2025'));
+  assert.ok(labels.includes('a) Giáo dục - Đào tạo'));
+  // The header lines went to their fields, not into the body.
+  assert.equal(await page.locator('#summary').inputValue(),
+    'Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng 3/2025, nhiệm vụ công tác tháng 4/2025');
+  assert.equal(await page.locator('#doc-code').inputValue(), 'BC-UBND');
+  assert.equal(await page.locator('#sign-name').inputValue(), 'Nguyễn Văn Hạnh');
+  assert.equal(await page.locator('#recipient-9').inputValue(), 'Lưu: VT.');
+  // m² stays a unit.
+  assert.match(await page.locator('.block.para .rich', { hasText: 'diện tích 6.686,4' }).textContent(), /6\.686,4m²/);
+  await waitSaved(page);
+  await screenshot(page, 'paste-seed');
+
+  // A one-line paste with emphasis lands inline, bold kept.
+  const para = page.locator('.block.para .rich', { hasText: 'Rà soát, lập Kế hoạch sử dụng đất' });
+  await para.click();
+  await page.keyboard.press('End');
+  await pastePlainText(para, ' Thu **10.595 triệu đồng**.');
+  await para.locator('b', { hasText: '10.595 triệu đồng' }).waitFor();
+  assert.deepEqual(browser.consoleErrors, []);
+});
