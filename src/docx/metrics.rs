@@ -7,8 +7,17 @@
 mod widths;
 
 use super::profile::HalfPoints;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::import::nfc;
+
+/// Combining marks take no width of their own. After NFC only marks with no
+/// precomposed letter remain; the blocks of combining diacritics cover them
+/// (the full Unicode table is not worth its size in the page).
+fn is_combining_mark(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+    )
+}
 
 /// The font face a text is set in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +57,7 @@ fn advance(c: char, face: Face) -> u32 {
 /// The width of `text` on one line, in twips (no kerning, no letter-spacing,
 /// as Word sets Times New Roman by default).
 pub fn text_width(text: &str, face: Face, size: HalfPoints) -> u32 {
-    let units: u64 = text.nfc().map(|c| u64::from(advance(c, face))).sum();
+    let units: u64 = nfc(text).chars().map(|c| u64::from(advance(c, face))).sum();
     // units / em × (half-points / 2) pt × 20 twips/pt
     let em = u64::from(widths::UNITS_PER_EM);
     u32::try_from((units * u64::from(size.0) * 10 + em / 2) / em).unwrap_or(u32::MAX)
