@@ -7,7 +7,8 @@
 //! ("10.595 triệu đồng²"), and a footnote of one item with no ";" when N is
 //! not 1 (its commas may or may not separate items).
 
-use super::text::{Unit, UnitKind};
+use super::text::{footnote_units, Unit, UnitKind};
+use super::words::starts_with_ci;
 use super::{Finding, Placed, Report, Rule, Severity};
 use crate::report::superscript_number;
 
@@ -31,12 +32,6 @@ enum Items {
     Separated(usize),
     /// A breakdown of a figure, or no list.
     NotAList,
-}
-
-/// Whether `s` starts with `prefix` (lower case), ignoring case.
-fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    let mut chars = s.chars().flat_map(char::to_lowercase);
-    prefix.chars().all(|p| chars.next() == Some(p))
 }
 
 fn items(text: &str) -> Items {
@@ -98,6 +93,7 @@ fn items(text: &str) -> Items {
 
 /// The document-level part (all of this rule).
 pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
+    let notes = footnote_units(units);
     for (i, unit) in units.iter().enumerate() {
         if matches!(unit.kind, UnitKind::Footnote(_)) {
             continue;
@@ -128,7 +124,7 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
             else {
                 continue;
             };
-            let Some(note) = units.iter().find(|u| u.kind == UnitKind::Footnote(*id)) else {
+            let Some(note) = notes.get(id).map(|&j| &units[j]) else {
                 continue;
             };
             let (listed, how) = match items(&note.text) {

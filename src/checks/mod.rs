@@ -195,13 +195,19 @@ pub struct Placed {
     pub finding: Finding,
 }
 
+/// The unit-local part of a rule.
+type LocalCheck = fn(&Unit, &mut Vec<Local>);
+
+/// The document-level part of a rule.
+type DocumentCheck = fn(&[Unit], &Report, &mut Vec<Placed>);
+
 /// The two parts of a rule.
 struct RuleCheck {
     rule: Rule,
     /// Findings in one unit's text alone.
-    local: Option<fn(&Unit, &mut Vec<Local>)>,
+    local: Option<LocalCheck>,
     /// Findings across the document.
-    document: Option<fn(&[Unit], &Report, &mut Vec<Placed>)>,
+    document: Option<DocumentCheck>,
 }
 
 /// Every rule of this module, in the order of [`Rule::ALL`].

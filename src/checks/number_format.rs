@@ -7,7 +7,7 @@
 //! Not numbers to check: dates written with dots ("18.11.2021"), numbers of
 //! sections ("mục 2.1"), telephone numbers, codes ("F0"), "4.0".
 
-use super::numbers::{word_before, NumToken, Role};
+use super::numbers::{word_before_is, NumToken, Role};
 use super::text::Unit;
 use super::{Finding, Local, Placed, Report, Rule, Severity};
 use crate::report::{format_grouped, Decimal};
@@ -67,7 +67,7 @@ fn is_amount(unit: &Unit, t: &NumToken) -> bool {
     if t.raw.len() == 3 && t.raw.ends_with(".0") {
         return false;
     }
-    !NOT_AMOUNTS.contains(&word_before(&unit.text, t.span.start).as_str())
+    !word_before_is(&unit.text, t.span.start, &NOT_AMOUNTS)
 }
 
 /// The unit-local part: every malformed grouping.

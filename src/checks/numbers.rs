@@ -6,6 +6,7 @@
 //! Rules read these facts instead of re-parsing the text, so a number is never
 //! taken for a fraction by one rule and for a date by another.
 
+use super::words::{eq_ci, is_letter};
 use crate::report::Decimal;
 use std::ops::Range;
 
@@ -173,8 +174,8 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
     let mut back = text[..t.span.start].chars().rev();
     let before = back.next();
     // "F0", "WB8", and "COVID-19": a code, not a quantity.
-    let glued = before.is_some_and(|c| c.is_alphabetic())
-        || (before == Some('-') && back.next().is_some_and(|c| c.is_alphabetic()));
+    let glued = before.is_some_and(is_letter)
+        || (before == Some('-') && back.next().is_some_and(is_letter));
     if glued {
         t.role = Role::Code;
         return;
@@ -215,7 +216,7 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
         if after.is_some_and(|c| c.is_ascii_digit()) {
             break;
         }
-        if NOT_IN_UNIT.contains(&word.to_lowercase().as_str()) {
+        if NOT_IN_UNIT.iter().any(|w| eq_ci(word, w)) {
             break;
         }
         words.push(word);
@@ -232,7 +233,7 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
 /// Byte length of the run of letters at the start of `s`.
 fn letters_len(s: &str) -> usize {
     s.char_indices()
-        .find(|(_, c)| !c.is_alphabetic())
+        .find(|(_, c)| !is_letter(*c))
         .map(|(i, _)| i)
         .unwrap_or(s.len())
 }
@@ -251,16 +252,22 @@ fn small(t: &NumToken) -> Option<u32> {
     }
 }
 
-/// The word that ends right before `pos` (spaces skipped), lower case.
-pub fn word_before(text: &str, pos: usize) -> String {
+/// The word that ends right before `pos` (spaces skipped), as written.
+pub fn word_before(text: &str, pos: usize) -> &str {
     let head = text[..pos].trim_end_matches(' ');
     let start = head
         .char_indices()
         .rev()
-        .find(|(_, c)| !c.is_alphabetic())
+        .find(|(_, c)| !is_letter(*c))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
-    head[start..].to_lowercase()
+    &head[start..]
+}
+
+/// Whether the word before `pos` is one of `words` (written in lower case).
+pub fn word_before_is(text: &str, pos: usize, words: &[&str]) -> bool {
+    let w = word_before(text, pos);
+    !w.is_empty() && words.iter().any(|x| eq_ci(w, x))
 }
 
 /// Document numbers: "81/KH-UBND", "188-NQ/TU", "19/2021/QĐ-UBND".
@@ -297,7 +304,7 @@ fn find_references(text: &str, n: &mut Numbers) {
         }
         let mut end = pos;
         for (k, c) in text[pos..].char_indices() {
-            let ok = c.is_alphanumeric() || matches!(c, '/' | '-' | '&');
+            let ok = is_letter(c) || c.is_ascii_digit() || matches!(c, '/' | '-' | '&');
             if !ok {
                 break;
             }
@@ -390,7 +397,7 @@ fn find_dates(text: &str, n: &mut Numbers) {
             }
         }
         // "tháng 3/2025", "tháng 3 năm 2025", "ngày 05 tháng 3 năm 2020".
-        if plain_digits(t) && t.raw.len() <= 2 && word_before(text, t.span.start) == "tháng" {
+        if plain_digits(t) && t.raw.len() <= 2 && word_before_is(text, t.span.start, &["tháng"]) {
             let Some(month) = small(t) else {
                 i += 1;
                 continue;
@@ -416,7 +423,7 @@ fn find_dates(text: &str, n: &mut Numbers) {
                 if gap.is_empty()
                     && plain_digits(d)
                     && d.raw.len() <= 2
-                    && word_before(text, d.span.start) == "ngày"
+                    && word_before_is(text, d.span.start, &["ngày"])
                 {
                     day = small(d);
                     first = i - 1;
@@ -439,14 +446,12 @@ fn find_dates(text: &str, n: &mut Numbers) {
                 || (t.span.start > 0 && bytes[t.span.start - 1] == b'/');
             if !chained && plain_digits(m) {
                 let (d, mo) = (small(t).unwrap_or(0), small(m).unwrap_or(0));
-                let cue = word_before(text, t.span.start);
+                let after_day = word_before_is(text, t.span.start, &["ngày"]);
+                let cued = word_before_is(text, t.span.start, &DATE_CUES);
                 let bracketed =
                     text[..t.span.start].ends_with('(') && text[m.span.end..].starts_with(')');
                 let plausible = (1..=31).contains(&d) && (1..=12).contains(&mo);
-                if m.raw.len() <= 2
-                    && (cue == "ngày"
-                        || (plausible && (bracketed || DATE_CUES.contains(&cue.as_str()))))
-                {
+                if m.raw.len() <= 2 && (after_day || (plausible && (bracketed || cued))) {
                     found.push((i, i + 1, date(t.span.start..m.span.end, Some(d), mo, None)));
                     i += 2;
                     continue;
@@ -545,11 +550,11 @@ fn find_years(text: &str, n: &mut Numbers) {
         candidates[i] && candidates[j] && matches!(text[a.span.end..b.span.start].trim(), "-" | "–")
     };
     let mut years = Vec::new();
-    for i in 0..n.tokens.len() {
+    for (i, t) in n.tokens.iter().enumerate() {
         if !candidates[i] {
             continue;
         }
-        let cued = YEAR_CUES.contains(&word_before(text, n.tokens[i].span.start).as_str());
+        let cued = word_before_is(text, t.span.start, &YEAR_CUES);
         let ranged = (i + 1 < n.tokens.len() && joined(i, i + 1)) || (i > 0 && joined(i - 1, i));
         if cued || ranged {
             years.push(i);
@@ -596,7 +601,7 @@ fn find_fractions(text: &str, n: &mut Numbers) {
         };
         let words = &gap[..slash];
         let after = &gap[slash + 1..];
-        let words_ok = words.chars().all(|c| c.is_alphabetic() || c == ' ')
+        let words_ok = words.chars().all(|c| is_letter(c) || c == ' ')
             && words.split_whitespace().count() <= 4
             && (words.is_empty() || words.starts_with(' ') || a.unit_span.start == a.span.end);
         if !words_ok || !(after.is_empty() || after == " ") || words.ends_with(' ') {

@@ -20,8 +20,11 @@ fn tasks_before(text: &str, at: usize) -> bool {
     text[..at].to_lowercase().contains("nhiệm vụ")
 }
 
+/// A month named in a text, with where it stands.
+type Named = (Period, Range<usize>);
+
 /// The reported month and, if named, the month of tasks with where it stands.
-fn title_periods(summary: &str) -> Option<(Period, Option<(Period, Range<usize>)>)> {
+fn title_periods(summary: &str) -> Option<(Period, Option<Named>)> {
     let all = Period::find_all(summary);
     let (reported, _) = all
         .iter()

@@ -16,7 +16,8 @@
 //! percentage ("09 điểm cầu (gồm 01 điểm cầu … và 08/08 phường, xã)").
 
 use super::numbers::NumToken;
-use super::text::{Unit, UnitKind};
+use super::text::{footnote_units, Unit, UnitKind};
+use super::words::{is_letter, starts_with_ci};
 use super::{Finding, Local, Placed, Report, Rule, Severity};
 use crate::report::{format_decimal, Decimal};
 use std::ops::Range;
@@ -33,12 +34,6 @@ fn same_unit(a: &str, b: &str) -> bool {
         return false;
     }
     a.split(' ').zip(b.split(' ')).all(|(x, y)| x == y)
-}
-
-/// Whether `s` starts with `prefix` (lower case), ignoring case.
-fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    let mut chars = s.chars().flat_map(char::to_lowercase);
-    prefix.chars().all(|p| chars.next() == Some(p))
 }
 
 /// Byte length of the start of `s` that matches `prefix` ignoring case.
@@ -343,15 +338,16 @@ fn brackets(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut depth = 0;
-    for (k, c) in text.char_indices() {
-        match c {
-            '(' => {
+    // "(" and ")" are ASCII: bytes are enough.
+    for (k, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b'(' => {
                 if depth == 0 {
                     open = Some(k);
                 }
                 depth += 1;
             }
-            ')' if depth > 0 => {
+            b')' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
                     if let Some(o) = open.take() {
@@ -390,10 +386,9 @@ pub fn local(unit: &Unit, out: &mut Vec<Local>) {
         report_total(unit, g.start, g.end, &parts, out);
     }
     // "103 công trình xây dựng trong đó: 61 công trình …; 41 …".
-    let mut from = 0;
-    while let Some(pos) = find_ci(text, from, &["trong đó", "bao gồm", "gồm:"]) {
-        from = pos + 1;
-        if groups.iter().any(|g| g.contains(&pos)) {
+    let mut done = 0;
+    for pos in openers(text) {
+        if pos < done || groups.iter().any(|g| g.contains(&pos)) {
             continue;
         }
         let Some(len) = opener_len(&text[pos..]) else {
@@ -405,7 +400,7 @@ pub fn local(unit: &Unit, out: &mut Vec<Local>) {
             continue;
         };
         report_total(unit, pos, end, &parts, out);
-        from = end.max(from);
+        done = end;
     }
 }
 
@@ -425,19 +420,49 @@ fn report_total(unit: &Unit, at: usize, end: usize, parts: &Breakdown, out: &mut
     }
 }
 
-/// The first position at or after `from` where one of `needles` (lower case)
-/// starts, ignoring case.
-fn find_ci(text: &str, from: usize, needles: &[&str]) -> Option<usize> {
-    text[from..]
-        .char_indices()
-        .map(|(k, _)| from + k)
-        .find(|&k| {
-            let starts_word = text[..k]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphabetic());
-            starts_word && needles.iter().any(|n| starts_with_ci(&text[k..], n))
-        })
+/// Where a breakdown opens outside brackets: "trong đó", "bao gồm",
+/// "gồm:" starting a word, in any case, in order.
+fn openers(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut at = Vec::new();
+    for (k, &b) in bytes.iter().enumerate() {
+        // "đó"/"Đó"/"ĐÓ" start with the byte C4, "gồm"/"GỒM" with g or G.
+        let (tail, phrases): (&str, &[&str]) = match b {
+            0xC4 => match ["đó", "Đó", "ĐÓ"]
+                .iter()
+                .find(|t| bytes[k..].starts_with(t.as_bytes()))
+            {
+                Some(t) => (t, &["trong đó"]),
+                None => continue,
+            },
+            b'g' | b'G' => match ["gồm", "Gồm", "GỒM"]
+                .iter()
+                .find(|t| bytes[k..].starts_with(t.as_bytes()))
+            {
+                Some(t) => (t, &["bao gồm", "gồm:"]),
+                None => continue,
+            },
+            _ => continue,
+        };
+        for phrase in phrases {
+            let head = phrase.split(':').next().unwrap_or("");
+            let Some(start) = (k + tail.len()).checked_sub(head.len()) else {
+                continue;
+            };
+            let starts_word = text.is_char_boundary(start)
+                && text[..start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !is_letter(c));
+            if starts_word && starts_with_ci(&text[start..], phrase) {
+                at.push(start);
+                break;
+            }
+        }
+    }
+    at.sort_unstable();
+    at.dedup();
+    at
 }
 
 /// The list mark a paragraph starts with: '-', '+', '•' or none.
@@ -450,6 +475,7 @@ fn list_mark(text: &str) -> Option<char> {
 /// The document-level part: breakdowns in a footnote, in the paragraph
 /// after the total, and in the list lines after it.
 pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
+    let notes = footnote_units(units);
     for (i, unit) in units.iter().enumerate() {
         if !matches!(
             unit.kind,
@@ -457,7 +483,7 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
         ) {
             continue;
         }
-        footnote_breakdowns(units, i, out);
+        footnote_breakdowns(units, &notes, i, out);
         if unit.kind == UnitKind::Paragraph {
             next_paragraph_breakdown(units, i, out);
             list_breakdown(units, i, out);
@@ -476,10 +502,15 @@ fn place(first: &Unit, last: &Unit) -> String {
 }
 
 /// "15 lượt/18 công dân¹⁵" with "¹⁵ Trong đó đất đai: 10 lượt; GPMB: 03 lượt; …".
-fn footnote_breakdowns(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
+fn footnote_breakdowns(
+    units: &[Unit],
+    notes: &std::collections::HashMap<crate::report::FootnoteId, usize>,
+    i: usize,
+    out: &mut Vec<Placed>,
+) {
     let unit = &units[i];
     for (range, id) in &unit.notes {
-        let Some(note) = units.iter().find(|u| u.kind == UnitKind::Footnote(*id)) else {
+        let Some(note) = notes.get(id).map(|&j| &units[j]) else {
             continue;
         };
         let trimmed = note.text.trim_start();

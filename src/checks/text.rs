@@ -169,14 +169,7 @@ pub fn flatten(inlines: &[Inline]) -> (String, Vec<(Range<usize>, FootnoteId)>) 
 /// each footnote right after the unit that first refers to it, the footnotes
 /// no marker refers to, then Nơi nhận. Returns unit indices.
 pub fn reading_order(units: &[Unit]) -> Vec<usize> {
-    let footnotes: std::collections::HashMap<FootnoteId, usize> = units
-        .iter()
-        .enumerate()
-        .filter_map(|(i, u)| match u.kind {
-            UnitKind::Footnote(id) => Some((id, i)),
-            _ => None,
-        })
-        .collect();
+    let footnotes = footnote_units(units);
     let mut order = Vec::with_capacity(units.len());
     let mut placed = vec![false; units.len()];
     for (i, u) in units.iter().enumerate() {
@@ -200,6 +193,17 @@ pub fn reading_order(units: &[Unit]) -> Vec<usize> {
         }
     }
     order
+}
+
+/// The unit of each footnote's text (the first, if defined twice).
+pub fn footnote_units(units: &[Unit]) -> std::collections::HashMap<FootnoteId, usize> {
+    let mut map = std::collections::HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        if let UnitKind::Footnote(id) = u.kind {
+            map.entry(id).or_insert(i);
+        }
+    }
+    map
 }
 
 /// The rank of each unit in [`reading_order`], indexed by unit.

@@ -19,39 +19,86 @@ pub struct CapWord {
     pub defines: bool,
 }
 
-/// A word of the text: a run of letters, digits, "&" and "-".
-struct Word {
-    span: Range<usize>,
+/// Whether `c` is a letter. Vietnamese letters are answered from their
+/// Unicode blocks without the general table (the checks ask this of every
+/// character of a long report).
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match u32::from(c) {
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x100..=0x24F | 0x300..=0x36F | 0x1E00..=0x1EFF => true,
+        0x2000..=0x2BFF => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
-fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part = c.is_alphanumeric() || c == '&' || c == '-';
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Word { span: s..i });
-                start = None;
-            }
-            _ => {}
-        }
+/// Whether `s` starts with `prefix` (written in lower case), ignoring case.
+pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    if s.starts_with(prefix) {
+        return true;
     }
-    if let Some(s) = start {
-        out.push(Word {
-            span: s..text.len(),
-        });
+    let first = prefix.as_bytes().first().copied();
+    if first.is_some_and(|b| {
+        b.is_ascii() && s.as_bytes().first().map(u8::to_ascii_lowercase) != Some(b)
+    }) {
+        return false;
     }
-    // Trim separators at the edges: "ANTT-" of "ANTT- TTATGT".
-    for w in &mut out {
-        let s = &text[w.span.clone()];
-        let lead = s.len() - s.trim_start_matches(['-', '&']).len();
-        let trail = s.len() - s.trim_end_matches(['-', '&']).len();
-        w.span = (w.span.start + lead)..(w.span.end - trail).max(w.span.start + lead);
+    let mut chars = s.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| chars.next() == Some(p))
+}
+
+/// Whether `word` is `lower` (written in lower case), ignoring case. The
+/// letters of Vietnamese keep their length in UTF-8 across case.
+pub fn eq_ci(word: &str, lower: &str) -> bool {
+    if word.len() != lower.len() {
+        return false;
     }
-    out.retain(|w| !w.span.is_empty());
-    out
+    if word == lower {
+        return true;
+    }
+    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
+/// Whether `c` belongs to a word: a letter, a digit, "&" or "-".
+fn in_word(c: char) -> bool {
+    is_letter(c) || c.is_ascii_digit() || c == '&' || c == '-'
+}
+
+/// The word around byte `at` (a character boundary inside a word), with the
+/// separators at its edges trimmed: "ANTT" of "ANTT- TTATGT".
+fn word_at(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !in_word(*c))
+        .map(|(k, c)| k + c.len_utf8())
+        .unwrap_or(0);
+    let end = text[at..]
+        .char_indices()
+        .find(|(_, c)| !in_word(*c))
+        .map(|(k, _)| at + k)
+        .unwrap_or(text.len());
+    let w = &text[start..end];
+    let lead = w.len() - w.trim_start_matches(['-', '&']).len();
+    let trail = w.len() - w.trim_end_matches(['-', '&']).len();
+    let (s, e) = (start + lead, end - trail);
+    s..e.max(s)
+}
+
+/// The words right before and after `span`, if any.
+fn neighbours(text: &str, span: &std::ops::Range<usize>) -> [Option<std::ops::Range<usize>>; 2] {
+    let before = text[..span.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| in_word(*c))
+        .map(|(k, _)| word_at(text, k));
+    let after = text[span.end..]
+        .char_indices()
+        .find(|(_, c)| in_word(*c))
+        .map(|(k, _)| word_at(text, span.end + k));
+    [before, after]
 }
 
 /// Whether a piece of a word is an abbreviation: capitals only (A–Z and Đ,
@@ -81,30 +128,54 @@ fn is_capitalised_word(s: &str) -> bool {
 /// Every abbreviation-like word of `text`, outside the `skip` ranges (the
 /// document numbers).
 pub fn capitals(text: &str, skip: &[Range<usize>]) -> Vec<CapWord> {
-    let ws = words(text);
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for (k, w) in ws.iter().enumerate() {
-        if skip
-            .iter()
-            .any(|r| r.start < w.span.end && w.span.start < r.end)
-        {
+    let mut i = 0;
+    // An abbreviation holds two capitals (A–Z or Đ) in a row: "GPMB", "ĐTXD",
+    // "HT&TĐC"; "Tổ" or "Công" is passed over at once.
+    let capital_len = |k: usize| match bytes.get(k) {
+        Some(b) if b.is_ascii_uppercase() => 1,
+        Some(0xC4) if bytes.get(k + 1) == Some(&0x90) => 2,
+        _ => 0,
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b.is_ascii_uppercase() || b == 0xC4) {
+            i += 1;
             continue;
         }
-        let neighbours_capitalised = [k.checked_sub(1), Some(k + 1)]
+        let len = capital_len(i);
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        if capital_len(i + len) == 0 && bytes.get(i + len) != Some(&b'&') {
+            i += len;
+            continue;
+        }
+        let w = word_at(text, i);
+        i = w.end.max(i + 1);
+        if w.is_empty() || skip.iter().any(|r| r.start < w.end && w.start < r.end) {
+            continue;
+        }
+        let word = &text[w.clone()];
+        let pieces: Vec<&str> = word.split('-').collect();
+        let whole = pieces.len() > 1 && pieces.iter().all(|p| is_abbreviation(p));
+        if !whole && !pieces.iter().any(|p| is_abbreviation(p)) {
+            continue;
+        }
+        let in_title = neighbours(text, &w)
             .into_iter()
             .flatten()
-            .filter_map(|j| ws.get(j))
-            .any(|o| is_capitalised_word(&text[o.span.clone()]));
-        if neighbours_capitalised {
+            .any(|n| is_capitalised_word(&text[n]));
+        if in_title {
             continue;
         }
-        let word = &text[w.span.clone()];
-        let pieces: Vec<&str> = word.split('-').collect();
-        if pieces.len() > 1 && pieces.iter().all(|p| is_abbreviation(p)) {
-            out.push(cap_word(text, w.span.clone()));
+        if whole {
+            out.push(cap_word(text, w));
             continue;
         }
-        let mut offset = w.span.start;
+        let mut offset = w.start;
         for p in pieces {
             if is_abbreviation(p) {
                 out.push(cap_word(text, offset..offset + p.len()));
@@ -214,7 +285,8 @@ mod tests {
         let t = "Kế hoạch số 81/KH-UBND của UBND";
         let start = t.find("81").unwrap();
         let end = start + "81/KH-UBND".len();
-        let found = capitals(t, &[start..end]);
+        let skip: [Range<usize>; 1] = [Range { start, end }];
+        let found = capitals(t, &skip);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].key, "UBND");
     }
