@@ -100,7 +100,7 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
         }
         for (range, id) in &unit.notes {
             let nums = unit.numbers();
-            let Some(k) = nums.iter().rposition(|t| t.span.end <= range.start) else {
+            let Some(k) = unit.number_before(range.start) else {
                 continue;
             };
             let t = &nums[k];

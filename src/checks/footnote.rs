@@ -7,6 +7,7 @@
 use super::text::{Unit, UnitKind};
 use super::{Finding, Placed, Report, Rule, Severity};
 use crate::report::{superscript_number, FootnoteId};
+use std::collections::{HashMap, HashSet};
 
 /// Checks the numbering and definitions of the footnotes.
 pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
@@ -27,13 +28,16 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
             _ => None,
         })
         .collect();
-    let defined = |id: FootnoteId| definitions.iter().filter(|(_, d)| *d == id).count();
-    let markers: Vec<FootnoteId> = units
+    let mut defined: HashMap<FootnoteId, usize> = HashMap::new();
+    for (_, id) in &definitions {
+        *defined.entry(*id).or_default() += 1;
+    }
+    let markers: HashSet<FootnoteId> = units
         .iter()
         .filter(|u| !matches!(u.kind, UnitKind::Footnote(_)))
         .flat_map(|u| u.notes.iter().map(|(_, id)| *id))
         .collect();
-    let mut seen: Vec<FootnoteId> = Vec::new();
+    let mut seen: HashSet<FootnoteId> = HashSet::new();
     let mut highest = 0u32;
     for (i, unit) in units.iter().enumerate() {
         if matches!(unit.kind, UnitKind::Footnote(_)) {
@@ -57,9 +61,9 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
                 continue;
             }
             let expected = seen.len() as u32 + 1;
-            seen.push(*id);
+            seen.insert(*id);
             if id.0 != expected {
-                let why = if id.0 > expected && !markers.iter().any(|m| m.0 == expected) {
+                let why = if id.0 > expected && !markers.contains(&FootnoteId(expected)) {
                     format!("thiếu chú thích số {expected} trước nó")
                 } else {
                     "các chú thích phải đánh số theo thứ tự xuất hiện".to_string()
@@ -71,7 +75,7 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
                 )));
             }
             highest = highest.max(id.0);
-            match defined(*id) {
+            match defined.get(id).copied().unwrap_or(0) {
                 0 => out.push(at(format!(
                     "Chú thích {} không có nội dung: thêm dòng chú thích «{} …» hoặc bỏ dấu chú thích.",
                     mark(*id),

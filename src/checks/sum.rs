@@ -79,9 +79,7 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
     let lead = seg.start + (text.len() - trimmed.len());
     let lead = lead + opener_len(trimmed).unwrap_or(0);
     let nums = unit.numbers();
-    let inside: Vec<usize> = (0..nums.len())
-        .filter(|&i| nums[i].span.start >= seg.start && nums[i].span.end <= seg.end)
-        .collect();
+    let inside: Vec<usize> = unit.numbers_in(seg.clone()).collect();
     if inside.is_empty() {
         return Segment::Words;
     }
@@ -154,6 +152,19 @@ struct Breakdown {
     trailing: Vec<usize>,
 }
 
+/// Whether two numbers are equal in value ("10,5" and "10,50"); true when
+/// they are too large to compare, since a finding must be certain.
+fn same_value(a: Decimal, b: Decimal) -> bool {
+    let zero = Decimal {
+        mantissa: 0,
+        scale: a.scale.max(b.scale),
+    };
+    match (a.checked_add(zero), b.checked_add(zero)) {
+        (Some(x), Some(y)) => x.mantissa == y.mantissa,
+        _ => true,
+    }
+}
+
 impl Breakdown {
     fn unit<'a>(&self, unit: &'a Unit) -> &'a str {
         &unit.numbers()[self.parts[0]].unit
@@ -163,7 +174,7 @@ impl Breakdown {
         let nums = unit.numbers();
         let mut total = Decimal::int(0);
         for &p in &self.parts {
-            total = total + nums[p].value?;
+            total = total.checked_add(nums[p].value?)?;
         }
         Some(total)
     }
@@ -174,15 +185,18 @@ impl Breakdown {
         let Some(mut running) = self.sum(unit) else {
             return true;
         };
-        if running == total {
+        if same_value(running, total) {
             return true;
         }
         for &t in &self.trailing {
             let Some(v) = unit.numbers()[t].value else {
                 return true;
             };
-            running = running + v;
-            if running == total {
+            let Some(next) = running.checked_add(v) else {
+                return true;
+            };
+            running = next;
+            if same_value(running, total) {
                 return true;
             }
         }
@@ -243,12 +257,9 @@ fn open_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
             }
         }
         if let Some(&first) = parts.first() {
-            let later = (0..nums.len()).find(|&i| {
-                nums[i].span.start >= seg.start
-                    && nums[i].span.end <= seg.end
-                    && nums[i].is_quantity()
-                    && same_unit(&nums[i].unit, &nums[first].unit)
-            });
+            let later = unit
+                .numbers_in(seg.clone())
+                .find(|&i| nums[i].is_quantity() && same_unit(&nums[i].unit, &nums[first].unit));
             trailing.extend(later);
         }
     }
@@ -259,7 +270,12 @@ fn open_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
 /// at the end, or the ")" closing a bracket opened before `from`.
 fn sentence_end(text: &str, from: usize) -> usize {
     let mut depth = 0i32;
-    let s = &text[from..];
+    // No breakdown runs on for pages: stop looking after a few lines.
+    let mut limit = (from + 4000).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let s = &text[from..limit];
     for (k, c) in s.char_indices() {
         match c {
             '(' => depth += 1,
@@ -282,7 +298,7 @@ fn sentence_end(text: &str, from: usize) -> usize {
             _ => {}
         }
     }
-    text.len()
+    limit
 }
 
 /// The total a breakdown at `at` is of: the nearest quantity before it in the
@@ -290,9 +306,9 @@ fn sentence_end(text: &str, from: usize) -> usize {
 /// when the parts count what it counts.
 fn total_before(unit: &Unit, at: usize, parts_unit: &str) -> Option<usize> {
     let nums = unit.numbers();
-    let i = (0..nums.len())
-        .rev()
-        .find(|&i| nums[i].span.end <= at && nums[i].is_quantity())?;
+    let last = unit.number_before(at)?;
+    // Dates, years and codes between are passed over, a few at most.
+    let i = (0..=last).rev().take(8).find(|&i| nums[i].is_quantity())?;
     let t = &nums[i];
     let gap = &unit.text[t.end_with_unit().min(at)..at];
     if gap.contains(';') || gap.contains(". ") || gap.len() > 120 || t.percent_end.is_some() {
@@ -623,12 +639,15 @@ fn list_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
         let Some(v) = units[j].numbers()[p].value else {
             return;
         };
-        sum = sum + v;
+        let Some(next) = sum.checked_add(v) else {
+            return;
+        };
+        sum = next;
     }
     let Some(total_value) = total.value else {
         return;
     };
-    if sum == total_value {
+    if same_value(sum, total_value) {
         return;
     }
     let written: Vec<&str> = items
@@ -709,6 +728,19 @@ mod tests {
             assert_eq!(f[0].severity, Severity::Error);
             assert!(f[0].message.contains(expected), "{}", f[0].message);
         }
+    }
+
+    #[test]
+    fn decimals_add_up_whatever_their_decimals() {
+        let t = "thu hồi 10,5 ha (5,25 ha đất ở và 5,25 ha đất nông nghiệp).";
+        assert_eq!(findings(t), vec![]);
+        let f = findings("thu hồi 10,6 ha (5,25 ha đất ở và 5,25 ha đất nông nghiệp).");
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("5,25 + 5,25 = 10,50 ha"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]

@@ -79,6 +79,21 @@ impl Unit {
         &self.scan.numbers.tokens
     }
 
+    /// The indices of the numbers lying wholly in `range` of the text.
+    pub fn numbers_in(&self, range: Range<usize>) -> Range<usize> {
+        let nums = self.numbers();
+        let first = nums.partition_point(|t| t.span.start < range.start);
+        let end = nums.partition_point(|t| t.span.end <= range.end);
+        first..end.max(first)
+    }
+
+    /// The index of the last number ending at or before `at`.
+    pub fn number_before(&self, at: usize) -> Option<usize> {
+        self.numbers()
+            .partition_point(|t| t.span.end <= at)
+            .checked_sub(1)
+    }
+
     /// Dates and months written in the text.
     pub fn dates(&self) -> &[DateToken] {
         &self.scan.numbers.dates
