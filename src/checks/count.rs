@@ -54,12 +54,18 @@ fn items(text: &str) -> Items {
         return Items::Numbered(numbers);
     }
     let trimmed = text.trim_start();
-    if ["trong đó", "gồm", "bao gồm", "tổng"]
+    if ["trong đó", "tổng"]
         .iter()
         .any(|w| starts_with_ci(trimmed, w))
     {
         return Items::NotAList;
     }
+    // "Gồm: A; B; C" lists A, B and C.
+    let text = ["bao gồm", "gồm"]
+        .iter()
+        .find(|w| starts_with_ci(trimmed, w))
+        .map(|w| trimmed[w.len()..].trim_start_matches([':', ' ']))
+        .unwrap_or(text);
     let mut depth = 0i32;
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -214,6 +220,10 @@ mod tests {
         assert_eq!(
             items("Trong đó đất đai: 10 lượt; GPMB: 03 lượt; khác: 02 lượt."),
             Items::NotAList
+        );
+        assert_eq!(
+            items("Gồm: Dự án A; Dự án B (giai đoạn 2); Dự án C."),
+            Items::Separated(3)
         );
     }
 

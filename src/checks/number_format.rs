@@ -18,11 +18,12 @@ pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
     super::check_rule(Rule::NumberFormat, units, report, out);
 }
 
-/// Words after which dotted numbers are not amounts: sections, forms,
-/// versions, telephone numbers.
-const NOT_AMOUNTS: [&str; 16] = [
-    "mục", "khoản", "điểm", "điều", "phần", "chương", "lục", "biểu", "mẫu", "bản", "version",
-    "thoại", "đt", "sđt", "fax", "hotline",
+/// Words after which dotted numbers are not amounts: sections, forms and
+/// document numbers ("Biểu số 1.1"), versions, times ("lúc 7.30"),
+/// telephone numbers.
+const NOT_AMOUNTS: [&str; 18] = [
+    "mục", "khoản", "điểm", "điều", "phần", "chương", "lục", "biểu", "mẫu", "bản", "số", "version",
+    "lúc", "thoại", "đt", "sđt", "fax", "hotline",
 ];
 
 /// How a malformed number may have been meant, in Vietnamese notation.
@@ -192,6 +193,8 @@ mod tests {
     fn what_is_not_an_amount_is_left_alone() {
         for t in [
             "theo mục 2.1 của Kế hoạch",
+            "theo Biểu số 1.1 kèm theo",
+            "họp lúc 7.30 sáng",
             "ngày 18.11.2021",
             "cách mạng công nghiệp 4.0",
             "số điện thoại 0205.3812.345",

@@ -21,10 +21,21 @@ pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
 /// Words that state the fraction's percentage: "= c%", "(đạt c%)", "chiếm c%".
 const CLAIMS: [&str; 6] = ["=", "đạt", "chiếm", "bằng", "tương đương", "tương ứng"];
 
-/// The percentage claimed for a fraction, if one follows it.
+/// The percentage claimed for a fraction: after it, or right before it with
+/// the fraction in brackets ("đạt 87,6% (69.974/79.896)").
 fn claimed<'a>(unit: &'a Unit, f: &Fraction) -> Option<&'a NumToken> {
     let nums = unit.numbers();
     let (a, b) = (&nums[f.a], &nums[f.b]);
+    if let Some(c) = f.a.checked_sub(1).map(|i| &nums[i]) {
+        let text = unit.text.as_str();
+        let bracketed = c
+            .percent_end
+            .is_some_and(|end| end <= a.span.start && text[end..a.span.start].trim() == "(")
+            && text[b.end_with_unit()..].trim_start().starts_with(')');
+        if bracketed {
+            return Some(c);
+        }
+    }
     let c = nums.get(f.b + 1)?;
     c.percent_end?;
     let text = unit.text.as_str();
@@ -70,10 +81,12 @@ pub fn local(unit: &Unit, out: &mut Vec<Local>) {
             continue;
         };
         if let Some(message) = verdict(&a.raw, av, &b.raw, bv, &c.raw, cv) {
+            let start = a.span.start.min(c.span.start);
+            let end = c.percent_end.unwrap_or(c.span.end).max(b.end_with_unit());
             out.push(Local {
                 rule: Rule::Percent,
                 severity: Severity::Error,
-                span: a.span.start..c.percent_end.unwrap_or(c.span.end),
+                span: start..end,
                 message,
             });
         }
@@ -174,6 +187,11 @@ mod tests {
                 "đạt 43.406 triệu đồng/323.927 triệu đồng, tỷ lệ giải ngân vốn đầu tư đạt 13,4%.",
                 "đạt 43.406 triệu đồng/323.927 triệu đồng, tỷ lệ giải ngân vốn đầu tư đạt 31,4%.",
                 "43.406/323.927 = 13,40%, không phải 31,4%",
+            ),
+            (
+                "tiêm ít nhất 01 mũi đạt 97,1% (73.566/75.706 người); tiếp tục",
+                "tiêm ít nhất 01 mũi đạt 96,1% (73.566/75.706 người); tiếp tục",
+                "73.566/75.706 = 97,17%, không phải 96,1%",
             ),
             (
                 "được 31 việc/133 = 23,30%, lũy kế từ đầu năm được 36 việc/532 = 6,76%",

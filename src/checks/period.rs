@@ -15,24 +15,27 @@ pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
     super::check_rule(Rule::Period, units, report, out);
 }
 
-/// Whether `text` says "nhiệm vụ" somewhere before `at`.
-fn tasks_before(text: &str, at: usize) -> bool {
-    text[..at].to_lowercase().contains("nhiệm vụ")
+/// Whether words name the tasks ahead ("nhiệm vụ trọng tâm công tác",
+/// "phương hướng, nhiệm vụ") rather than the results of the month ("kết
+/// quả thực hiện nhiệm vụ", "tình hình"), in lower case.
+fn names_tasks(lower: &str) -> bool {
+    let results = ["kết quả", "tình hình", "thực hiện nhiệm vụ", "đã đạt"];
+    let tasks = ["nhiệm vụ", "phương hướng", "kế hoạch công tác"];
+    tasks.iter().any(|w| lower.contains(w)) && !results.iter().any(|w| lower.contains(w))
 }
 
 /// A month named in a text, with where it stands.
 type Named = (Period, Range<usize>);
 
-/// The reported month and, if named, the month of tasks with where it stands.
+/// The reported month (the first named) and, if named, the month of tasks:
+/// a later month with "nhiệm vụ" or "phương hướng" between the two.
 fn title_periods(summary: &str) -> Option<(Period, Option<Named>)> {
     let all = Period::find_all(summary);
-    let (reported, _) = all
-        .iter()
-        .find(|(_, r)| !tasks_before(summary, r.start))?
-        .clone();
-    let tasks = all
-        .into_iter()
-        .find(|(_, r)| tasks_before(summary, r.start));
+    let (reported, first) = all.first()?.clone();
+    let tasks = all.into_iter().skip(1).find(|(_, r)| {
+        let between = summary[first.end..r.start].to_lowercase();
+        between.contains("nhiệm vụ") || between.contains("phương hướng")
+    });
     Some((reported, tasks))
 }
 
@@ -75,7 +78,7 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
     for (i, unit) in units.iter().enumerate() {
         if unit.kind == UnitKind::Heading(Level::Part) {
             for (said, range) in Period::find_all(&unit.text) {
-                let tasks = tasks_before(&unit.text, range.start);
+                let tasks = names_tasks(&unit.text[..range.start].to_lowercase());
                 let (expected, what) = if tasks {
                     (next, "phần nhiệm vụ nêu tháng tới")
                 } else {
@@ -172,6 +175,17 @@ mod tests {
             .message
             .contains("phần nhiệm vụ nêu tháng tới là 1/2022, không phải 12/2021"));
         assert_eq!(f[0].line, Some(9));
+    }
+
+    #[test]
+    fn results_and_tasks_are_told_apart_by_their_words() {
+        let t = "BÁO CÁO\n\nKết quả thực hiện nhiệm vụ tháng 11/2024 và phương hướng, nhiệm vụ tháng 12/2024\n\nI. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 11/2024\n\nA.\n\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 12/2024\n\nB.";
+        assert_eq!(findings(t), vec![]);
+        let f = findings(&t.replace("NHIỆM VỤ THÁNG 11/2024", "NHIỆM VỤ THÁNG 12/2024"));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0]
+            .message
+            .contains("phần kết quả nêu tháng báo cáo là 11/2024, không phải 12/2024"));
     }
 
     #[test]
