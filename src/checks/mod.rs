@@ -180,9 +180,13 @@ impl Finding {
 /// becomes a [`Finding`] with the unit's current line and place.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Local {
+    /// The rule that found it.
     pub rule: Rule,
+    /// How serious it is.
     pub severity: Severity,
+    /// The bytes of the unit's text it is about.
     pub span: Range<usize>,
+    /// What is wrong and how to fix it, in Vietnamese.
     pub message: String,
 }
 
@@ -191,7 +195,9 @@ pub struct Local {
 /// unit stands for the signature block).
 #[derive(Clone, Debug)]
 pub struct Placed {
+    /// Index of the unit the finding is about.
     pub at: usize,
+    /// The finding itself.
     pub finding: Finding,
 }
 

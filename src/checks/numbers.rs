@@ -72,8 +72,11 @@ impl NumToken {
 pub struct DateToken {
     /// The date as written: "18/11/2021", "ngày 05 tháng 3 năm 2020", "tháng 3/2025".
     pub span: Range<usize>,
+    /// The day, when written (not in "tháng 3/2025").
     pub day: Option<u32>,
+    /// The month as written, possibly impossible (13).
     pub month: u32,
+    /// The year, when written (not in "(8/3)").
     pub year: Option<u32>,
     /// Whether it is the "tính đến (hết) ngày …" of a figure: the date the
     /// figures are counted up to.
@@ -93,8 +96,11 @@ pub struct Fraction {
 /// Everything [`analyse`] finds in a text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Numbers {
+    /// Every number, in the order written.
     pub tokens: Vec<NumToken>,
+    /// The dates and months, in the order written.
     pub dates: Vec<DateToken>,
+    /// The fractions "a/b", in the order written.
     pub fractions: Vec<Fraction>,
     /// Byte ranges of document numbers with their ký hiệu ("81/KH-UBND").
     pub references: Vec<Range<usize>>,
@@ -128,10 +134,16 @@ pub fn scan(text: &str) -> Vec<NumToken> {
             }
         }
         let raw = &text[start..end];
+        // Most numbers are plain digits ("05", "2025"): read them directly.
+        let value = if raw.len() <= 24 && raw.bytes().all(|b| b.is_ascii_digit()) {
+            raw.parse().ok().map(Decimal::int)
+        } else {
+            Decimal::parse_vn(raw)
+        };
         out.push(NumToken {
             span: start..end,
             raw: raw.to_string(),
-            value: Decimal::parse_vn(raw),
+            value,
             role: Role::Quantity,
             unit: String::new(),
             unit_span: end..end,
@@ -216,7 +228,10 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
         if after.is_some_and(|c| c.is_ascii_digit()) {
             break;
         }
-        if NOT_IN_UNIT.iter().any(|w| eq_ci(word, w)) {
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if NOT_IN_UNIT.contains(&word)
+            || (capitalised && NOT_IN_UNIT.iter().any(|w| eq_ci(word, w)))
+        {
             break;
         }
         words.push(word);
@@ -225,7 +240,18 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
     }
     if !words.is_empty() {
         let start = t.span.end + (rest.len() - rest.trim_start_matches(' ').len());
-        t.unit = words.join(" ").to_lowercase();
+        let mut unit = String::with_capacity(end);
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                unit.push(' ');
+            }
+            if w.chars().any(char::is_uppercase) {
+                unit.extend(w.chars().flat_map(char::to_lowercase));
+            } else {
+                unit.push_str(w);
+            }
+        }
+        t.unit = unit;
         t.unit_span = start..t.span.end + end;
     }
 }

@@ -437,42 +437,27 @@ fn report_total(unit: &Unit, at: usize, end: usize, parts: &Breakdown, out: &mut
 }
 
 /// Where a breakdown opens outside brackets: "trong đó", "bao gồm",
-/// "gồm:" starting a word, in any case, in order.
+/// "gồm:" starting a word ("Trong đó" too), in order.
 fn openers(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
     let mut at = Vec::new();
-    for (k, &b) in bytes.iter().enumerate() {
-        // "đó"/"Đó"/"ĐÓ" start with the byte C4, "gồm"/"GỒM" with g or G.
-        let (tail, phrases): (&str, &[&str]) = match b {
-            0xC4 => match ["đó", "Đó", "ĐÓ"]
-                .iter()
-                .find(|t| bytes[k..].starts_with(t.as_bytes()))
-            {
-                Some(t) => (t, &["trong đó"]),
-                None => continue,
-            },
-            b'g' | b'G' => match ["gồm", "Gồm", "GỒM"]
-                .iter()
-                .find(|t| bytes[k..].starts_with(t.as_bytes()))
-            {
-                Some(t) => (t, &["bao gồm", "gồm:"]),
-                None => continue,
-            },
-            _ => continue,
-        };
-        for phrase in phrases {
-            let head = phrase.split(':').next().unwrap_or("");
-            let Some(start) = (k + tail.len()).checked_sub(head.len()) else {
-                continue;
-            };
-            let starts_word = text.is_char_boundary(start)
-                && text[..start]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !is_letter(c));
-            if starts_word && starts_with_ci(&text[start..], phrase) {
-                at.push(start);
-                break;
+    // In the lower case these openers are written in inside a sentence.
+    for (tail, phrases) in [("đó", &["trong đó"][..]), ("gồm", &["bao gồm", "gồm:"][..])]
+    {
+        for (k, _) in text.match_indices(tail) {
+            for phrase in phrases {
+                let head = phrase.split(':').next().unwrap_or("");
+                let Some(start) = (k + tail.len()).checked_sub(head.len()) else {
+                    continue;
+                };
+                let starts_word = text.is_char_boundary(start)
+                    && text[..start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !is_letter(c));
+                if starts_word && starts_with_ci(&text[start..], phrase) {
+                    at.push(start);
+                    break;
+                }
             }
         }
     }

@@ -16,6 +16,7 @@ use std::sync::Arc;
 /// alone, so the incremental checker keeps it for text that did not change.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Scan {
+    /// Numbers, dates, fractions and document numbers.
     pub numbers: Numbers,
     /// Words in capitals that may be abbreviations.
     pub capitals: Vec<CapWord>,
