@@ -149,7 +149,7 @@ const MUTATIONS: &[Mutation] = &[
         "03 nhân viên các trường mầm non",
         "04 nhân viên các trường mầm non",
         89,
-        "02 + 01 = 3 nhân viên",
+        "02 + 01 = 03 nhân viên",
     ),
     m(
         Sum,
@@ -158,7 +158,7 @@ const MUTATIONS: &[Mutation] = &[
         "chưa tham mưu giải quyết: 03 nội dung",
         "chưa tham mưu giải quyết: 04 nội dung",
         111,
-        "(dòng 113–115): 02 + 01 = 3 nội dung",
+        "(dòng 113–115): 02 + 01 = 03 nội dung",
     ),
     m(
         Sum,

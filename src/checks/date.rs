@@ -50,7 +50,7 @@ pub fn local(unit: &Unit, out: &mut Vec<Local>) {
 }
 
 /// The document-level part: the date line of the header.
-pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
+pub fn document(_units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     let d = report.header.date;
     let Some(month) = d.month else {
         return;
@@ -72,7 +72,6 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
             ),
         });
     }
-    let _ = units;
 }
 
 #[cfg(test)]

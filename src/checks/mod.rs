@@ -346,3 +346,32 @@ pub fn run(report: &Report) -> Vec<Finding> {
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The registry the Checker runs is in the order `run` calls the rules.
+    #[test]
+    fn rules_are_registered_in_contract_order() {
+        let registered: Vec<Rule> = RULES.iter().map(|r| r.rule).collect();
+        let contract: Vec<Rule> = Rule::ALL
+            .iter()
+            .copied()
+            .filter(|r| *r != Rule::Stale)
+            .collect();
+        assert_eq!(registered, contract);
+    }
+
+    #[test]
+    fn findings_come_grouped_by_rule_in_contract_order() {
+        let text = crate::seeds::MAR_2025.replacen("chiếm 2,34%", "chiếm 2,43%", 1);
+        let findings = run(&crate::import::import_text(&text).unwrap());
+        let ranks: Vec<usize> = findings
+            .iter()
+            .map(|f| Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0))
+            .collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(findings[0].rule, Rule::Percent);
+    }
+}

@@ -331,6 +331,17 @@ fn ending_total(unit: &Unit) -> Option<usize> {
     (ends && t.is_quantity() && !t.unit.is_empty() && t.percent_end.is_none()).then_some(i)
 }
 
+/// A sum written as the report writes its total: "03" when the total is
+/// written "04", "68.449" with grouping.
+fn written_like(sum: Decimal, total: &str) -> String {
+    let text = format_decimal(sum);
+    if total.len() == 2 && total.starts_with('0') && text.len() == 1 {
+        format!("0{text}")
+    } else {
+        text
+    }
+}
+
 /// The message for a total that its parts do not add up to.
 fn message(total: &NumToken, parts: &Breakdown, unit: &Unit, place: &str) -> Option<String> {
     let sum = parts.sum(unit)?;
@@ -338,7 +349,7 @@ fn message(total: &NumToken, parts: &Breakdown, unit: &Unit, place: &str) -> Opt
     if parts.adds_up_to(unit, total_value) {
         return None;
     }
-    let sum_text = format_decimal(sum);
+    let sum_text = written_like(sum, &total.raw);
     Some(format!(
         "Tổng {} {} không khớp với các thành phần{place}: {} = {sum_text} {}. Sửa tổng thành {sum_text} {} hoặc kiểm tra lại các thành phần.",
         total.raw,
@@ -640,7 +651,7 @@ fn list_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
         .map(|&(j, p)| units[j].numbers()[p].raw.as_str())
         .collect();
     let (first, last) = (&units[items[0].0], &units[items[items.len() - 1].0]);
-    let sum_text = format_decimal(sum);
+    let sum_text = written_like(sum, &total.raw);
     let message = format!(
         "Tổng {} {} không khớp với các dòng liệt kê bên dưới{}: {} = {sum_text} {}. Sửa tổng thành {sum_text} {} hoặc kiểm tra lại các dòng.",
         total.raw,
@@ -705,7 +716,7 @@ mod tests {
             ),
             (
                 "với 09 điểm cầu (gồm 01 điểm cầu tại UBND thành phố và 07 điểm cầu tại các phường, xã).",
-                "01 + 07 = 8 điểm cầu",
+                "01 + 07 = 08 điểm cầu",
             ),
         ] {
             let f = findings(t);
