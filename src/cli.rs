@@ -1,7 +1,7 @@
 //! The command-line tool over the same core as the page:
 //! `baocao check FILE [--format text|json]` and `baocao docx FILE -o OUT.docx`.
 
-use crate::checks::{self, Finding, Severity};
+use crate::checks::{self, Finding, Rule, Severity};
 use crate::input::{read_report, Source};
 use std::io::Write;
 
@@ -162,34 +162,63 @@ pub fn findings_json(findings: &[Finding], source: Source) -> String {
     serde_json::json!({ "findings": items }).to_string()
 }
 
-/// Findings as an official reads them: place, severity, rule, message, excerpt.
+/// Findings as an official reads them: a count first, then the findings
+/// grouped by rule (the rules with errors first), each with its line (or its
+/// place in a draft), how serious it is and what to do; the words it is about
+/// when the message does not already quote them.
 pub fn findings_text(path: &str, findings: &[Finding], source: Source) -> String {
-    let mut out = String::new();
-    for f in findings {
-        let place = match (source, f.line) {
-            (Source::Text, Some(line)) => format!("{path}:{line}"),
-            _ => format!("{path} › {}", f.path),
-        };
-        out.push_str(&format!(
-            "{place}: {} [{}] {}\n",
-            f.severity.name_vi(),
-            f.rule.id(),
-            f.message
-        ));
-        if !f.excerpt.is_empty() {
-            out.push_str(&format!("    «{}»\n", f.excerpt));
-        }
-    }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     if findings.is_empty() {
-        out.push_str("Không thấy vấn đề nào.\n");
-    } else {
+        return format!("{path}: không thấy vấn đề nào.\n");
+    }
+    let mut out = format!(
+        "{path}: {} lỗi, {} cảnh báo, {} gợi ý.\n",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    );
+    let mut rules: Vec<Rule> = Rule::ALL
+        .iter()
+        .copied()
+        .filter(|r| findings.iter().any(|f| f.rule == *r))
+        .collect();
+    let worst = |r: &Rule| {
+        findings
+            .iter()
+            .filter(|f| f.rule == *r)
+            .map(|f| f.severity)
+            .min()
+    };
+    rules.sort_by_key(worst);
+    for rule in rules {
+        let group: Vec<&Finding> = findings.iter().filter(|f| f.rule == rule).collect();
+        let tally: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info]
+            .iter()
+            .filter_map(|s| {
+                let n = group.iter().filter(|f| f.severity == *s).count();
+                (n > 0).then(|| format!("{n} {}", s.name_vi()))
+            })
+            .collect();
         out.push_str(&format!(
-            "Tổng cộng: {} lỗi, {} cảnh báo, {} gợi ý.\n",
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info)
+            "\n{} [{}]: {}\n",
+            rule.title_vi(),
+            rule.id(),
+            tally.join(", ")
         ));
+        for f in group {
+            let place = match (source, f.line) {
+                (Source::Text, Some(line)) => format!("dòng {line}"),
+                _ => f.path.clone(),
+            };
+            out.push_str(&format!(
+                "  {place} · {}: {}\n",
+                f.severity.name_vi(),
+                f.message
+            ));
+            if !f.excerpt.is_empty() && !f.message.contains(&f.excerpt) {
+                out.push_str(&format!("      «{}»\n", f.excerpt));
+            }
+        }
     }
     out
 }
@@ -220,5 +249,45 @@ fn docx(args: &[String]) -> Outcome {
             status: 0,
         },
         Err(e) => Outcome::input_error(out_path, &format!("không ghi được tệp ({e}).")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(args: &[&str]) -> (String, i32) {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let o = run(&args);
+        (String::from_utf8(o.stdout).unwrap(), o.status)
+    }
+
+    #[test]
+    fn check_prints_findings_grouped_by_rule_with_lines() {
+        let dir = std::env::temp_dir().join(format!("baocao-cli-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("bc.txt");
+        std::fs::write(
+            &file,
+            "BÁO CÁO\n\nTình hình tháng 11/2021, nhiệm vụ công tác tháng 12/2021\n\nI. KẾT QUẢ\n\nTỷ lệ tiêm: 73.566/75.706 = 92,1%; thu NSNN đạt 82%./.",
+        )
+        .unwrap();
+        let path = file.to_string_lossy().to_string();
+        let (out, status) = text_of(&["check", &path]);
+        assert_eq!(status, 1);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[0].ends_with(": 1 lỗi, 5 cảnh báo, 1 gợi ý."), "{out}");
+        // The rule with an error comes first, with its line and the fix.
+        assert_eq!(lines[2], "Tỷ lệ phần trăm [percent]: 1 lỗi");
+        assert!(
+            lines[3].starts_with("  dòng 7 · lỗi: 73.566/75.706 = 97,17%, không phải 92,1%"),
+            "{out}"
+        );
+        assert!(out.contains("Thể thức [structure]: 5 cảnh báo"), "{out}");
+        assert!(
+            out.contains("Chữ viết tắt [abbreviation]: 1 gợi ý\n  dòng 7 · gợi ý: «NSNN»"),
+            "{out}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

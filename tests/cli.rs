@@ -69,7 +69,7 @@ fn check_json_gives_a_path_for_drafts() {
     let out = baocao(&["check", text_input.to_str().unwrap()]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains(":9: lỗi [percent] 73.566/75.706 = 97,17%"),
+        text.contains("dòng 9 · lỗi: 73.566/75.706 = 97,17%"),
         "{text}"
     );
 }

@@ -1,16 +1,37 @@
 //! Checks of a report's figures and form. Each rule is its own file with its
 //! own tests; all read the report through the text units of [`text`], in which
-//! numbers are found once for every rule ([`numbers`]).
+//! numbers and capitalised words are found once for every rule ([`numbers`],
+//! [`words`]).
+//!
+//! A rule has up to two parts: what it finds in one unit's text alone
+//! ([`Local`] findings, which depend on nothing else), and what it finds
+//! across the document (footnotes, numbering, the period, …). [`run`] does
+//! both for every unit; [`Checker`] keeps the local part of units whose text
+//! did not change, so a keystroke costs the edited paragraph and the cheap
+//! document-level passes, not a full check.
 
+pub mod abbreviation;
+mod checker;
+pub mod count;
+pub mod date;
+pub mod footnote;
+pub mod heading;
+pub mod number_format;
 pub mod numbers;
-mod percent;
+pub mod percent;
+pub mod period;
 pub mod stale;
+pub mod structure;
+pub mod sum;
 pub mod text;
+pub mod words;
 
 use crate::report::{BlockId, Report};
+pub use checker::Checker;
 use serde::Serialize;
 use std::fmt;
-pub use text::{units, Unit, UnitKind};
+use std::ops::Range;
+pub use text::{units, Scan, Unit, UnitKind};
 
 /// The rules, with the ids of the `check` contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -133,18 +154,226 @@ pub struct Finding {
     pub block: Option<BlockId>,
 }
 
+impl Finding {
+    /// A finding about a place that is not a text unit (the header, the
+    /// signature): its line if known and the name of the place.
+    pub fn at(
+        rule: Rule,
+        severity: Severity,
+        line: Option<u32>,
+        path: &str,
+        excerpt: &str,
+        message: String,
+    ) -> Self {
+        Finding {
+            rule,
+            severity,
+            message,
+            excerpt: excerpt.to_string(),
+            line,
+            path: path.to_string(),
+            block: None,
+        }
+    }
+}
+
+/// A finding about a span of one unit's text, found from that text alone; it
+/// becomes a [`Finding`] with the unit's current line and place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Local {
+    /// The rule that found it.
+    pub rule: Rule,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The bytes of the unit's text it is about.
+    pub span: Range<usize>,
+    /// What is wrong and how to fix it, in Vietnamese.
+    pub message: String,
+}
+
+/// A document-level finding with the index of the unit it is about, so the
+/// findings of a rule can be put in reading order (an index past the last
+/// unit stands for the signature block).
+#[derive(Clone, Debug)]
+pub struct Placed {
+    /// Index of the unit the finding is about.
+    pub at: usize,
+    /// The finding itself.
+    pub finding: Finding,
+}
+
+/// The unit-local part of a rule.
+type LocalCheck = fn(&Unit, &mut Vec<Local>);
+
+/// The document-level part of a rule.
+type DocumentCheck = fn(&[Unit], &Report, &mut Vec<Placed>);
+
+/// The two parts of a rule.
+struct RuleCheck {
+    rule: Rule,
+    /// Findings in one unit's text alone.
+    local: Option<LocalCheck>,
+    /// Findings across the document.
+    document: Option<DocumentCheck>,
+}
+
+/// Every rule of this module, in the order of [`Rule::ALL`].
+const RULES: [RuleCheck; 11] = [
+    RuleCheck {
+        rule: Rule::Percent,
+        local: Some(percent::local),
+        document: None,
+    },
+    RuleCheck {
+        rule: Rule::Sum,
+        local: Some(sum::local),
+        document: Some(sum::document),
+    },
+    RuleCheck {
+        rule: Rule::Footnote,
+        local: None,
+        document: Some(footnote::document),
+    },
+    RuleCheck {
+        rule: Rule::Count,
+        local: None,
+        document: Some(count::document),
+    },
+    RuleCheck {
+        rule: Rule::Period,
+        local: None,
+        document: Some(period::document),
+    },
+    RuleCheck {
+        rule: Rule::Heading,
+        local: None,
+        document: Some(heading::document),
+    },
+    RuleCheck {
+        rule: Rule::Date,
+        local: Some(date::local),
+        document: Some(date::document),
+    },
+    RuleCheck {
+        rule: Rule::NumberFormat,
+        local: Some(number_format::local),
+        document: Some(number_format::document),
+    },
+    RuleCheck {
+        rule: Rule::Abbreviation,
+        local: None,
+        document: Some(abbreviation::document),
+    },
+    RuleCheck {
+        rule: Rule::Structure,
+        local: None,
+        document: Some(structure::document),
+    },
+    RuleCheck {
+        rule: Rule::Stale,
+        local: None,
+        document: Some(stale::document),
+    },
+];
+
+/// The local findings of every rule in one unit, in the order of [`RULES`].
+fn local_findings(unit: &Unit) -> Vec<Local> {
+    let mut out = Vec::new();
+    for r in &RULES {
+        if let Some(local) = r.local {
+            local(unit, &mut out);
+        }
+    }
+    out
+}
+
+/// Runs one rule: its local findings of every unit (given by `locals`, unit
+/// by unit) and its document findings, in reading order.
+fn run_rule(
+    r: &RuleCheck,
+    units: &[Unit],
+    ranks: &[usize],
+    report: &Report,
+    locals: &dyn Fn(usize) -> Vec<Local>,
+    out: &mut Vec<Finding>,
+) {
+    let mut placed = Vec::new();
+    if r.local.is_some() {
+        for (i, unit) in units.iter().enumerate() {
+            for l in locals(i).into_iter().filter(|l| l.rule == r.rule) {
+                placed.push(Placed {
+                    at: i,
+                    finding: unit.finding(l.rule, l.severity, l.span, l.message),
+                });
+            }
+        }
+    }
+    if let Some(document) = r.document {
+        document(units, report, &mut placed);
+    }
+    placed.sort_by_key(|p| ranks.get(p.at).copied().unwrap_or(p.at));
+    out.extend(placed.into_iter().map(|p| p.finding));
+}
+
+/// Runs the rule `rule` alone over the units, as [`run`] does (for the rules'
+/// `check` functions and their tests).
+fn check_rule(rule: Rule, units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
+    for r in RULES.iter().filter(|r| r.rule == rule) {
+        let locals = |i: usize| {
+            let mut l = Vec::new();
+            if let Some(local) = r.local {
+                local(&units[i], &mut l);
+            }
+            l
+        };
+        run_rule(r, units, &text::reading_ranks(units), report, &locals, out);
+    }
+}
+
 /// Runs every rule over the report; findings come in reading order within
 /// each rule, rules in the order of [`Rule::ALL`].
 pub fn run(report: &Report) -> Vec<Finding> {
     let units = units(report);
     let mut out = Vec::new();
-    percent::check(&units, &mut out);
-    stale::check(report, &mut out);
-    out.sort_by_key(|f| Rule::ALL.iter().position(|r| *r == f.rule));
+    percent::check(&units, report, &mut out);
+    sum::check(&units, report, &mut out);
+    footnote::check(&units, report, &mut out);
+    count::check(&units, report, &mut out);
+    period::check(&units, report, &mut out);
+    heading::check(&units, report, &mut out);
+    date::check(&units, report, &mut out);
+    number_format::check(&units, report, &mut out);
+    abbreviation::check(&units, report, &mut out);
+    structure::check(&units, report, &mut out);
+    stale::check(&units, report, &mut out);
     out
 }
 
 /// Whether any finding is an error (the CLI's exit status 1).
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The registry the Checker runs is in the order `run` calls the rules.
+    #[test]
+    fn rules_are_registered_in_contract_order() {
+        let registered: Vec<Rule> = RULES.iter().map(|r| r.rule).collect();
+        assert_eq!(registered, Rule::ALL);
+    }
+
+    #[test]
+    fn findings_come_grouped_by_rule_in_contract_order() {
+        let text = crate::seeds::MAR_2025.replacen("chiếm 2,34%", "chiếm 2,43%", 1);
+        let findings = run(&crate::import::import_text(&text).unwrap());
+        let ranks: Vec<usize> = findings
+            .iter()
+            .map(|f| Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0))
+            .collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(findings[0].rule, Rule::Percent);
+    }
 }

@@ -1,7 +1,33 @@
-//! Finds the numbers written in a text, once, for every rule.
+//! Finds the numbers written in a text, once, for every rule: their value in
+//! Vietnamese notation, the words after them that say what they count, and
+//! what they are part of — a date ("18/11/2021", "ngày 05 tháng 3 năm 2025"),
+//! a month ("tháng 3/2025"), a document number ("81/KH-UBND"), a map scale
+//! ("tỷ lệ 1/500"), a code ("F0", "16h00") or a fraction ("73.566/75.706").
+//! Rules read these facts instead of re-parsing the text, so a number is never
+//! taken for a fraction by one rule and for a date by another.
 
+use super::words::{eq_ci, is_letter};
 use crate::report::Decimal;
 use std::ops::Range;
+
+/// What a number written in the text is part of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// An amount or a count: "56 giấy phép", "97,1%", "22.961 triệu đồng".
+    Quantity,
+    /// Part of a date: "18/11/2021", "ngày 05 tháng 3", "(8/3)".
+    Date,
+    /// Part of a month: "tháng 3/2025", "12/2021", "tháng 3".
+    MonthYear,
+    /// A year: "năm 2025", "giai đoạn 2021-2030".
+    Year,
+    /// Part of a document number: "81/KH-UBND", "19/2021/QĐ-UBND", "188-NQ/TU".
+    Reference,
+    /// Part of a map scale: "tỷ lệ 1/500".
+    Scale,
+    /// Part of a code or a time: "F0", "WB8", "16h00".
+    Code,
+}
 
 /// A number as written: "73.566", "97,17", "05", "1.2345" (the last one
 /// malformed, so without a value).
@@ -13,10 +39,76 @@ pub struct NumToken {
     pub raw: String,
     /// The value in Vietnamese notation, if the grouping is well formed.
     pub value: Option<Decimal>,
+    /// What the number is part of.
+    pub role: Role,
+    /// The words right after it, lower case, at most two syllables: "công
+    /// trình", "triệu đồng", "m" (of "230m²"); empty when none follow.
+    pub unit: String,
+    /// Where those words stand (empty, at the end of the number, when none).
+    pub unit_span: Range<usize>,
+    /// The end of "%" when the number is a percentage ("97,1%", "97,1 %").
+    pub percent_end: Option<usize>,
+}
+
+impl NumToken {
+    /// Whether the number is an amount or a count (not a date, code, …).
+    pub fn is_quantity(&self) -> bool {
+        self.role == Role::Quantity
+    }
+
+    /// Whether it is written with a "." between thousands ("22.961").
+    pub fn is_grouped(&self) -> bool {
+        self.value.is_some() && self.raw.split(',').next().is_some_and(|i| i.contains('.'))
+    }
+
+    /// The end of the number together with the words that follow it.
+    pub fn end_with_unit(&self) -> usize {
+        self.unit_span.end.max(self.span.end)
+    }
+}
+
+/// A date or a month written in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateToken {
+    /// The date as written: "18/11/2021", "ngày 05 tháng 3 năm 2020", "tháng 3/2025".
+    pub span: Range<usize>,
+    /// The day, when written (not in "tháng 3/2025").
+    pub day: Option<u32>,
+    /// The month as written, possibly impossible (13).
+    pub month: u32,
+    /// The year, when written (not in "(8/3)").
+    pub year: Option<u32>,
+    /// Whether it is the "tính đến (hết) ngày …" of a figure: the date the
+    /// figures are counted up to.
+    pub as_of: bool,
+}
+
+/// "a/b": two numbers with a slash between, the first possibly followed by
+/// the words it counts ("43.406 triệu đồng/323.927 triệu đồng").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fraction {
+    /// Index of the numerator in the token list.
+    pub a: usize,
+    /// Index of the denominator in the token list.
+    pub b: usize,
+}
+
+/// Everything [`analyse`] finds in a text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Numbers {
+    /// Every number, in the order written.
+    pub tokens: Vec<NumToken>,
+    /// The dates and months, in the order written.
+    pub dates: Vec<DateToken>,
+    /// The fractions "a/b", in the order written.
+    pub fractions: Vec<Fraction>,
+    /// Byte ranges of document numbers with their ký hiệu ("81/KH-UBND").
+    pub references: Vec<Range<usize>>,
 }
 
 /// Every number in `text`: a run of digits, with single "." or "," between
 /// digits. A "." or "," at the end belongs to the sentence, not the number.
+/// The role is left as a quantity and no unit is read; see [`analyse`].
 pub fn scan(text: &str) -> Vec<NumToken> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -32,7 +124,9 @@ pub fn scan(text: &str) -> Vec<NumToken> {
             let b = bytes[end];
             let separator_between_digits = (b == b'.' || b == b',')
                 && end + 1 < bytes.len()
-                && bytes[end + 1].is_ascii_digit();
+                && bytes[end + 1].is_ascii_digit()
+                && end > start
+                && bytes[end - 1].is_ascii_digit();
             if b.is_ascii_digit() || separator_between_digits {
                 end += 1;
             } else {
@@ -40,19 +134,530 @@ pub fn scan(text: &str) -> Vec<NumToken> {
             }
         }
         let raw = &text[start..end];
+        // Most numbers are plain digits ("05", "2025"): read them directly.
+        let value = if raw.len() <= 24 && raw.bytes().all(|b| b.is_ascii_digit()) {
+            raw.parse().ok().map(Decimal::int)
+        } else {
+            Decimal::parse_vn(raw)
+        };
         out.push(NumToken {
             span: start..end,
             raw: raw.to_string(),
-            value: Decimal::parse_vn(raw),
+            value,
+            role: Role::Quantity,
+            unit: String::new(),
+            unit_span: end..end,
+            percent_end: None,
         });
         i = end;
     }
     out
 }
 
+/// Finds the numbers of `text` and what each is part of.
+pub fn analyse(text: &str) -> Numbers {
+    let mut tokens = scan(text);
+    for t in &mut tokens {
+        read_surroundings(text, t);
+    }
+    let mut n = Numbers {
+        tokens,
+        ..Numbers::default()
+    };
+    find_references(text, &mut n);
+    find_dates(text, &mut n);
+    find_years(text, &mut n);
+    find_scales(text, &mut n);
+    find_fractions(text, &mut n);
+    n
+}
+
+/// Words that are never part of a unit: a count is "hộ" in "13 hộ bị ảnh
+/// hưởng", not "hộ bị"; "470 chiếm 2,34%" counts nothing named.
+const NOT_IN_UNIT: [&str; 35] = [
+    "và", "của", "với", "trong", "tại", "để", "đã", "được", "là", "bị", "có", "không", "cho", "từ",
+    "đến", "theo", "thuộc", "trên", "dưới", "về", "do", "mới", "các", "những", "này", "đó", "khác",
+    "ở", "đạt", "chiếm", "bằng", "so", "tương", "gồm", "còn",
+];
+
+/// Reads what stands right around a number: a letter glued before it (a code),
+/// "%" after it, or the unit words after it.
+fn read_surroundings(text: &str, t: &mut NumToken) {
+    let mut back = text[..t.span.start].chars().rev();
+    let before = back.next();
+    // "F0", "WB8", and "COVID-19": a code, not a quantity.
+    let glued = before.is_some_and(is_letter)
+        || (before == Some('-') && back.next().is_some_and(is_letter));
+    if glued {
+        t.role = Role::Code;
+        return;
+    }
+    let rest = &text[t.span.end..];
+    let trimmed = rest.strip_prefix(' ').unwrap_or(rest);
+    if trimmed.starts_with('%') {
+        t.percent_end = Some(t.span.end + (rest.len() - trimmed.len()) + 1);
+        return;
+    }
+    // Letters glued to the number: a unit symbol ("4.830m", "96.833.000đ",
+    // "35KV"), or a code when digits follow ("16h00", "06F0").
+    let glued = letters_len(rest);
+    if glued > 0 {
+        if rest[glued..].starts_with(|c: char| c.is_ascii_digit()) {
+            t.role = Role::Code;
+            return;
+        }
+        t.unit = rest[..glued].to_lowercase();
+        t.unit_span = t.span.end..t.span.end + glued;
+        return;
+    }
+    let mut pos = 0;
+    let mut words: Vec<&str> = Vec::new();
+    let mut end = 0;
+    while words.len() < 2 {
+        let spaces = rest[pos..].len() - rest[pos..].trim_start_matches(' ').len();
+        if spaces == 0 {
+            break;
+        }
+        let word_len = letters_len(&rest[pos + spaces..]);
+        if word_len == 0 {
+            break;
+        }
+        let word = &rest[pos + spaces..pos + spaces + word_len];
+        // A word glued to digits or marks ("F2", "Nút3") is not a unit.
+        let after = rest[pos + spaces + word_len..].chars().next();
+        if after.is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if NOT_IN_UNIT.contains(&word)
+            || (capitalised && NOT_IN_UNIT.iter().any(|w| eq_ci(word, w)))
+        {
+            break;
+        }
+        words.push(word);
+        pos += spaces + word_len;
+        end = pos;
+    }
+    if !words.is_empty() {
+        let start = t.span.end + (rest.len() - rest.trim_start_matches(' ').len());
+        let mut unit = String::with_capacity(end);
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                unit.push(' ');
+            }
+            if w.chars().any(char::is_uppercase) {
+                unit.extend(w.chars().flat_map(char::to_lowercase));
+            } else {
+                unit.push_str(w);
+            }
+        }
+        t.unit = unit;
+        t.unit_span = start..t.span.end + end;
+    }
+}
+
+/// Byte length of the run of letters at the start of `s`.
+fn letters_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|(_, c)| !is_letter(*c))
+        .map(|(i, _)| i)
+        .unwrap_or(s.len())
+}
+
+/// Whether a number is written with digits only ("05", "2021").
+fn plain_digits(t: &NumToken) -> bool {
+    t.raw.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The value of a number written with digits only, if small enough.
+fn small(t: &NumToken) -> Option<u32> {
+    if plain_digits(t) && t.raw.len() <= 4 {
+        t.raw.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// The word that ends right before `pos` (spaces skipped), as written.
+pub fn word_before(text: &str, pos: usize) -> &str {
+    let head = text[..pos].trim_end_matches(' ');
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !is_letter(*c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    &head[start..]
+}
+
+/// Whether the word before `pos` is one of `words` (written in lower case).
+pub fn word_before_is(text: &str, pos: usize, words: &[&str]) -> bool {
+    let w = word_before(text, pos);
+    !w.is_empty() && words.iter().any(|x| eq_ci(w, x))
+}
+
+/// Document numbers: "81/KH-UBND", "188-NQ/TU", "19/2021/QĐ-UBND".
+fn find_references(text: &str, n: &mut Numbers) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < n.tokens.len() {
+        let t = &n.tokens[i];
+        if t.role != Role::Quantity || !plain_digits(t) {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        let mut pos = t.span.end;
+        // "19/2021/QĐ-UBND": number, year, then the ký hiệu.
+        if bytes.get(pos) == Some(&b'/') {
+            if let Some(next) = n.tokens.get(i + 1) {
+                if next.span.start == pos + 1
+                    && next.raw.len() == 4
+                    && plain_digits(next)
+                    && bytes.get(next.span.end) == Some(&b'/')
+                    && starts_with_capital(&text[next.span.end + 1..])
+                {
+                    last = i + 1;
+                    pos = next.span.end;
+                }
+            }
+        }
+        let is_reference = matches!(bytes.get(pos), Some(b'/') | Some(b'-'))
+            && starts_with_capital(&text[pos + 1..]);
+        if !is_reference {
+            i += 1;
+            continue;
+        }
+        let mut end = pos;
+        for (k, c) in text[pos..].char_indices() {
+            let ok = is_letter(c) || c.is_ascii_digit() || matches!(c, '/' | '-' | '&');
+            if !ok {
+                break;
+            }
+            end = pos + k + c.len_utf8();
+        }
+        let end = text[..end].trim_end_matches(['/', '-', '&']).len();
+        for t in &mut n.tokens[i..=last] {
+            t.role = Role::Reference;
+        }
+        // Numbers inside the ký hiệu ("QĐ-UBND1") are part of it too.
+        let mut j = last + 1;
+        while let Some(t) = n.tokens.get_mut(j) {
+            if t.span.start >= end {
+                break;
+            }
+            t.role = Role::Reference;
+            j += 1;
+        }
+        n.references.push(n.tokens[i].span.start..end);
+        i = j;
+    }
+}
+
+fn starts_with_capital(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Words after which "d/m" is a day and month ("đến 20/11", "Quốc khánh 2/9").
+const DATE_CUES: [&str; 12] = [
+    "ngày", "từ", "đến", "tới", "hết", "trước", "sau", "khánh", "dịp", "sáng", "chiều", "tối",
+];
+
+fn find_dates(text: &str, n: &mut Numbers) {
+    let bytes = text.as_bytes();
+    let between = |n: &Numbers, i: usize| -> &str {
+        let (a, b) = (&n.tokens[i], &n.tokens[i + 1]);
+        &text[a.span.end..b.span.start]
+    };
+    let free = |n: &Numbers, i: usize| {
+        n.tokens
+            .get(i)
+            .is_some_and(|t| t.role == Role::Quantity && t.percent_end.is_none())
+    };
+    let mut found: Vec<(usize, usize, DateToken)> = Vec::new();
+    let mut i = 0;
+    while i < n.tokens.len() {
+        if !free(n, i) {
+            i += 1;
+            continue;
+        }
+        let t = &n.tokens[i];
+        // "18.11.2021": a date written with dots, read as one malformed number.
+        if t.value.is_none() {
+            let parts: Vec<&str> = t.raw.split('.').collect();
+            if parts.len() == 3
+                && parts[0].len() <= 2
+                && parts[1].len() <= 2
+                && parts[2].len() == 4
+                && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+            {
+                let day = parts[0].parse().ok();
+                let year = parts[2].parse().ok();
+                if let Ok(month) = parts[1].parse() {
+                    found.push((i, i, date(t.span.clone(), day, month, year)));
+                }
+                i += 1;
+                continue;
+            }
+        }
+        // "18/11/2021", "17-10-2021": day, month and a four-digit year.
+        if free(n, i + 1) && free(n, i + 2) && plain_digits(t) && t.raw.len() <= 2 {
+            let sep = between(n, i);
+            let (m, y) = (&n.tokens[i + 1], &n.tokens[i + 2]);
+            if (sep == "/" || sep == "-" || sep == ".")
+                && between(n, i + 1) == sep
+                && plain_digits(m)
+                && m.raw.len() <= 2
+                && plain_digits(y)
+                && y.raw.len() == 4
+            {
+                if let (Some(d), Some(mo), Some(yy)) = (small(t), small(m), small(y)) {
+                    found.push((
+                        i,
+                        i + 2,
+                        date(t.span.start..y.span.end, Some(d), mo, Some(yy)),
+                    ));
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        // "tháng 3/2025", "tháng 3 năm 2025", "ngày 05 tháng 3 năm 2020".
+        if plain_digits(t) && t.raw.len() <= 2 && word_before_is(text, t.span.start, &["tháng"]) {
+            let Some(month) = small(t) else {
+                i += 1;
+                continue;
+            };
+            let mut first = i;
+            let mut last = i;
+            let mut start = text[..t.span.start].trim_end_matches(' ').len() - "tháng".len();
+            let mut end = t.span.end;
+            let mut day = None;
+            let mut year = None;
+            if let Some(y) = n.tokens.get(i + 1).filter(|_| free(n, i + 1)) {
+                let sep = between(n, i);
+                let is_year = plain_digits(y) && y.raw.len() == 4;
+                if is_year && (sep == "/" || sep.trim().eq_ignore_ascii_case("năm")) {
+                    year = small(y);
+                    last = i + 1;
+                    end = y.span.end;
+                }
+            }
+            if i > 0 && free(n, i - 1) {
+                let d = &n.tokens[i - 1];
+                let gap = text[d.span.end..start].trim();
+                if gap.is_empty()
+                    && plain_digits(d)
+                    && d.raw.len() <= 2
+                    && word_before_is(text, d.span.start, &["ngày"])
+                {
+                    day = small(d);
+                    first = i - 1;
+                    start = text[..d.span.start].trim_end_matches(' ').len() - "ngày".len();
+                }
+            }
+            if year.is_some() || day.is_some() {
+                found.push((first, last, date(start..end, day, month, year)));
+            } else {
+                // A month alone ("trong tháng 3") is no date to check, nor a count.
+                n.tokens[i].role = Role::MonthYear;
+            }
+            i = last + 1;
+            continue;
+        }
+        // "d/m": a day and month after a date word or alone in brackets.
+        if free(n, i + 1) && between(n, i) == "/" && plain_digits(t) && t.raw.len() <= 2 {
+            let m = &n.tokens[i + 1];
+            let chained = bytes.get(m.span.end) == Some(&b'/')
+                || (t.span.start > 0 && bytes[t.span.start - 1] == b'/');
+            if !chained && plain_digits(m) {
+                let (d, mo) = (small(t).unwrap_or(0), small(m).unwrap_or(0));
+                let after_day = word_before_is(text, t.span.start, &["ngày"]);
+                let cued = word_before_is(text, t.span.start, &DATE_CUES);
+                let bracketed =
+                    text[..t.span.start].ends_with('(') && text[m.span.end..].starts_with(')');
+                let plausible = (1..=31).contains(&d) && (1..=12).contains(&mo);
+                if m.raw.len() <= 2 && (after_day || (plausible && (bracketed || cued))) {
+                    found.push((i, i + 1, date(t.span.start..m.span.end, Some(d), mo, None)));
+                    i += 2;
+                    continue;
+                }
+                // "3/2025" without "tháng": a month, if it can be one.
+                if m.raw.len() == 4
+                    && (1..=12).contains(&d)
+                    && (1900..=2100).contains(&small(m).unwrap_or(0))
+                {
+                    found.push((i, i + 1, date(t.span.start..m.span.end, None, d, small(m))));
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    for (first, last, mut d) in found {
+        let role = if d.day.is_none() {
+            Role::MonthYear
+        } else {
+            Role::Date
+        };
+        for t in &mut n.tokens[first..=last] {
+            t.role = role;
+            t.unit.clear();
+            t.unit_span = t.span.end..t.span.end;
+        }
+        d.as_of = is_as_of(text, d.span.start);
+        n.dates.push(d);
+    }
+    n.dates.sort_by_key(|d| d.span.start);
+}
+
+fn date(span: Range<usize>, day: Option<u32>, month: u32, year: Option<u32>) -> DateToken {
+    DateToken {
+        span,
+        day,
+        month,
+        year,
+        as_of: false,
+    }
+}
+
+/// Whether the date starting at `start` follows "tính đến (hết) (16h00) ngày".
+fn is_as_of(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut head = text[from..start].to_lowercase();
+    let strip = |h: &mut String, word: &str| {
+        let trimmed = h.trim_end().len();
+        h.truncate(trimmed);
+        if h.ends_with(word) {
+            let cut = h.len() - word.len();
+            h.truncate(cut);
+            let trimmed = h.trim_end().len();
+            h.truncate(trimmed);
+        }
+    };
+    strip(&mut head, "ngày");
+    strip(&mut head, "tháng");
+    // A time of day: "16h00", "16 giờ".
+    let trimmed = head.trim_end().len();
+    head.truncate(trimmed);
+    let time_len = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == 'h' || *c == ':'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    if head[time_len..].bytes().any(|b| b.is_ascii_digit()) {
+        head.truncate(time_len);
+    }
+    strip(&mut head, "giờ");
+    strip(&mut head, "hết");
+    head.ends_with("tính đến") || head.ends_with("tính tới")
+}
+
+/// Words after which a four-digit number is a year ("năm 2025", "giai đoạn
+/// 2021-2030", "năm học 2024-2025", "khóa 2021").
+const YEAR_CUES: [&str; 5] = ["năm", "đoạn", "học", "khóa", "khoá"];
+
+/// Years: after a year word, or either end of a span of years ("2021-2030").
+fn find_years(text: &str, n: &mut Numbers) {
+    let is_year = |t: &NumToken| {
+        t.role == Role::Quantity
+            && t.raw.len() == 4
+            && plain_digits(t)
+            && (1900..=2100).contains(&small(t).unwrap_or(0))
+    };
+    let candidates: Vec<bool> = n.tokens.iter().map(is_year).collect();
+    let joined = |i: usize, j: usize| {
+        let (a, b) = (&n.tokens[i], &n.tokens[j]);
+        candidates[i] && candidates[j] && matches!(text[a.span.end..b.span.start].trim(), "-" | "–")
+    };
+    let mut years = Vec::new();
+    for (i, t) in n.tokens.iter().enumerate() {
+        if !candidates[i] {
+            continue;
+        }
+        let cued = word_before_is(text, t.span.start, &YEAR_CUES);
+        let ranged = (i + 1 < n.tokens.len() && joined(i, i + 1)) || (i > 0 && joined(i - 1, i));
+        if cued || ranged {
+            years.push(i);
+        }
+    }
+    for i in years {
+        let t = &mut n.tokens[i];
+        t.role = Role::Year;
+        t.unit.clear();
+        t.unit_span = t.span.end..t.span.end;
+    }
+}
+
+/// "tỷ lệ 1/500": a map scale, not a fraction.
+fn find_scales(text: &str, n: &mut Numbers) {
+    for i in 0..n.tokens.len().saturating_sub(1) {
+        let (a, b) = (&n.tokens[i], &n.tokens[i + 1]);
+        if a.raw == "1"
+            && a.role == Role::Quantity
+            && b.role == Role::Quantity
+            && &text[a.span.end..b.span.start] == "/"
+            && text[..a.span.start]
+                .trim_end()
+                .to_lowercase()
+                .ends_with("tỷ lệ")
+        {
+            n.tokens[i].role = Role::Scale;
+            n.tokens[i + 1].role = Role::Scale;
+        }
+    }
+}
+
+/// "a/b" and "a unit/b unit"; not chains like "155 con/21 hộ/6 xã".
+fn find_fractions(text: &str, n: &mut Numbers) {
+    let bytes = text.as_bytes();
+    for i in 0..n.tokens.len().saturating_sub(1) {
+        let (a, b) = (&n.tokens[i], &n.tokens[i + 1]);
+        if a.role != Role::Quantity || b.role != Role::Quantity || a.percent_end.is_some() {
+            continue;
+        }
+        let gap = &text[a.span.end..b.span.start];
+        let Some(slash) = gap.rfind('/') else {
+            continue;
+        };
+        let words = &gap[..slash];
+        let after = &gap[slash + 1..];
+        let words_ok = words.chars().all(|c| is_letter(c) || c == ' ')
+            && words.split_whitespace().count() <= 4
+            && (words.is_empty() || words.starts_with(' ') || a.unit_span.start == a.span.end);
+        if !words_ok || !(after.is_empty() || after == " ") || words.ends_with(' ') {
+            continue;
+        }
+        // Part of a chain: "…/13 thửa/13 hộ", "155 con/21 hộ/6 xã".
+        let chained_before = text[..a.span.start].ends_with('/');
+        let tail = &text[b.end_with_unit()..];
+        let chained_after = tail.starts_with('/')
+            && tail[1..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
+        if chained_before || chained_after || bytes.get(b.span.end) == Some(&b'/') {
+            continue;
+        }
+        n.fractions.push(Fraction { a: i, b: i + 1 });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        analyse(text)
+            .tokens
+            .into_iter()
+            .map(|t| (t.raw, t.role))
+            .collect()
+    }
 
     #[test]
     fn finds_numbers_in_vietnamese_notation() {
@@ -64,5 +669,114 @@ mod tests {
         assert_eq!(bad[0].raw, "1.2345");
         assert_eq!(bad[0].value, None);
         assert_eq!(bad[1].raw, "12.34.567");
+    }
+
+    #[test]
+    fn reads_units_and_percentages() {
+        let n = analyse("cấp 56 giấy phép xây dựng; 13 hộ bị ảnh hưởng; 6.686,4m²; đạt 97,1 %.");
+        let units: Vec<&str> = n.tokens.iter().map(|t| t.unit.as_str()).collect();
+        assert_eq!(units, ["giấy phép", "hộ", "m", ""]);
+        assert_eq!(n.tokens[3].percent_end, Some(n.tokens[3].span.end + 2));
+        assert!(n.tokens[0].is_quantity());
+        let n = analyse("15 lượt/18 công dân¹⁵");
+        assert_eq!(n.tokens[0].unit, "lượt");
+        assert_eq!(n.tokens[1].unit, "công dân");
+        assert_eq!(n.fractions, [Fraction { a: 0, b: 1 }]);
+    }
+
+    #[test]
+    fn document_numbers_are_not_fractions() {
+        for t in [
+            "Kế hoạch 81/KH-UBND ngày 28/02/2025",
+            "Quyết định số 19/2021/QĐ-UBND ngày 13/7/2021",
+            "Nghị quyết số 188-NQ/TU",
+            "Đề án 438/ĐA-UBND",
+            "Công văn số 331/UBND-KTCN",
+        ] {
+            let n = analyse(t);
+            assert!(n.fractions.is_empty(), "{t}");
+            assert_eq!(n.tokens[0].role, Role::Reference, "{t}");
+            assert_eq!(n.references.len(), 1, "{t}");
+        }
+        let n = analyse("Đề án 438/ĐA-UBND ngày");
+        assert_eq!(
+            &"Đề án 438/ĐA-UBND ngày"[n.references[0].clone()],
+            "438/ĐA-UBND"
+        );
+    }
+
+    #[test]
+    fn dates_in_every_written_form() {
+        let t = "ngày 18/11/2021; (03/3/1959 -03/3/2025); Ngày Quốc tế Phụ nữ (8/3); Quốc khánh 2/9; ngày 05 tháng 3 năm 2020; tháng 3/2025; đến 20/11; 18.11.2021";
+        let n = analyse(t);
+        let found: Vec<(Option<u32>, u32, Option<u32>)> =
+            n.dates.iter().map(|d| (d.day, d.month, d.year)).collect();
+        assert_eq!(
+            found,
+            [
+                (Some(18), 11, Some(2021)),
+                (Some(3), 3, Some(1959)),
+                (Some(3), 3, Some(2025)),
+                (Some(8), 3, None),
+                (Some(2), 9, None),
+                (Some(5), 3, Some(2020)),
+                (None, 3, Some(2025)),
+                (Some(20), 11, None),
+                (Some(18), 11, Some(2021)),
+            ]
+        );
+        assert_eq!(&t[n.dates[5].span.clone()], "ngày 05 tháng 3 năm 2020");
+        assert!(n.fractions.is_empty());
+        assert!(n.tokens.iter().all(|t| !t.is_quantity()));
+    }
+
+    #[test]
+    fn fractions_that_are_not_dates() {
+        for (t, fraction) in [
+            ("14/17 đạt loại Giỏi", true),
+            ("08/08 phường, xã", true),
+            ("tỷ lệ 1/500", false),
+            ("155 con/21 hộ/6 xã", false),
+            ("Cấp 13 GCNQSD đất lần đầu/13 thửa/13 hộ gia đình", false),
+            (
+                "đến hết tháng 3/2025 đạt 43.406 triệu đồng/323.927 triệu đồng",
+                true,
+            ),
+            ("Quý II/2025", false),
+        ] {
+            assert_eq!(!analyse(t).fractions.is_empty(), fraction, "{t}");
+        }
+        let n = analyse("đến hết tháng 3/2025 đạt 43.406 triệu đồng/323.927 triệu đồng");
+        assert_eq!(n.fractions, [Fraction { a: 2, b: 3 }]);
+    }
+
+    #[test]
+    fn codes_and_times_are_not_quantities() {
+        assert_eq!(
+            roles("06F0, 345F1, lúc 16h00, đập WB8"),
+            [
+                ("06".to_string(), Role::Code),
+                ("0".to_string(), Role::Code),
+                ("345".to_string(), Role::Code),
+                ("1".to_string(), Role::Code),
+                ("16".to_string(), Role::Code),
+                ("00".to_string(), Role::Code),
+                ("8".to_string(), Role::Code),
+            ]
+        );
+    }
+
+    #[test]
+    fn as_of_dates_are_marked() {
+        for t in [
+            "tính đến hết ngày 18/11/2021 thu được",
+            "Tính đến 16h00 ngày 21/11/2021 lũy tích",
+            "tính đến ngày 14/11/2021 đã thu thập",
+            "Tính đến hết tháng 11/2021, lũy kế",
+        ] {
+            let n = analyse(t);
+            assert!(n.dates[0].as_of, "{t}");
+        }
+        assert!(!analyse("lũy kế giải ngân đến ngày 30/11/2021").dates[0].as_of);
     }
 }

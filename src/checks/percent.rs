@@ -1,47 +1,94 @@
-//! `percent`: a stated percentage must be what its fraction computes,
-//! "73.566/75.706 = 97,17%". A value truncated or rounded to the decimals it
-//! shows is right (the seeds round down: 97,1% for 97,17…%).
+//! `percent`: a stated percentage must be what its fraction computes:
+//! "73.566/75.706 = 97,17%", "69.974/79.896 TH (đạt 87,6%)", "11/470 chiếm
+//! 2,34%", "43.406 triệu đồng/323.927 triệu đồng, tỷ lệ giải ngân … đạt
+//! 13,4%". A value truncated or rounded to the decimals it shows is right (the
+//! seeds round down: 97,1% for 97,17…%).
+//!
+//! Not a claim: a fraction with no percentage right after it ("08/08 phường",
+//! "14/17 đạt loại Giỏi", "15 lượt/18 công dân"), and what the scanner knows is
+//! no fraction (dates, document numbers, map scales, months).
 
+use super::numbers::{Fraction, NumToken};
 use super::text::Unit;
-use super::{Finding, Rule, Severity};
+use super::{Finding, Local, Report, Rule, Severity};
 use crate::report::{format_decimal, Decimal};
 
-/// Checks every "a/b = c%" of the text units.
-pub fn check(units: &[Unit], out: &mut Vec<Finding>) {
-    for unit in units {
-        check_unit(unit, out);
-    }
+/// Checks every percentage claimed for a fraction in the units.
+pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
+    super::check_rule(Rule::Percent, units, report, out);
 }
 
-fn check_unit(unit: &Unit, out: &mut Vec<Finding>) {
+/// Words that state the fraction's percentage: "= c%", "(đạt c%)", "chiếm c%".
+const CLAIMS: [&str; 6] = ["=", "đạt", "chiếm", "bằng", "tương đương", "tương ứng"];
+
+/// The percentage claimed for a fraction: after it, or right before it with
+/// the fraction in brackets ("đạt 87,6% (69.974/79.896)").
+fn claimed<'a>(unit: &'a Unit, f: &Fraction) -> Option<&'a NumToken> {
+    let nums = unit.numbers();
+    let (a, b) = (&nums[f.a], &nums[f.b]);
+    if let Some(c) = f.a.checked_sub(1).map(|i| &nums[i]) {
+        let text = unit.text.as_str();
+        let bracketed = c
+            .percent_end
+            .is_some_and(|end| end <= a.span.start && text[end..a.span.start].trim() == "(")
+            && text[b.end_with_unit()..].trim_start().starts_with(')');
+        if bracketed {
+            return Some(c);
+        }
+    }
+    let c = nums.get(f.b + 1)?;
+    c.percent_end?;
     let text = unit.text.as_str();
-    let nums = &unit.numbers;
-    for w in 0..nums.len().saturating_sub(2) {
-        let (a, b, c) = (&nums[w], &nums[w + 1], &nums[w + 2]);
-        // "a/b": the slash right between the two numbers.
-        if &text[a.span.end..b.span.start] != "/" {
+    let between = text[b.end_with_unit()..c.span.start].trim();
+    // "a/b = c%" is a claim whatever a and b count.
+    if between == "=" {
+        return Some(c);
+    }
+    // The looser forms name what the percentage is of in the same clause:
+    // "(đạt c%)", "chiếm c%", ", tỷ lệ giải ngân vốn đầu tư đạt c%".
+    let clause_ok = between.len() <= 90
+        && between
+            .chars()
+            .all(|ch| ch.is_alphabetic() || matches!(ch, ' ' | ',' | '(' | ':' | '='));
+    let lower = between.to_lowercase();
+    let states = CLAIMS.iter().any(|w| lower.ends_with(w))
+        || lower.ends_with("tỷ lệ")
+        || lower.ends_with("tỷ lệ:");
+    if !clause_ok || !states {
+        return None;
+    }
+    // Two different things ("13 GCNQSD/13 thửa") make no ratio to claim.
+    if !a.unit.is_empty() && !b.unit.is_empty() && a.unit != b.unit {
+        return None;
+    }
+    // "… đạt 95% so với cùng kỳ": a percentage of something else.
+    let after = text[c.percent_end?..].trim_start().to_lowercase();
+    if after.starts_with("so với") || after.starts_with("cùng kỳ") {
+        return None;
+    }
+    Some(c)
+}
+
+/// The unit-local part: every claimed percentage of the unit's fractions.
+pub fn local(unit: &Unit, out: &mut Vec<Local>) {
+    let nums = unit.numbers();
+    for f in unit.fractions() {
+        let Some(c) = claimed(unit, f) else {
             continue;
-        }
-        // " = c%": an equals sign, then the percentage.
-        let between = text[b.span.end..c.span.start].trim();
-        if between != "=" {
-            continue;
-        }
-        let after = text[c.span.end..].trim_start();
-        if !after.starts_with('%') {
-            continue;
-        }
+        };
+        let (a, b) = (&nums[f.a], &nums[f.b]);
         let (Some(av), Some(bv), Some(cv)) = (a.value, b.value, c.value) else {
             continue;
         };
-        let percent_end = c.span.end + (text[c.span.end..].len() - after.len()) + 1;
         if let Some(message) = verdict(&a.raw, av, &b.raw, bv, &c.raw, cv) {
-            out.push(unit.finding(
-                Rule::Percent,
-                Severity::Error,
-                a.span.start..percent_end,
+            let start = a.span.start.min(c.span.start);
+            let end = c.percent_end.unwrap_or(c.span.end).max(b.end_with_unit());
+            out.push(Local {
+                rule: Rule::Percent,
+                severity: Severity::Error,
+                span: start..end,
                 message,
-            ));
+            });
         }
     }
 }
@@ -86,7 +133,7 @@ mod tests {
     fn findings(text: &str) -> Vec<Finding> {
         let r = import_text(text).unwrap();
         let mut out = Vec::new();
-        check(&units(&r), &mut out);
+        check(&units(&r), &r, &mut out);
         out
     }
 
@@ -120,6 +167,62 @@ mod tests {
         assert!(findings("73.566/75.706 = 97,17%").is_empty());
         assert!(findings("58.453/75.706 = 77,21%").is_empty());
         assert!(findings("202/470 = 42,98%").is_empty());
+    }
+
+    #[test]
+    fn every_written_form_is_checked() {
+        // The seeds' own sentences, as written (right) and with a wrong figure.
+        for (right, wrong, value) in [
+            (
+                "đã thu thập được 69.974/79.896 TH (đạt 87,6%).",
+                "đã thu thập được 69.974/79.896 TH (đạt 86,6%).",
+                "69.974/79.896 = 87,58%, không phải 86,6%",
+            ),
+            (
+                "quá hạn 11/470 chiếm 2,34%; số hồ sơ",
+                "quá hạn 11/470 chiếm 3,34%; số hồ sơ",
+                "11/470 = 2,34%, không phải 3,34%",
+            ),
+            (
+                "đạt 43.406 triệu đồng/323.927 triệu đồng, tỷ lệ giải ngân vốn đầu tư đạt 13,4%.",
+                "đạt 43.406 triệu đồng/323.927 triệu đồng, tỷ lệ giải ngân vốn đầu tư đạt 31,4%.",
+                "43.406/323.927 = 13,40%, không phải 31,4%",
+            ),
+            (
+                "tiêm ít nhất 01 mũi đạt 97,1% (73.566/75.706 người); tiếp tục",
+                "tiêm ít nhất 01 mũi đạt 96,1% (73.566/75.706 người); tiếp tục",
+                "73.566/75.706 = 97,17%, không phải 96,1%",
+            ),
+            (
+                "được 31 việc/133 = 23,30%, lũy kế từ đầu năm được 36 việc/532 = 6,76%",
+                "được 31 việc/133 = 23,30%, lũy kế từ đầu năm được 36 việc/532 = 7,76%",
+                "36/532 = 6,77%, không phải 7,76%",
+            ),
+        ] {
+            assert!(findings(right).is_empty(), "{right}");
+            let f = findings(wrong);
+            assert_eq!(f.len(), 1, "{wrong}");
+            assert!(f[0].message.starts_with(value), "{}", f[0].message);
+        }
+    }
+
+    #[test]
+    fn fractions_without_a_claim_are_left_alone() {
+        for t in [
+            "Kết quả: 14/17 đạt loại Giỏi, trong đó có 02 giáo viên đạt loại Xuất sắc;",
+            "với 09 điểm cầu (gồm 01 điểm cầu tại UBND thành phố và 08/08 phường, xã).",
+            "tiếp được 15 lượt/18 công dân; đơn thư",
+            "theo Kế hoạch 81/KH-UBND ngày 28/02/2025 đạt 100%",
+            "Quyết định số 19/2021/QĐ-UBND ngày 13/7/2021 đạt 90%",
+            "quy hoạch chi tiết, tỷ lệ 1/500 đạt 100% diện tích",
+            "tính đến ngày 20/11 đạt 85,39% kế hoạch vốn",
+            "đến hết tháng 3/2025 đạt 95% kế hoạch",
+            "Cấp 13 GCNQSD/13 thửa, đạt 95% kế hoạch",
+            "thu 500/1.000 triệu đồng, đạt 120% so với cùng kỳ",
+            "Quốc khánh 2/9 đạt 100%",
+        ] {
+            assert!(findings(t).is_empty(), "{t}: {:?}", findings(t));
+        }
     }
 
     #[test]

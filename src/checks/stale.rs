@@ -4,13 +4,33 @@
 //! is the mistake no other check can see: the old figure is consistent with
 //! itself. One finding per paragraph, table or footnote lists its figures.
 
-use super::{Finding, Rule, Severity};
+use super::text::Unit;
+use super::{Finding, Placed, Rule, Severity};
 use crate::report::{
     Block, BlockId, FigurePlace, FootnoteId, Report, Section, StaleFigure, TextTarget,
 };
 
+/// Checks the figures carried over from last month.
+pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
+    super::check_rule(Rule::Stale, units, report, out);
+}
+
+/// The document-level part (all of this rule): each finding is placed at the
+/// unit of its block, or after the body for a footnote's figures.
+pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
+    let mut findings = Vec::new();
+    findings_in(report, &mut findings);
+    for finding in findings {
+        let at = units
+            .iter()
+            .position(|u| u.path == finding.path || (u.block.is_some() && u.block == finding.block))
+            .unwrap_or(units.len());
+        out.push(Placed { at, finding });
+    }
+}
+
 /// Lists the carried-over figures still waiting, in reading order.
-pub fn check(report: &Report, out: &mut Vec<Finding>) {
+fn findings_in(report: &Report, out: &mut Vec<Finding>) {
     if report.stale.is_empty() {
         return;
     }
@@ -176,7 +196,7 @@ mod tests {
 
     fn stale_findings(r: &Report) -> Vec<Finding> {
         let mut out = Vec::new();
-        check(r, &mut out);
+        check(&crate::checks::units(r), r, &mut out);
         out
     }
 

@@ -1,13 +1,35 @@
 //! The report as the checks read it: a list of text units (the trích yếu, each
 //! heading, paragraph, table cell, footnote, Nơi nhận item), each with its
-//! plain text, where its footnote markers stand and how to name its place.
+//! plain text, where its footnote markers stand, how to name its place, and
+//! what the shared scanners found in it ([`Scan`]).
 
-use super::numbers::{scan, NumToken};
+use super::numbers::{analyse, DateToken, Fraction, NumToken, Numbers};
+use super::words::{capitals, CapWord};
 use super::{Finding, Rule, Severity};
 use crate::report::{
     superscript_number, Block, BlockId, FootnoteId, Inline, Level, Origin, Report, Section,
 };
 use std::ops::Range;
+use std::sync::Arc;
+
+/// What the shared scanners find in a unit's text. It depends on the text
+/// alone, so the incremental checker keeps it for text that did not change.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// Numbers, dates, fractions and document numbers.
+    pub numbers: Numbers,
+    /// Words in capitals that may be abbreviations.
+    pub capitals: Vec<CapWord>,
+}
+
+impl Scan {
+    /// Scans a text once for every rule.
+    pub fn new(text: &str) -> Self {
+        let numbers = analyse(text);
+        let capitals = capitals(text, &numbers.references);
+        Scan { numbers, capitals }
+    }
+}
 
 /// What a text unit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,8 +52,8 @@ pub struct Unit {
     pub text: String,
     /// Where each footnote marker stands in `text`.
     pub notes: Vec<(Range<usize>, FootnoteId)>,
-    /// Numbers written in the text, found once for all rules.
-    pub numbers: Vec<NumToken>,
+    /// What the shared scanners found in the text.
+    pub scan: Arc<Scan>,
     /// Source of imported text, to turn offsets into lines.
     pub origin: Option<Origin>,
     pub block: Option<BlockId>,
@@ -40,35 +62,52 @@ pub struct Unit {
 }
 
 impl Unit {
-    fn new(
-        kind: UnitKind,
-        inlines: &[Inline],
-        origin: Option<&Origin>,
-        block: Option<BlockId>,
-        path: String,
-    ) -> Self {
-        let (text, notes) = flatten(inlines);
-        Unit::from_text(kind, text, notes, origin.cloned(), block, path)
-    }
-
-    fn from_text(
-        kind: UnitKind,
-        text: String,
-        notes: Vec<(Range<usize>, FootnoteId)>,
-        origin: Option<Origin>,
-        block: Option<BlockId>,
-        path: String,
-    ) -> Self {
-        let numbers = scan(&text);
+    /// A unit of the given text, scanned now (for tests and one-off checks).
+    pub fn of_text(kind: UnitKind, text: &str) -> Self {
         Unit {
             kind,
-            text,
-            notes,
-            numbers,
-            origin,
-            block,
-            path,
+            text: text.to_string(),
+            notes: Vec::new(),
+            scan: Arc::new(Scan::new(text)),
+            origin: None,
+            block: None,
+            path: String::new(),
         }
+    }
+
+    /// Numbers written in the text.
+    pub fn numbers(&self) -> &[NumToken] {
+        &self.scan.numbers.tokens
+    }
+
+    /// The indices of the numbers lying wholly in `range` of the text.
+    pub fn numbers_in(&self, range: Range<usize>) -> Range<usize> {
+        let nums = self.numbers();
+        let first = nums.partition_point(|t| t.span.start < range.start);
+        let end = nums.partition_point(|t| t.span.end <= range.end);
+        first..end.max(first)
+    }
+
+    /// The index of the last number ending at or before `at`.
+    pub fn number_before(&self, at: usize) -> Option<usize> {
+        self.numbers()
+            .partition_point(|t| t.span.end <= at)
+            .checked_sub(1)
+    }
+
+    /// Dates and months written in the text.
+    pub fn dates(&self) -> &[DateToken] {
+        &self.scan.numbers.dates
+    }
+
+    /// The "a/b" of the text.
+    pub fn fractions(&self) -> &[Fraction] {
+        &self.scan.numbers.fractions
+    }
+
+    /// Whether the unit is body text: a heading, paragraph, table cell or footnote.
+    pub fn is_body(&self) -> bool {
+        !matches!(self.kind, UnitKind::Summary | UnitKind::Recipient(_))
     }
 
     /// The source line of a byte offset of the text, for imported reports.
@@ -142,94 +181,195 @@ pub fn flatten(inlines: &[Inline]) -> (String, Vec<(Range<usize>, FootnoteId)>) 
     (text, notes)
 }
 
+/// The order in which a reader meets the units: the trích yếu, the body with
+/// each footnote right after the unit that first refers to it, the footnotes
+/// no marker refers to, then Nơi nhận. Returns unit indices.
+pub fn reading_order(units: &[Unit]) -> Vec<usize> {
+    let footnotes = footnote_units(units);
+    let mut order = Vec::with_capacity(units.len());
+    let mut placed = vec![false; units.len()];
+    for (i, u) in units.iter().enumerate() {
+        if matches!(u.kind, UnitKind::Footnote(_) | UnitKind::Recipient(_)) {
+            continue;
+        }
+        order.push(i);
+        for (_, id) in &u.notes {
+            if let Some(&j) = footnotes.get(id) {
+                if !placed[j] {
+                    placed[j] = true;
+                    order.push(j);
+                }
+            }
+        }
+    }
+    for (j, u) in units.iter().enumerate() {
+        let unreferenced = matches!(u.kind, UnitKind::Footnote(_)) && !placed[j];
+        if unreferenced || matches!(u.kind, UnitKind::Recipient(_)) {
+            order.push(j);
+        }
+    }
+    order
+}
+
+/// The unit of each footnote's text (the first, if defined twice).
+pub fn footnote_units(units: &[Unit]) -> std::collections::HashMap<FootnoteId, usize> {
+    let mut map = std::collections::HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        if let UnitKind::Footnote(id) = u.kind {
+            map.entry(id).or_insert(i);
+        }
+    }
+    map
+}
+
+/// The rank of each unit in [`reading_order`], indexed by unit.
+pub fn reading_ranks(units: &[Unit]) -> Vec<usize> {
+    let mut rank = vec![0; units.len()];
+    for (r, i) in reading_order(units).into_iter().enumerate() {
+        rank[i] = r;
+    }
+    rank
+}
+
 /// Every text unit of the report in reading order: trích yếu, body, footnotes,
 /// Nơi nhận.
 pub fn units(report: &Report) -> Vec<Unit> {
-    let mut out = Vec::new();
+    units_with(report, &mut |_, text| Arc::new(Scan::new(text)))
+}
+
+/// The units of the report, with the scan of each text from `scan` (which the
+/// incremental checker answers from its cache).
+pub fn units_with(report: &Report, scan: &mut dyn FnMut(UnitKind, &str) -> Arc<Scan>) -> Vec<Unit> {
+    let mut b = Builder {
+        out: Vec::new(),
+        scan,
+    };
     let summary_origin = report.source.summary.map(Origin::at);
-    out.push(Unit::from_text(
+    b.push(
         UnitKind::Summary,
         report.title.summary.clone(),
         Vec::new(),
         summary_origin,
         None,
         "Trích yếu".to_string(),
-    ));
-    blocks(&report.body.intro, "Phần mở đầu", &mut out);
+    );
+    b.blocks(&report.body.intro, "Phần mở đầu");
     for s in &report.body.sections {
-        section(s, "", &mut out);
+        b.section(s, "");
     }
     for f in &report.footnotes {
-        out.push(Unit::new(
+        let (text, notes) = flatten(&f.content);
+        b.push(
             UnitKind::Footnote(f.id),
-            &f.content,
-            f.origin.as_ref(),
+            text,
+            notes,
+            f.origin.clone(),
             None,
             format!("Chú thích {}", f.id.0),
-        ));
+        );
     }
     for (i, item) in report.recipients.iter().enumerate() {
-        out.push(Unit::from_text(
+        b.push(
             UnitKind::Recipient(i),
             item.clone(),
             Vec::new(),
             report.source.recipients.get(i).map(|l| Origin::at(*l)),
             None,
             format!("Nơi nhận › dòng {}", i + 1),
-        ));
+        );
     }
-    out
+    b.out
 }
 
-fn section(s: &Section, trail: &str, out: &mut Vec<Unit>) {
-    let path = if trail.is_empty() {
-        s.heading.number.clone()
-    } else {
-        format!("{trail} › {}", s.heading.number)
-    };
-    out.push(Unit::new(
-        UnitKind::Heading(s.heading.level),
-        &s.heading.title,
-        s.heading.origin.as_ref(),
-        Some(s.id),
-        format!("{path} (đề mục)"),
-    ));
-    blocks(&s.blocks, &path, out);
-    for c in &s.children {
-        section(c, &path, out);
-    }
+struct Builder<'a> {
+    out: Vec<Unit>,
+    scan: &'a mut dyn FnMut(UnitKind, &str) -> Arc<Scan>,
 }
 
-fn blocks(bs: &[Block], trail: &str, out: &mut Vec<Unit>) {
-    let mut paragraph = 0;
-    let mut table = 0;
-    for b in bs {
-        match b {
-            Block::Paragraph(p) => {
-                paragraph += 1;
-                out.push(Unit::new(
-                    UnitKind::Paragraph,
-                    &p.inlines,
-                    p.origin.as_ref(),
-                    Some(p.id),
-                    format!("{trail} › đoạn {paragraph}"),
-                ));
-            }
-            Block::Table(t) => {
-                table += 1;
-                let rows = std::iter::once(&t.columns).chain(t.rows.iter());
-                for (r, row) in rows.enumerate() {
-                    for (c, cell) in row.iter().enumerate() {
-                        out.push(Unit::from_text(
-                            UnitKind::TableCell,
-                            cell.clone(),
-                            Vec::new(),
-                            t.origin
-                                .as_ref()
-                                .map(|o| Origin::at(o.line + r as u32 + u32::from(r > 0))),
-                            Some(t.id),
-                            format!("{trail} › bảng {table} › dòng {} cột {}", r + 1, c + 1),
-                        ));
+impl Builder<'_> {
+    fn push(
+        &mut self,
+        kind: UnitKind,
+        text: String,
+        notes: Vec<(Range<usize>, FootnoteId)>,
+        origin: Option<Origin>,
+        block: Option<BlockId>,
+        path: String,
+    ) {
+        let scan = (self.scan)(kind, &text);
+        self.out.push(Unit {
+            kind,
+            text,
+            notes,
+            scan,
+            origin,
+            block,
+            path,
+        });
+    }
+
+    fn inlines(
+        &mut self,
+        kind: UnitKind,
+        inlines: &[Inline],
+        origin: Option<&Origin>,
+        block: Option<BlockId>,
+        path: String,
+    ) {
+        let (text, notes) = flatten(inlines);
+        self.push(kind, text, notes, origin.cloned(), block, path);
+    }
+
+    fn section(&mut self, s: &Section, trail: &str) {
+        let path = if trail.is_empty() {
+            s.heading.number.clone()
+        } else {
+            format!("{trail} › {}", s.heading.number)
+        };
+        self.inlines(
+            UnitKind::Heading(s.heading.level),
+            &s.heading.title,
+            s.heading.origin.as_ref(),
+            Some(s.id),
+            format!("{path} (đề mục)"),
+        );
+        self.blocks(&s.blocks, &path);
+        for c in &s.children {
+            self.section(c, &path);
+        }
+    }
+
+    fn blocks(&mut self, bs: &[Block], trail: &str) {
+        let mut paragraph = 0;
+        let mut table = 0;
+        for b in bs {
+            match b {
+                Block::Paragraph(p) => {
+                    paragraph += 1;
+                    self.inlines(
+                        UnitKind::Paragraph,
+                        &p.inlines,
+                        p.origin.as_ref(),
+                        Some(p.id),
+                        format!("{trail} › đoạn {paragraph}"),
+                    );
+                }
+                Block::Table(t) => {
+                    table += 1;
+                    let rows = std::iter::once(&t.columns).chain(t.rows.iter());
+                    for (r, row) in rows.enumerate() {
+                        for (c, cell) in row.iter().enumerate() {
+                            self.push(
+                                UnitKind::TableCell,
+                                cell.clone(),
+                                Vec::new(),
+                                t.origin
+                                    .as_ref()
+                                    .map(|o| Origin::at(o.line + r as u32 + u32::from(r > 0))),
+                                Some(t.id),
+                                format!("{trail} › bảng {table} › dòng {} cột {}", r + 1, c + 1),
+                            );
+                        }
                     }
                 }
             }

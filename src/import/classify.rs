@@ -143,6 +143,10 @@ pub fn is_authority_line(s: &str) -> bool {
 
 /// "Nơi nhận:" (the label of the recipients list).
 pub fn is_recipients_label(s: &str) -> bool {
+    // Only a short line can be the label: never lower-case a whole paragraph.
+    if s.trim_end_matches([':', ' ']).len() > 40 {
+        return false;
+    }
     let lower = s.to_lowercase();
     lower.starts_with("nơi nhận")
         && lower.trim_end_matches([':', ' ']).len() <= "nơi nhận".len() + 1

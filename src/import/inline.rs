@@ -71,9 +71,32 @@ fn text_before(tokens: &[Token]) -> String {
     s
 }
 
+/// Whether a line is plain text for [`tokenize`]: no mark, escape, entity,
+/// formula, raised digit or doubled space (most lines of a report).
+fn is_plain(line: &str) -> bool {
+    let b = line.as_bytes();
+    !b.iter().enumerate().any(|(i, &c)| match c {
+        b'\\' | b'$' | b'<' | b'&' | b'*' => true,
+        b' ' => b.get(i + 1) == Some(&b' '),
+        // ¹ ² ³ (C2 B9, C2 B2, C2 B3) and ⁰ ⁴…⁹ (E2 81 B0…B9).
+        0xC2 => matches!(b.get(i + 1), Some(0xB2 | 0xB3 | 0xB9)),
+        0xE2 => b.get(i + 1) == Some(&0x81) && matches!(b.get(i + 2), Some(0xB0..=0xB9)),
+        _ => false,
+    })
+}
+
 fn tokenize(line: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::new();
     let plain = Style::default();
+    if is_plain(line) {
+        // As below: a space opening the line is dropped.
+        let text = line.strip_prefix(' ').unwrap_or(line);
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Token::Text(text.to_string(), plain)]
+        };
+    }
+    let mut tokens: Vec<Token> = Vec::new();
     let chars: Vec<char> = line.chars().collect();
     let mut i = 0;
     let mut in_math = false;
@@ -193,11 +216,20 @@ fn tokenize(line: &str) -> Vec<Token> {
                     if !last_is_space {
                         push_text(&mut tokens, " ", plain);
                     }
+                    i += 1;
                 } else {
-                    let mut buf = [0u8; 4];
-                    push_text(&mut tokens, c.encode_utf8(&mut buf), plain);
+                    // A run of ordinary characters goes in at once.
+                    let mut j = i + 1;
+                    while j < chars.len()
+                        && !matches!(chars[j], '\\' | '$' | '<' | '&' | '*' | ' ')
+                        && superscript_digit_value(chars[j]).is_none()
+                    {
+                        j += 1;
+                    }
+                    let run: String = chars[i..j].iter().collect();
+                    push_text(&mut tokens, &run, plain);
+                    i = j;
                 }
-                i += 1;
             }
         }
     }
@@ -353,6 +385,47 @@ pub fn trim_inlines(inlines: &mut Vec<Inline>) {
         } else {
             run.text = trimmed;
             break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod plain_line_tests {
+    use super::*;
+
+    /// The fast path for plain lines gives what the general one gives.
+    #[test]
+    fn plain_lines_read_as_the_general_path_reads_them() {
+        for line in [
+            "Công tác thu NSNN thành phố trong tháng, đạt 32,2% dự toán.",
+            " Dòng mở đầu bằng dấu cách",
+            "Đường Lương Văn Tri (đoạn Bắc Sơn - Bà Triệu);",
+            "",
+            " ",
+        ] {
+            assert!(is_plain(line), "{line}");
+            let general = {
+                // The general path, forced by a mark that resolves to nothing.
+                let mut t = tokenize(&format!("{line}\\"));
+                if let Some(Token::Text(text, _)) = t.last_mut() {
+                    text.pop();
+                    if text.is_empty() {
+                        t.pop();
+                    }
+                }
+                resolve(t)
+            };
+            assert_eq!(resolve(tokenize(line)), general, "{line:?}");
+        }
+        for line in [
+            "a  b",
+            "15 lượt¹⁵",
+            "**05 dự án**",
+            "x\\*y",
+            "m<sup>2</sup>",
+            "a &amp; b",
+        ] {
+            assert!(!is_plain(line), "{line}");
         }
     }
 }

@@ -157,11 +157,18 @@ impl Builder {
                 .filter_map(|m| upper.find(m))
                 .min()
                 .unwrap_or(0);
-            let before = s[..cut.min(s.len())].trim();
+            // Upper case may change byte lengths ("ß"); never cut inside a letter.
+            let cut = if s.is_char_boundary(cut.min(s.len())) {
+                cut.min(s.len())
+            } else {
+                0
+            };
+            let before = s[..cut].trim();
             if !before.is_empty() && is_all_caps(before) && self.report.title.summary.is_empty() {
                 self.agency_lines.push(before.to_string());
                 source.agency.get_or_insert(number);
             }
+            source.motto.push((number, s[cut..].trim().to_string()));
             return true;
         }
         if let Some((number_text, code, rest)) = number_line(s) {
@@ -172,6 +179,7 @@ impl Builder {
                 header.place = place;
                 header.date = date;
                 source.place_date = Some(number);
+                source.place_date_text = Some(rest.to_string());
             }
             return true;
         }
@@ -180,6 +188,7 @@ impl Builder {
                 header.place = place;
                 header.date = date;
                 source.place_date = Some(number);
+                source.place_date_text = Some(s.to_string());
                 return true;
             }
         }

@@ -93,10 +93,15 @@ pub fn superscript_number(n: u32) -> String {
 
 /// The digit value of a Unicode superscript digit.
 pub fn superscript_digit_value(c: char) -> Option<u32> {
-    SUPERSCRIPT_DIGITS
-        .iter()
-        .position(|d| *d == c)
-        .map(|p| p as u32)
+    // Asked of every character the importer reads: decide by code point.
+    match c {
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁰' => Some(0),
+        '⁴'..='⁹' => Some(u32::from(c) - u32::from('⁰')),
+        _ => None,
+    }
 }
 
 /// The text of inline content as a reader sees it: footnote markers and raised

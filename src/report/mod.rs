@@ -69,6 +69,11 @@ pub struct SourceLines {
     pub agency: Option<u32>,
     pub number: Option<u32>,
     pub place_date: Option<u32>,
+    /// The place and date line as written ("TP. Lạng Sơn, ngày 05 tháng 3
+    /// năm 2025"), whose padding the parsed date no longer shows.
+    pub place_date_text: Option<String>,
+    /// The Quốc hiệu and Tiêu ngữ as written, with their lines.
+    pub motto: Vec<(u32, String)>,
     pub kind: Option<u32>,
     pub summary: Option<u32>,
     pub recipients_label: Option<u32>,

@@ -94,6 +94,22 @@ impl Decimal {
         self.mantissa * 10u128.pow(u32::from(scale - self.scale))
     }
 
+    /// The exact sum, or None if it would not fit (sums of figures a user
+    /// typed must never overflow).
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        let a = self
+            .mantissa
+            .checked_mul(10u128.checked_pow(u32::from(scale - self.scale))?)?;
+        let b = other
+            .mantissa
+            .checked_mul(10u128.checked_pow(u32::from(scale - other.scale))?)?;
+        Some(Decimal {
+            mantissa: a.checked_add(b)?,
+            scale,
+        })
+    }
+
     /// a/b×100 at `decimals` places, truncated and rounded half up; None if b is 0.
     pub fn percent_of(self, whole: Decimal, decimals: u8) -> Option<(Decimal, Decimal)> {
         if whole.is_zero() {
@@ -249,5 +265,17 @@ mod tests {
         );
         assert!(d("2,5") < d("2,51"));
         assert_eq!((d("1,5") + d("2")).to_string(), "3,5");
+        assert_eq!(d("1,5").checked_add(d("2")), Some(d("3,5")));
+        let huge = Decimal {
+            mantissa: MAX_MANTISSA,
+            scale: 0,
+        };
+        let tiny = Decimal {
+            mantissa: 1,
+            scale: 12,
+        };
+        // 10^24 at 12 decimals is 10^36; u128 holds about 3.4 × 10^38.
+        let sum = (0..400).try_fold(tiny, |acc, _| acc.checked_add(huge));
+        assert_eq!(sum, None);
     }
 }

@@ -1,0 +1,271 @@
+//! `count`: "N <danh từ>ⁿ" whose footnote lists the items ("11 công trình⁷"
+//! with "⁷ (1) … (2) … (11) …", or "03 dự án⁶" with items separated by ";"):
+//! N must be the number of items.
+//!
+//! Not a list: a footnote that breaks a figure down ("18 công dân¹⁵" with
+//! "¹⁵ Trong đó đất đai: 10 lượt; …", which is the `sum` rule's), an amount
+//! ("10.595 triệu đồng²"), and a footnote of one item with no ";" when N is
+//! not 1 (its commas may or may not separate items).
+
+use super::text::{footnote_units, Unit, UnitKind};
+use super::words::starts_with_ci;
+use super::{Finding, Placed, Report, Rule, Severity};
+use crate::report::superscript_number;
+
+/// Checks every counted list in a footnote.
+pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
+    super::check_rule(Rule::Count, units, report, out);
+}
+
+/// Units of measure and time: what they count is never a list of items.
+const MEASURES: [&str; 22] = [
+    "đồng", "đ", "triệu", "tỷ", "nghìn", "ngàn", "usd", "m", "km", "ha", "kg", "tấn", "gam", "g",
+    "lít", "năm", "tháng", "ngày", "giờ", "phút", "lần", "kv",
+];
+
+/// How a footnote lists its items.
+#[derive(Debug, PartialEq, Eq)]
+enum Items {
+    /// "(1) … (2) … (3) …": the numbers written, in order.
+    Numbered(Vec<usize>),
+    /// Items separated by ";".
+    Separated(usize),
+    /// A breakdown of a figure, or no list.
+    NotAList,
+}
+
+fn items(text: &str) -> Items {
+    // "(1)", "(2)", … as written.
+    let bytes = text.as_bytes();
+    let numbers: Vec<usize> = text
+        .match_indices('(')
+        .filter_map(|(k, _)| {
+            let digits = bytes[k + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if digits == 0 || digits > 3 || bytes.get(k + 1 + digits) != Some(&b')') {
+                return None;
+            }
+            text[k + 1..k + 1 + digits].parse().ok()
+        })
+        .collect();
+    if numbers.first() == Some(&1) {
+        return Items::Numbered(numbers);
+    }
+    let trimmed = text.trim_start();
+    if ["trong đó", "tổng"]
+        .iter()
+        .any(|w| starts_with_ci(trimmed, w))
+    {
+        return Items::NotAList;
+    }
+    // "Gồm: A; B; C" lists A, B and C.
+    let text = ["bao gồm", "gồm"]
+        .iter()
+        .find(|w| starts_with_ci(trimmed, w))
+        .map(|w| trimmed[w.len()..].trim_start_matches([':', ' ']))
+        .unwrap_or(text);
+    let mut depth = 0i32;
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (k, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' if depth <= 0 => {
+                pieces.push(&text[start..k]);
+                start = k + 1;
+            }
+            _ => {}
+        }
+    }
+    pieces.push(&text[start..]);
+    let pieces: Vec<&str> = pieces
+        .into_iter()
+        .map(|p| p.trim().trim_end_matches('.').trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    // "đất đai: 10 lượt": quantities, not named items.
+    let quantity = |p: &&str| {
+        p.rsplit_once(':')
+            .is_some_and(|(_, after)| after.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    };
+    if pieces.iter().any(quantity) {
+        return Items::NotAList;
+    }
+    Items::Separated(pieces.len())
+}
+
+/// The document-level part (all of this rule).
+pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
+    let notes = footnote_units(units);
+    for (i, unit) in units.iter().enumerate() {
+        if matches!(unit.kind, UnitKind::Footnote(_)) {
+            continue;
+        }
+        for (range, id) in &unit.notes {
+            let nums = unit.numbers();
+            let Some(k) = unit.number_before(range.start) else {
+                continue;
+            };
+            let t = &nums[k];
+            let between = &unit.text[t.span.end..range.start];
+            let noun_only = between.starts_with(' ')
+                && between.chars().all(|c| c.is_alphabetic() || c == ' ')
+                && between.split_whitespace().count() <= 4;
+            let first_word = t.unit.split(' ').next().unwrap_or("");
+            if !t.is_quantity()
+                || t.percent_end.is_some()
+                || !noun_only
+                || t.unit.is_empty()
+                || MEASURES.contains(&first_word)
+            {
+                continue;
+            }
+            let Some(n) = t
+                .value
+                .filter(|v| v.scale == 0 && v.mantissa <= 1000)
+                .map(|v| v.mantissa as usize)
+            else {
+                continue;
+            };
+            let Some(note) = notes.get(id).map(|&j| &units[j]) else {
+                continue;
+            };
+            let (listed, how) = match items(&note.text) {
+                Items::Numbered(ks) => {
+                    let c = ks.len();
+                    let how = if ks.iter().copied().eq(1..=c) {
+                        format!("đánh số (1) đến ({c})")
+                    } else {
+                        let written: Vec<String> = ks.iter().map(|k| format!("({k})")).collect();
+                        format!("đánh số không liên tục: {}", written.join(", "))
+                    };
+                    (c, how)
+                }
+                Items::Separated(c) if c >= 2 || n == 1 => {
+                    (c, "ngăn cách bằng dấu «;»".to_string())
+                }
+                _ => continue,
+            };
+            if listed == n {
+                continue;
+            }
+            let noun = between.trim();
+            let line = match note.line_at(0) {
+                Some(l) => format!(" (dòng {l})"),
+                None => String::new(),
+            };
+            out.push(Placed {
+                at: i,
+                finding: unit.finding(
+                    Rule::Count,
+                    Severity::Error,
+                    t.span.start..range.end,
+                    format!(
+                        "Ghi {} {noun} nhưng chú thích {}{line} liệt kê {listed} mục ({how}). Sửa thành {} {noun}, hoặc bổ sung/bớt mục trong chú thích cho đủ {}.",
+                        t.raw,
+                        superscript_number(id.0),
+                        pad(listed, &t.raw),
+                        t.raw,
+                    ),
+                ),
+            });
+        }
+    }
+}
+
+/// A count written like the original: "05" stays two digits.
+fn pad(n: usize, like: &str) -> String {
+    if like.len() == 2 && like.starts_with('0') && n < 10 {
+        format!("{n:02}")
+    } else {
+        n.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::text::units;
+    use crate::import::import_text;
+
+    fn findings(text: &str) -> Vec<Finding> {
+        let r = import_text(text).unwrap();
+        let mut out = Vec::new();
+        check(&units(&r), &r, &mut out);
+        out
+    }
+
+    #[test]
+    fn footnote_lists_are_counted() {
+        assert_eq!(
+            items("(1) A; (2) B (Khu IV) ; (3) C"),
+            Items::Numbered(vec![1, 2, 3])
+        );
+        assert_eq!(
+            items("(1) Công viên (Đoạn từ cầu A); (4) Chỉnh trang (5) Cải tạo"),
+            Items::Numbered(vec![1, 4, 5])
+        );
+        assert_eq!(
+            items("Đường Lương Văn Tri (đoạn Bắc Sơn - Bà Triệu);"),
+            Items::Separated(1)
+        );
+        assert_eq!(
+            items("Mở rộng đường Tô Sơn, phường Chi Lăng"),
+            Items::Separated(1)
+        );
+        assert_eq!(items("A; B (x; y); C."), Items::Separated(3));
+        assert_eq!(
+            items("Trong đó đất đai: 10 lượt; GPMB: 03 lượt; khác: 02 lượt."),
+            Items::NotAList
+        );
+        assert_eq!(
+            items("Gồm: Dự án A; Dự án B (giai đoạn 2); Dự án C."),
+            Items::Separated(3)
+        );
+    }
+
+    #[test]
+    fn seeds_counts_match_their_footnotes() {
+        for seed in [crate::seeds::NOV_2021, crate::seeds::MAR_2025] {
+            assert_eq!(findings(seed), vec![]);
+        }
+    }
+
+    #[test]
+    fn a_wrong_count_names_the_listed_number() {
+        let t = "chỉ đạo thi công 12 công trình⁷;\n\n⁷ (1) A; (2) B; (3) C; (4) D; (5) E; (6) F; (7) G; (8) H; (9) I (10) K; (11) L";
+        let f = findings(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].line, Some(1));
+        assert!(
+            f[0].message
+                .starts_with("Ghi 12 công trình nhưng chú thích ⁷ (dòng 3) liệt kê 11 mục (đánh số (1) đến (11)). Sửa thành 11 công trình"),
+            "{}",
+            f[0].message
+        );
+        let f = findings("Tạm dừng 02 dự án⁶ chuẩn bị đầu tư;\n\n⁶ Xây mới trụ sở A; Nhà văn hóa thôn B; Sân thể thao C");
+        assert_eq!(f.len(), 1);
+        assert!(f[0]
+            .message
+            .contains("liệt kê 3 mục (ngăn cách bằng dấu «;»). Sửa thành 03 dự án"));
+    }
+
+    #[test]
+    fn what_is_no_list_is_not_counted() {
+        for t in [
+            // A breakdown, for the sum rule.
+            "tiếp được 15 lượt/18 công dân¹;\n\n¹ Trong đó đất đai: 10 lượt; GPMB: 03 lượt; khác: 02 lượt.",
+            // An amount explained.
+            "thu được 10.595 triệu đồng¹.\n\n¹ Tổng số thu từ ngày 16/11/2024 đến ngày 10/3/2025",
+            // One item with commas: maybe several, maybe one.
+            "thông qua 02 dự án¹;\n\n¹ Cải tạo, chỉnh trang nút giao thông ngã tư",
+            // A year before the marker.
+            "các dự án năm 2025¹ và\n\n¹ A; B; C",
+        ] {
+            assert_eq!(findings(t), vec![], "{t}");
+        }
+    }
+}

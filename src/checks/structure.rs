@@ -1,0 +1,514 @@
+//! `structure` (warning): the parts the decree requires and its text
+//! conventions (`nd30.md` §3–§9). Missing: cơ quan ban hành, số/ký hiệu,
+//! địa danh and date, tên loại, trích yếu, Nơi nhận, the signer. Form: the
+//! ký hiệu "BC-…", a số below 10 written "05", the date line's padding (a day
+//! below 10 as "05", only months 1 and 2 padded), no abbreviation in the
+//! địa danh ("TP. Lạng Sơn" → "Lạng Sơn"), the Quốc hiệu and Tiêu ngữ exactly
+//! as the decree writes them, Nơi nhận items ending in ";" with a last line
+//! "Lưu: VT, …." and the body ending in "./.".
+//!
+//! Warnings, not errors: real reports break some of these (both seeds do),
+//! and the .docx writer lays the header out itself.
+
+use super::text::{Unit, UnitKind};
+use super::{Finding, Placed, Report, Rule, Severity};
+use crate::report::SourceLines;
+
+/// Checks the required parts and the decree's conventions.
+pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
+    super::check_rule(Rule::Structure, units, report, out);
+}
+
+const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
+
+struct Out<'a> {
+    placed: &'a mut Vec<Placed>,
+    at: usize,
+}
+
+impl Out<'_> {
+    fn warn(&mut self, line: Option<u32>, path: &str, excerpt: &str, message: String) {
+        self.placed.push(Placed {
+            at: self.at,
+            finding: Finding::at(
+                Rule::Structure,
+                Severity::Warning,
+                line,
+                path,
+                excerpt,
+                message,
+            ),
+        });
+    }
+}
+
+/// The document-level part (all of this rule).
+pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
+    let from_text =
+        report.source != SourceLines::default() || units.iter().any(|u| u.origin.is_some());
+    let src = &report.source;
+    let h = &report.header;
+    let mut o = Out {
+        placed: &mut *out,
+        at: 0,
+    };
+    // ô 1: the Quốc hiệu and Tiêu ngữ, when the text has them.
+    for (line, written) in &src.motto {
+        motto(&mut o, *line, written);
+    }
+    // ô 2: the issuing agency, never abbreviated.
+    if h.issuing_agency.trim().is_empty() {
+        o.warn(
+            None,
+            "Phần đầu › Cơ quan ban hành",
+            "",
+            "Thiếu tên cơ quan ban hành (ô 2, góc trên bên trái): ghi đầy đủ, ví dụ «ỦY BAN NHÂN DÂN / THÀNH PHỐ LẠNG SƠN».".to_string(),
+        );
+    } else if h
+        .issuing_agency
+        .split_whitespace()
+        .any(|w| w == "UBND" || w == "HĐND")
+    {
+        o.warn(
+            src.agency,
+            "Phần đầu › Cơ quan ban hành",
+            &h.issuing_agency.replace('\n', " "),
+            "Tên cơ quan ban hành không được viết tắt: ghi «ỦY BAN NHÂN DÂN», không ghi «UBND»."
+                .to_string(),
+        );
+    }
+    // ô 3: Số and ký hiệu.
+    if h.code.trim().is_empty() {
+        o.warn(
+            None,
+            "Phần đầu › Số, ký hiệu",
+            "",
+            "Thiếu số và ký hiệu (ô 3): ghi «Số: …/BC-UBND» dưới tên cơ quan; số để trống khi còn là dự thảo.".to_string(),
+        );
+    } else {
+        let written = format!("Số: {}/{}", h.number, h.code);
+        if !is_report_code(&h.code) {
+            o.warn(
+                src.number,
+                "Phần đầu › Số, ký hiệu",
+                &written,
+                format!(
+                    "Ký hiệu «{}» không đúng dạng của báo cáo: viết «BC-» rồi tên cơ quan viết tắt, không cách, ví dụ «BC-UBND».",
+                    h.code
+                ),
+            );
+        }
+        let number = h.number.trim();
+        if number.len() == 1 && number.bytes().all(|b| b.is_ascii_digit()) {
+            o.warn(
+                src.number,
+                "Phần đầu › Số, ký hiệu",
+                &written,
+                format!(
+                    "Số dưới 10 viết thêm số 0 đằng trước: «0{number}», không phải «{number}»."
+                ),
+            );
+        }
+    }
+    // ô 4: place and date.
+    if h.place.trim().is_empty() || h.date.month.is_none() || h.date.year.is_none() {
+        o.warn(
+            src.place_date,
+            "Phần đầu › Địa danh, ngày tháng",
+            "",
+            "Thiếu địa danh và ngày tháng (ô 4): ghi «Lạng Sơn, ngày … tháng … năm …» bên phải, ngang dòng số và ký hiệu.".to_string(),
+        );
+    }
+    if let Some(fixed) = place_without_abbreviation(&h.place) {
+        o.warn(
+            src.place_date,
+            "Phần đầu › Địa danh, ngày tháng",
+            &h.place,
+            format!(
+                "Địa danh không viết tắt: ghi «{fixed}», không ghi «{}».",
+                h.place
+            ),
+        );
+    }
+    if let Some(written) = &src.place_date_text {
+        date_padding(&mut o, src.place_date, written);
+    }
+    // ô 5a: tên loại and trích yếu.
+    if report.title.kind.trim().is_empty() || (from_text && src.kind.is_none()) {
+        o.warn(
+            None,
+            "Tên loại văn bản",
+            "",
+            "Thiếu tên loại văn bản: ghi «BÁO CÁO» (chữ in hoa, đậm, căn giữa) trên trích yếu."
+                .to_string(),
+        );
+    }
+    if report.title.summary.trim().is_empty() {
+        o.warn(
+            None,
+            "Trích yếu",
+            "",
+            "Thiếu trích yếu: ghi «Tình hình … tháng M/YYYY, nhiệm vụ công tác tháng M+1/YYYY» dưới chữ BÁO CÁO.".to_string(),
+        );
+    }
+    // The body ends with "./.".
+    let last_body = units
+        .iter()
+        .rposition(|u| matches!(u.kind, UnitKind::Paragraph | UnitKind::TableCell));
+    o.at = last_body.unwrap_or(0);
+    if let Some(i) = last_body {
+        let u = &units[i];
+        let end = u.text.trim_end();
+        if !end.ends_with("./.") {
+            let tail_start = end
+                .char_indices()
+                .rev()
+                .nth(40)
+                .map(|(k, _)| k)
+                .unwrap_or(0);
+            o.warn(
+                u.line_at(end.len()),
+                &u.path,
+                &end[tail_start..],
+                "Phần nội dung kết thúc bằng dấu «./.» (như mọi mẫu của Nghị định 30): thêm «./.» vào cuối đoạn cuối cùng.".to_string(),
+            );
+        }
+    }
+    // ô 9b: Nơi nhận.
+    let first_recipient = units
+        .iter()
+        .position(|u| matches!(u.kind, UnitKind::Recipient(_)));
+    o.at = first_recipient.unwrap_or(units.len());
+    if report.recipients.is_empty() {
+        o.warn(
+            src.signature,
+            "Nơi nhận",
+            "",
+            "Thiếu «Nơi nhận:» (góc dưới bên trái): liệt kê nơi nhận, mỗi dòng bắt đầu bằng «-», dòng cuối «- Lưu: VT, …».".to_string(),
+        );
+    }
+    let n = report.recipients.len();
+    for (k, item) in report.recipients.iter().enumerate() {
+        let line = src.recipients.get(k).copied();
+        let path = format!("Nơi nhận › dòng {}", k + 1);
+        o.at = first_recipient.map(|f| f + k).unwrap_or(units.len());
+        let item = item.trim();
+        if k + 1 < n {
+            if !item.ends_with(';') {
+                o.warn(
+                    line,
+                    &path,
+                    item,
+                    format!(
+                        "Mỗi nơi nhận kết thúc bằng dấu «;»: «{};».",
+                        item.trim_end_matches(['.', ','])
+                    ),
+                );
+            }
+            continue;
+        }
+        lưu_line(&mut o, line, &path, item);
+    }
+    // ô 7: the signature.
+    o.at = units.len();
+    let s = &report.signature;
+    if s.position.trim().is_empty() || s.signer.trim().is_empty() {
+        let missing = match (s.position.trim().is_empty(), s.signer.trim().is_empty()) {
+            (true, true) => "chức vụ và họ tên người ký",
+            (true, false) => "chức vụ người ký",
+            _ => "họ tên người ký",
+        };
+        o.warn(
+            src.signature,
+            "Chữ ký",
+            "",
+            format!("Thiếu {missing} (ô 7, góc dưới bên phải): ví dụ «TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH», rồi họ tên."),
+        );
+    }
+    let title = ["Ông ", "Bà ", "TS.", "ThS.", "PGS", "GS.", "KS.", "CN."]
+        .iter()
+        .find(|t| s.signer.trim_start().starts_with(**t));
+    if let Some(t) = title {
+        o.warn(
+            src.signature,
+            "Chữ ký",
+            &s.signer,
+            format!(
+                "Trước họ tên người ký không ghi học hàm, học vị hay danh xưng: bỏ «{}».",
+                t.trim()
+            ),
+        );
+    }
+}
+
+/// "BC-UBND": the type "BC", then the agency's abbreviation, no spaces.
+fn is_report_code(code: &str) -> bool {
+    let Some(rest) = code.strip_prefix("BC-") else {
+        return false;
+    };
+    !rest.is_empty()
+        && rest.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == 'Đ' || c == '&')
+        })
+}
+
+/// The place without its abbreviated generic noun, when it has one:
+/// "TP. Lạng Sơn" → "Lạng Sơn".
+fn place_without_abbreviation(place: &str) -> Option<String> {
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let abbreviated = |w: &str| {
+        let letters = w.trim_end_matches('.');
+        (w.ends_with('.')
+            && letters.chars().next().is_some_and(char::is_uppercase)
+            && letters.len() <= 4)
+            || (letters.chars().filter(|c| c.is_uppercase()).count() >= 2
+                && letters.chars().all(|c| c.is_uppercase()))
+    };
+    if !words.iter().any(|w| abbreviated(w)) {
+        return None;
+    }
+    let kept: Vec<&str> = words.into_iter().filter(|w| !abbreviated(w)).collect();
+    Some(kept.join(" "))
+}
+
+/// The Quốc hiệu and Tiêu ngữ, exactly as the decree writes them.
+fn motto(o: &mut Out<'_>, line: u32, written: &str) {
+    let clean = written.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+    let upper = clean.to_uppercase();
+    let (qh, tn) = match upper.find("ĐỘC LẬP") {
+        Some(k) if clean.is_char_boundary(k) => (clean[..k].trim(), clean[k..].trim()),
+        _ => (clean, ""),
+    };
+    if !qh.is_empty() && qh != QUOC_HIEU && qh != "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" {
+        o.warn(
+            Some(line),
+            "Phần đầu › Quốc hiệu",
+            qh,
+            format!("Quốc hiệu ghi đúng như Nghị định 30: «{QUOC_HIEU}» (chữ in hoa), không phải «{qh}»."),
+        );
+    }
+    if !tn.is_empty() && tn != TIEU_NGU {
+        let why = if tn.contains(['–', '—']) {
+            " (dùng dấu gạch nối «-» có cách hai bên, không dùng «–» hay «—»)"
+        } else {
+            ""
+        };
+        o.warn(
+            Some(line),
+            "Phần đầu › Tiêu ngữ",
+            tn,
+            format!("Tiêu ngữ ghi đúng như Nghị định 30: «{TIEU_NGU}»{why}, không phải «{tn}»."),
+        );
+    }
+}
+
+/// "ngày 05 tháng 3 năm 2025": a day below 10 as "05", months 1 and 2 as
+/// "01", "02", other months unpadded.
+fn date_padding(o: &mut Out<'_>, line: Option<u32>, written: &str) {
+    let value_after = |word: &str| -> Option<&str> {
+        let start = written.find(word)? + word.len();
+        let rest = written[start..].trim_start();
+        let len = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (len > 0).then(|| &rest[..len])
+    };
+    let mut problems = Vec::new();
+    if let Some(day) = value_after("ngày") {
+        if day.len() == 1 {
+            problems.push(format!("ngày dưới 10 viết «0{day}», không phải «{day}»"));
+        }
+    }
+    if let Some(month) = value_after("tháng") {
+        let value: u32 = month.parse().unwrap_or(0);
+        if value <= 2 && month.len() == 1 {
+            problems.push(format!("tháng {value} viết «0{value}»"));
+        } else if value >= 3 && month.starts_with('0') {
+            problems.push(format!(
+                "tháng {value} viết «{value}», không phải «{month}» (chỉ tháng 1 và 2 có số 0 đằng trước)"
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        o.warn(
+            line,
+            "Phần đầu › Địa danh, ngày tháng",
+            written,
+            format!("Ngày tháng ban hành: {}.", problems.join("; ")),
+        );
+    }
+}
+
+/// The last line of Nơi nhận: "Lưu: VT, TH." (the drafting unit after VT).
+fn lưu_line(o: &mut Out<'_>, line: Option<u32>, path: &str, item: &str) {
+    let Some(rest) = item.strip_prefix("Lưu") else {
+        o.warn(
+            line,
+            path,
+            item,
+            "Dòng cuối của Nơi nhận là nơi lưu: «- Lưu: VT, <viết tắt đơn vị soạn thảo>.» (ví dụ «- Lưu: VT, TH.»).".to_string(),
+        );
+        return;
+    };
+    let body = rest.trim_start_matches([':', ' ']).trim();
+    let parts: Vec<&str> = body
+        .trim_end_matches(['.', ';'])
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut problems = Vec::new();
+    if parts.first() != Some(&"VT") {
+        problems.push("bắt đầu bằng «VT» (văn thư)".to_string());
+    }
+    if parts.len() < 2 {
+        problems.push("ghi viết tắt của đơn vị soạn thảo sau «VT,»".to_string());
+    }
+    if !body.ends_with('.') {
+        problems.push("kết thúc bằng dấu «.»".to_string());
+    }
+    if !problems.is_empty() {
+        o.warn(
+            line,
+            path,
+            item,
+            format!(
+                "Dòng lưu của Nơi nhận phải {}: ví dụ «Lưu: VT, TH.».",
+                problems.join(", ")
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::text::units;
+    use crate::import::import_text;
+
+    fn findings(text: &str) -> Vec<Finding> {
+        let r = import_text(text).unwrap();
+        let mut out = Vec::new();
+        check(&units(&r), &r, &mut out);
+        out
+    }
+
+    const GOOD: &str = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THÀNH PHỐ LẠNG SƠN Độc lập - Tự do - Hạnh phúc
+
+Số: 05/BC-UBND Lạng Sơn, ngày 05 tháng 3 năm 2025
+
+BÁO CÁO
+
+Tình hình phát triển kinh tế - xã hội tháng 3/2025, nhiệm vụ công tác tháng 4/2025
+
+I. KẾT QUẢ
+
+Thu ngân sách đạt 82%./.
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Lưu: VT, TH.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn Hạnh";
+
+    #[test]
+    fn a_complete_report_in_form_has_no_warning() {
+        assert_eq!(findings(GOOD), vec![]);
+    }
+
+    #[test]
+    fn each_convention_broken_is_a_warning() {
+        for (from, to, line, expected) in [
+            ("Số: 05/", "Số: 5/", Some(4), "«05», không phải «5»"),
+            (
+                "/BC-UBND",
+                "/UBND-BC",
+                Some(4),
+                "Ký hiệu «UBND-BC» không đúng dạng",
+            ),
+            (
+                "Lạng Sơn, ngày",
+                "TP. Lạng Sơn, ngày",
+                Some(4),
+                "ghi «Lạng Sơn», không ghi «TP. Lạng Sơn»",
+            ),
+            (
+                "ngày 05 tháng 3",
+                "ngày 5 tháng 03",
+                Some(4),
+                "ngày dưới 10 viết «05», không phải «5»; tháng 3 viết «3», không phải «03»",
+            ),
+            (
+                "Độc lập - Tự do - Hạnh phúc",
+                "Độc lập – Tự do – Hạnh phúc",
+                Some(2),
+                "không dùng «–»",
+            ),
+            ("VIỆT NAM", "Việt Nam", Some(1), "Quốc hiệu ghi đúng"),
+            ("(b/c);", "(b/c)", Some(15), "kết thúc bằng dấu «;»"),
+            (
+                "Lưu: VT, TH.",
+                "Lưu: VT.",
+                Some(16),
+                "ghi viết tắt của đơn vị soạn thảo sau «VT,»",
+            ),
+            ("82%./.", "82%.", Some(12), "kết thúc bằng dấu «./.»"),
+            (
+                "Nguyễn Văn Hạnh",
+                "TS. Nguyễn Văn Hạnh",
+                Some(18),
+                "bỏ «TS.»",
+            ),
+        ] {
+            let text = GOOD.replace(from, to);
+            let f = findings(&text);
+            assert_eq!(f.len(), 1, "{to}: {f:?}");
+            assert_eq!(f[0].severity, Severity::Warning);
+            assert_eq!(f[0].line, line, "{to}");
+            assert!(f[0].message.contains(expected), "{}", f[0].message);
+        }
+    }
+
+    #[test]
+    fn missing_parts_are_named() {
+        let f = findings("I. KẾT QUẢ\n\nThu ngân sách đạt 82%./.");
+        let messages: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        for part in [
+            "Thiếu tên cơ quan ban hành",
+            "Thiếu số và ký hiệu",
+            "Thiếu địa danh và ngày tháng",
+            "Thiếu tên loại văn bản",
+            "Thiếu trích yếu",
+            "Thiếu «Nơi nhận:»",
+            "Thiếu chức vụ và họ tên người ký",
+        ] {
+            assert!(
+                messages.iter().any(|m| m.starts_with(part)),
+                "{part}: {messages:?}"
+            );
+        }
+        assert!(f.iter().all(|f| f.severity == Severity::Warning));
+    }
+
+    #[test]
+    fn seeds_break_some_conventions_as_warnings_only() {
+        let f = findings(crate::seeds::MAR_2025);
+        assert!(f.iter().all(|f| f.severity == Severity::Warning));
+        let messages: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("ghi «Lạng Sơn», không ghi «TP. Lạng Sơn»")),
+            "{messages:?}"
+        );
+        assert!(messages
+            .iter()
+            .any(|m| m.starts_with("Thiếu tên cơ quan ban hành")));
+    }
+}

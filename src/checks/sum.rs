@@ -1,0 +1,811 @@
+//! `sum`: a total and its parts in the same unit must add up.
+//!
+//! The forms of the reports: "56 giấy phép (trong đó: 40 giấy phép …; 06 giấy
+//! phép …)", "103 công trình … trong đó: 61 công trình …; 41 công trình …",
+//! "28 cơ sở (22 cơ sở …, 06 cơ sở …)", "03 nhân viên (02 nhân viên … và 01
+//! nhân viên …)", "09 điểm cầu (gồm 01 điểm cầu … và 08 điểm cầu …)", a total
+//! ending a line whose parts are the next list lines ("…: 12 nội dung" then
+//! "+ …: 02 nội dung"), a total whose breakdown opens the next paragraph
+//! ("…: 68.448 người." then "Trong đó: …: 39.078 người; …"), and a total whose
+//! breakdown is its footnote ("15 lượt/18 công dân¹⁵" with "¹⁵ Trong đó đất
+//! đai: 10 lượt; …").
+//!
+//! Silent when the parts are of another unit ("0,998 gam (trong đó có 91 viên
+//! nén)"), are a subset ("36 vụ, trong đó có 26 vụ vi phạm"), are no quantity
+//! ("02 kỳ (ngày 21/02/2025 và ngày 03/3/2025)"), or hold a fraction or a
+//! percentage ("09 điểm cầu (gồm 01 điểm cầu … và 08/08 phường, xã)").
+
+use super::numbers::NumToken;
+use super::text::{footnote_units, Unit, UnitKind};
+use super::words::{is_letter, starts_with_ci};
+use super::{Finding, Local, Placed, Report, Rule, Severity};
+use crate::report::{format_decimal, Decimal};
+use std::ops::Range;
+
+/// Checks every total with its parts in the units.
+pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
+    super::check_rule(Rule::Sum, units, report, out);
+}
+
+/// Whether two units name the same thing: "giấy phép" and "giấy phép", "vụ"
+/// and "vụ vi" (one is the start of the other, syllable by syllable).
+fn same_unit(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    a.split(' ').zip(b.split(' ')).all(|(x, y)| x == y)
+}
+
+/// Byte length of the start of `s` that matches `prefix` ignoring case.
+fn ci_len(s: &str, prefix: &str) -> usize {
+    let n = prefix.chars().count();
+    s.char_indices().nth(n).map(|(i, _)| i).unwrap_or(s.len())
+}
+
+/// The words that open a breakdown; the byte length of the opener at the
+/// start of `s` (with a colon and spaces after it), or None.
+fn opener_len(s: &str) -> Option<usize> {
+    for w in ["trong đó", "bao gồm", "gồm"] {
+        if starts_with_ci(s, w) {
+            let mut len = ci_len(s, w);
+            let rest = &s[len..];
+            // "trong đó có 26 vụ": a subset, not a breakdown.
+            if starts_with_ci(rest.trim_start(), "có ") {
+                return None;
+            }
+            let after = rest.trim_start_matches([' ', ':']);
+            len += rest.len() - after.len();
+            return Some(len);
+        }
+    }
+    None
+}
+
+/// A part of a breakdown: the index of its number in the unit.
+#[derive(Clone, Copy, Debug)]
+enum Segment {
+    /// "40 giấy phép xây dựng", "đất đai: 10 lượt".
+    Part(usize),
+    /// Words with no number: "cải chính" in "11 hồ sơ thay đổi, cải chính và …".
+    Words,
+    /// A number that is no part: "xử lý 03 công trình …", "202/470 = 42,98%".
+    Other,
+}
+
+/// What one segment of text is, as a part of a breakdown.
+fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
+    let text = &unit.text[seg.clone()];
+    let trimmed = text.trim_start_matches([' ', '-', '+', '*', '•']);
+    let lead = seg.start + (text.len() - trimmed.len());
+    let lead = lead + opener_len(trimmed).unwrap_or(0);
+    let nums = unit.numbers();
+    let inside: Vec<usize> = unit.numbers_in(seg.clone()).collect();
+    if inside.is_empty() {
+        return Segment::Words;
+    }
+    let in_fraction = |i: usize| unit.fractions().iter().any(|f| f.a == i || f.b == i);
+    if inside
+        .iter()
+        .any(|&i| nums[i].percent_end.is_some() || in_fraction(i))
+    {
+        return Segment::Other;
+    }
+    let is_part = |i: usize| nums[i].is_quantity() && !nums[i].unit.is_empty();
+    let first = inside[0];
+    if nums[first].span.start == lead && is_part(first) {
+        return Segment::Part(first);
+    }
+    // "đất đai: 10 lượt": the number right after the last colon.
+    if let Some(colon) = unit.text[lead..seg.end].rfind(':') {
+        let after = lead + colon + 1;
+        let start = after + (unit.text[after..].len() - unit.text[after..].trim_start().len());
+        if let Some(&i) = inside.iter().find(|&&i| nums[i].span.start == start) {
+            if is_part(i) {
+                return Segment::Part(i);
+            }
+        }
+    }
+    Segment::Other
+}
+
+/// Splits `range` of the text at ";", ", " and " và " outside brackets.
+fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = range.start;
+    let s = &text[range.clone()];
+    let mut skip_to = 0;
+    for (k, c) in s.char_indices() {
+        if k < skip_to {
+            continue;
+        }
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' if depth == 0 => {
+                out.push(start..range.start + k);
+                start = range.start + k + 1;
+            }
+            ',' if depth == 0 && s[k + 1..].starts_with(' ') => {
+                out.push(start..range.start + k);
+                start = range.start + k + 1;
+            }
+            ' ' if depth == 0 && s[k..].starts_with(" và ") => {
+                out.push(start..range.start + k);
+                start = range.start + k + " và".len();
+                skip_to = k + " và".len();
+            }
+            _ => {}
+        }
+    }
+    out.push(start..range.end);
+    out
+}
+
+/// The parts found in a breakdown, and the numbers of the same unit that
+/// follow them in the sentence without being clearly parts.
+struct Breakdown {
+    parts: Vec<usize>,
+    /// Same-unit numbers after the parts ("…; xử lý 03 công trình …"): the
+    /// total may count them too, so a mismatch is only certain if it matches
+    /// no running sum with them.
+    trailing: Vec<usize>,
+}
+
+/// Whether two numbers are equal in value ("10,5" and "10,50"); true when
+/// they are too large to compare, since a finding must be certain.
+fn same_value(a: Decimal, b: Decimal) -> bool {
+    let zero = Decimal {
+        mantissa: 0,
+        scale: a.scale.max(b.scale),
+    };
+    match (a.checked_add(zero), b.checked_add(zero)) {
+        (Some(x), Some(y)) => x.mantissa == y.mantissa,
+        _ => true,
+    }
+}
+
+impl Breakdown {
+    fn unit<'a>(&self, unit: &'a Unit) -> &'a str {
+        &unit.numbers()[self.parts[0]].unit
+    }
+
+    fn sum(&self, unit: &Unit) -> Option<Decimal> {
+        let nums = unit.numbers();
+        let mut total = Decimal::int(0);
+        for &p in &self.parts {
+            total = total.checked_add(nums[p].value?)?;
+        }
+        Some(total)
+    }
+
+    /// Whether `total` is the sum of the parts, or of the parts and some of
+    /// the trailing numbers.
+    fn adds_up_to(&self, unit: &Unit, total: Decimal) -> bool {
+        let Some(mut running) = self.sum(unit) else {
+            return true;
+        };
+        if same_value(running, total) {
+            return true;
+        }
+        for &t in &self.trailing {
+            let Some(v) = unit.numbers()[t].value else {
+                return true;
+            };
+            let Some(next) = running.checked_add(v) else {
+                return true;
+            };
+            running = next;
+            if same_value(running, total) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn written(&self, unit: &Unit) -> String {
+        let nums = unit.numbers();
+        self.parts
+            .iter()
+            .map(|&p| nums[p].raw.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+}
+
+/// The parts of a closed list (a bracket, a footnote, a paragraph): every
+/// numbered segment must be a part of one unit, at least two of them.
+fn closed_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
+    let mut parts = Vec::new();
+    for seg in segments(&unit.text, range) {
+        match segment(unit, seg) {
+            Segment::Part(i) => parts.push(i),
+            Segment::Words => {}
+            Segment::Other => return None,
+        }
+    }
+    let nums = unit.numbers();
+    let first = nums[*parts.first()?].unit.as_str();
+    if parts.len() < 2 || !parts.iter().all(|&p| same_unit(&nums[p].unit, first)) {
+        return None;
+    }
+    Some(Breakdown {
+        parts,
+        trailing: Vec::new(),
+    })
+}
+
+/// The parts of an open list running to the end of the sentence ("trong
+/// đó: 61 công trình …; 41 công trình …; xử lý 03 công trình …").
+fn open_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
+    let nums = unit.numbers();
+    let mut parts: Vec<usize> = Vec::new();
+    let mut trailing = Vec::new();
+    let mut open = true;
+    for seg in segments(&unit.text, range) {
+        let kind = segment(unit, seg.clone());
+        if open {
+            match kind {
+                Segment::Part(i)
+                    if parts.is_empty() || same_unit(&nums[i].unit, &nums[parts[0]].unit) =>
+                {
+                    parts.push(i);
+                    continue;
+                }
+                Segment::Words => continue,
+                _ => open = false,
+            }
+        }
+        if let Some(&first) = parts.first() {
+            let later = unit
+                .numbers_in(seg.clone())
+                .find(|&i| nums[i].is_quantity() && same_unit(&nums[i].unit, &nums[first].unit));
+            trailing.extend(later);
+        }
+    }
+    (parts.len() >= 2).then_some(Breakdown { parts, trailing })
+}
+
+/// The end of the sentence that goes on at `from`: a "." before a capital or
+/// at the end, or the ")" closing a bracket opened before `from`.
+fn sentence_end(text: &str, from: usize) -> usize {
+    let mut depth = 0i32;
+    // No breakdown runs on for pages: stop looking after a few lines.
+    let mut limit = (from + 4000).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let s = &text[from..limit];
+    for (k, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return from + k;
+                }
+            }
+            '.' => {
+                let rest = &s[k + 1..];
+                let next = rest.trim_start_matches(' ');
+                if rest.is_empty()
+                    || (rest.starts_with(' ')
+                        && next.chars().next().is_some_and(char::is_uppercase))
+                {
+                    return from + k;
+                }
+            }
+            _ => {}
+        }
+    }
+    limit
+}
+
+/// The total a breakdown at `at` is of: the nearest quantity before it in the
+/// same clause, of the parts' unit; in "15 lượt/18 công dân", the numerator
+/// when the parts count what it counts.
+fn total_before(unit: &Unit, at: usize, parts_unit: &str) -> Option<usize> {
+    let nums = unit.numbers();
+    let last = unit.number_before(at)?;
+    // Dates, years and codes between are passed over, a few at most.
+    let i = (0..=last).rev().take(8).find(|&i| nums[i].is_quantity())?;
+    let t = &nums[i];
+    let gap = &unit.text[t.end_with_unit().min(at)..at];
+    if gap.contains(';') || gap.contains(". ") || gap.len() > 120 || t.percent_end.is_some() {
+        return None;
+    }
+    if same_unit(&t.unit, parts_unit) {
+        return Some(i);
+    }
+    let f = unit.fractions().iter().find(|f| f.b == i)?;
+    same_unit(&nums[f.a].unit, parts_unit).then_some(f.a)
+}
+
+/// A total whose number ends the text ("…: 12 nội dung", "…: 68.448 người.").
+fn ending_total(unit: &Unit) -> Option<usize> {
+    let nums = unit.numbers();
+    let i = nums.len().checked_sub(1)?;
+    let t = &nums[i];
+    let rest = unit.text[t.end_with_unit()..].trim();
+    let ends = rest.is_empty() || rest == "." || rest == ":";
+    (ends && t.is_quantity() && !t.unit.is_empty() && t.percent_end.is_none()).then_some(i)
+}
+
+/// A sum written as the report writes its total: "03" when the total is
+/// written "04", "68.449" with grouping.
+fn written_like(sum: Decimal, total: &str) -> String {
+    let text = format_decimal(sum);
+    if total.len() == 2 && total.starts_with('0') && text.len() == 1 {
+        format!("0{text}")
+    } else {
+        text
+    }
+}
+
+/// The message for a total that its parts do not add up to.
+fn message(total: &NumToken, parts: &Breakdown, unit: &Unit, place: &str) -> Option<String> {
+    let sum = parts.sum(unit)?;
+    let total_value = total.value?;
+    if parts.adds_up_to(unit, total_value) {
+        return None;
+    }
+    let sum_text = written_like(sum, &total.raw);
+    Some(format!(
+        "Tổng {} {} không khớp với các thành phần{place}: {} = {sum_text} {}. Sửa tổng thành {sum_text} {} hoặc kiểm tra lại các thành phần.",
+        total.raw,
+        total.unit,
+        parts.written(unit),
+        parts.unit(unit),
+        total.unit,
+    ))
+}
+
+/// Byte ranges of the top-level brackets of a text: "(" … ")".
+fn brackets(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0;
+    // "(" and ")" are ASCII: bytes are enough.
+    for (k, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b'(' => {
+                if depth == 0 {
+                    open = Some(k);
+                }
+                depth += 1;
+            }
+            b')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if let Some(o) = open.take() {
+                        out.push(o..k + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The unit-local part: breakdowns in brackets and after "trong đó"/"gồm"
+/// in the same sentence as their total.
+pub fn local(unit: &Unit, out: &mut Vec<Local>) {
+    if unit.numbers().len() < 3 {
+        return;
+    }
+    let text = unit.text.as_str();
+    let groups = brackets(text);
+    // "(trong đó: 40 giấy phép …; 06 …)", "(22 cơ sở …, 06 cơ sở …)".
+    for g in &groups {
+        let inner = g.start + 1..g.end - 1;
+        let body = &text[inner.clone()];
+        let trimmed = body.trim_start();
+        let lead = inner.start + (body.len() - trimmed.len());
+        let from = match opener_len(trimmed) {
+            Some(len) => lead + len,
+            None if starts_with_ci(trimmed, "trong đó") => continue,
+            None => lead,
+        };
+        let Some(parts) = closed_parts(unit, from..inner.end) else {
+            continue;
+        };
+        report_total(unit, g.start, g.end, &parts, out);
+    }
+    // "103 công trình xây dựng trong đó: 61 công trình …; 41 …".
+    let mut done = 0;
+    for pos in openers(text) {
+        if pos < done || groups.iter().any(|g| g.contains(&pos)) {
+            continue;
+        }
+        let Some(len) = opener_len(&text[pos..]) else {
+            continue;
+        };
+        let start = pos + len;
+        let end = sentence_end(text, start);
+        let Some(parts) = open_parts(unit, start..end) else {
+            continue;
+        };
+        report_total(unit, pos, end, &parts, out);
+        done = end;
+    }
+}
+
+/// Pushes the finding for the total before `at`, if its parts disagree.
+fn report_total(unit: &Unit, at: usize, end: usize, parts: &Breakdown, out: &mut Vec<Local>) {
+    let Some(t) = total_before(unit, at, parts.unit(unit)) else {
+        return;
+    };
+    let total = &unit.numbers()[t];
+    if let Some(message) = message(total, parts, unit, "") {
+        out.push(Local {
+            rule: Rule::Sum,
+            severity: Severity::Error,
+            span: total.span.start..end,
+            message,
+        });
+    }
+}
+
+/// Where a breakdown opens outside brackets: "trong đó", "bao gồm",
+/// "gồm:" starting a word ("Trong đó" too), in order.
+fn openers(text: &str) -> Vec<usize> {
+    let mut at = Vec::new();
+    // In the lower case these openers are written in inside a sentence.
+    for (tail, phrases) in [("đó", &["trong đó"][..]), ("gồm", &["bao gồm", "gồm:"][..])]
+    {
+        for (k, _) in text.match_indices(tail) {
+            for phrase in phrases {
+                let head = phrase.split(':').next().unwrap_or("");
+                let Some(start) = (k + tail.len()).checked_sub(head.len()) else {
+                    continue;
+                };
+                let starts_word = text.is_char_boundary(start)
+                    && text[..start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !is_letter(c));
+                if starts_word && starts_with_ci(&text[start..], phrase) {
+                    at.push(start);
+                    break;
+                }
+            }
+        }
+    }
+    at.sort_unstable();
+    at.dedup();
+    at
+}
+
+/// The list mark a paragraph starts with: '-', '+', '•' or none.
+fn list_mark(text: &str) -> Option<char> {
+    let t = text.trim_start_matches('*').trim_start();
+    let c = t.chars().next()?;
+    (matches!(c, '-' | '+' | '•') && t[c.len_utf8()..].starts_with(' ')).then_some(c)
+}
+
+/// The document-level part: breakdowns in a footnote, in the paragraph
+/// after the total, and in the list lines after it.
+pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
+    let notes = footnote_units(units);
+    for (i, unit) in units.iter().enumerate() {
+        if !matches!(
+            unit.kind,
+            UnitKind::Paragraph | UnitKind::Heading(_) | UnitKind::TableCell
+        ) {
+            continue;
+        }
+        footnote_breakdowns(units, &notes, i, out);
+        if unit.kind == UnitKind::Paragraph {
+            next_paragraph_breakdown(units, i, out);
+            list_breakdown(units, i, out);
+        }
+    }
+}
+
+/// Where the parts stand, for the message: "(dòng 113–129)", or their place
+/// in a draft.
+fn place(first: &Unit, last: &Unit) -> String {
+    match (first.line_at(0), last.line_at(last.text.len())) {
+        (Some(a), Some(b)) if a == b => format!(" (dòng {a})"),
+        (Some(a), Some(b)) => format!(" (dòng {a}–{b})"),
+        _ => format!(" ({})", first.path),
+    }
+}
+
+/// "15 lượt/18 công dân¹⁵" with "¹⁵ Trong đó đất đai: 10 lượt; GPMB: 03 lượt; …".
+fn footnote_breakdowns(
+    units: &[Unit],
+    notes: &std::collections::HashMap<crate::report::FootnoteId, usize>,
+    i: usize,
+    out: &mut Vec<Placed>,
+) {
+    let unit = &units[i];
+    for (range, id) in &unit.notes {
+        let Some(note) = notes.get(id).map(|&j| &units[j]) else {
+            continue;
+        };
+        let trimmed = note.text.trim_start();
+        let lead = note.text.len() - trimmed.len();
+        let Some(len) = opener_len(trimmed) else {
+            continue;
+        };
+        let start = lead + len;
+        let Some(parts) = open_parts(note, start..sentence_end(&note.text, start)) else {
+            continue;
+        };
+        let Some(t) = total_before(unit, range.start, parts.unit(note)) else {
+            continue;
+        };
+        let total = &unit.numbers()[t];
+        let where_ = format!(" trong chú thích {}{}", id.0, place(note, note));
+        if let Some(message) = message(total, &parts, note, &where_) {
+            out.push(Placed {
+                at: i,
+                finding: unit.finding(
+                    Rule::Sum,
+                    Severity::Error,
+                    total.span.start..range.end,
+                    message,
+                ),
+            });
+        }
+    }
+}
+
+/// "…: 68.448 người." then a paragraph "Trong đó: …: 39.078 người; …".
+fn next_paragraph_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
+    let Some(next) = units.get(i + 1).filter(|u| u.kind == UnitKind::Paragraph) else {
+        return;
+    };
+    let text = next.text.trim_start_matches(['-', '+', '*', '•', ' ']);
+    let lead = next.text.len() - text.len();
+    let Some(len) = opener_len(text) else {
+        return;
+    };
+    let unit = &units[i];
+    let Some(t) = ending_total(unit) else {
+        return;
+    };
+    let start = lead + len;
+    let Some(parts) = open_parts(next, start..sentence_end(&next.text, start)) else {
+        return;
+    };
+    let total = &unit.numbers()[t];
+    if !same_unit(&total.unit, parts.unit(next)) {
+        return;
+    }
+    if let Some(message) = message(total, &parts, next, &place(next, next)) {
+        out.push(Placed {
+            at: i,
+            finding: unit.finding(
+                Rule::Sum,
+                Severity::Error,
+                total.span.start..total.end_with_unit(),
+                message,
+            ),
+        });
+    }
+}
+
+/// "- …: 12 nội dung" then the lines "+ …: 02 nội dung" that break it down.
+fn list_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
+    let unit = &units[i];
+    let Some(t) = ending_total(unit) else {
+        return;
+    };
+    let own = list_mark(&unit.text);
+    let total = &unit.numbers()[t];
+    // A line with no mark is a total only in the form "…: N đơn vị".
+    let labelled = unit.text[..total.span.start].trim_end().ends_with(':');
+    if own.is_none() && !labelled {
+        return;
+    }
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut item_mark = None;
+    for (j, next) in units.iter().enumerate().skip(i + 1) {
+        if next.kind != UnitKind::Paragraph {
+            break;
+        }
+        let Some(m) = list_mark(&next.text) else {
+            break;
+        };
+        let expected = match (own, item_mark) {
+            (_, Some(m)) => m,
+            (Some('-'), None) => '+',
+            (Some(_), None) => break,
+            (None, None) => m,
+        };
+        if m != expected {
+            break;
+        }
+        item_mark = Some(m);
+        match segment(next, 0..next.text.len()) {
+            Segment::Part(p) if same_unit(&next.numbers()[p].unit, &total.unit) => {
+                items.push((j, p))
+            }
+            _ => return,
+        }
+    }
+    if items.len() < 2 {
+        return;
+    }
+    let mut sum = Decimal::int(0);
+    for &(j, p) in &items {
+        let Some(v) = units[j].numbers()[p].value else {
+            return;
+        };
+        let Some(next) = sum.checked_add(v) else {
+            return;
+        };
+        sum = next;
+    }
+    let Some(total_value) = total.value else {
+        return;
+    };
+    if same_value(sum, total_value) {
+        return;
+    }
+    let written: Vec<&str> = items
+        .iter()
+        .map(|&(j, p)| units[j].numbers()[p].raw.as_str())
+        .collect();
+    let (first, last) = (&units[items[0].0], &units[items[items.len() - 1].0]);
+    let sum_text = written_like(sum, &total.raw);
+    let message = format!(
+        "Tổng {} {} không khớp với các dòng liệt kê bên dưới{}: {} = {sum_text} {}. Sửa tổng thành {sum_text} {} hoặc kiểm tra lại các dòng.",
+        total.raw,
+        total.unit,
+        place(first, last),
+        written.join(" + "),
+        total.unit,
+        total.unit,
+    );
+    out.push(Placed {
+        at: i,
+        finding: unit.finding(
+            Rule::Sum,
+            Severity::Error,
+            total.span.start..total.end_with_unit(),
+            message,
+        ),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::text::units;
+    use crate::import::import_text;
+
+    fn findings(text: &str) -> Vec<Finding> {
+        let r = import_text(text).unwrap();
+        let mut out = Vec::new();
+        check(&units(&r), &r, &mut out);
+        out
+    }
+
+    #[test]
+    fn seed_breakdowns_add_up() {
+        for t in [
+            "cấp 56 giấy phép xây dựng (trong đó: 40 giấy phép xây dựng; 06 giấy phép có thời hạn; 08 giấy phép điều chỉnh; 02 giấy phép cải tạo); trả lại 06 hồ sơ chưa đủ điều kiện.",
+            "UBND các phường, xã kiểm tra 103 công trình xây dựng trong đó: 61 công trình có Giấy phép xây dựng; 41 công trình miễn Giấy phép xây dựng; 01 công trình không có giấy phép xây dựng; xử lý 03 công trình xây dựng sai nội dung giấy phép xây dựng.",
+            "Tổ chức kiểm tra vệ sinh an toàn thực phẩm được 28 cơ sở (22 cơ sở dịch vụ ăn uống, 06 cơ sở thức ăn đường phố).",
+            "giải quyết 19 hồ sơ xin thay đổi, cải chính hộ tịch, xác định lại dân tộc (trong đó 11 hồ sơ thay đổi, cải chính và 08 hồ sơ xác định lại dân tộc); 01 hồ sơ cấp bản sao",
+            "Xử lý vi phạm hành chính 14 hồ sơ (trong đó: 03 hồ sơ xử phạt vi phạm hành chính lĩnh vực giao thông đường bộ; 09 hồ sơ xử phạt trong lĩnh vực đất đai; 01 hồ sơ xử phạt trong lĩnh vực Hóa chất, thương mại; 01 hồ sơ xử phạt vi phạm hành chính trong lĩnh vực ANTT);",
+            "đối với 02 nhân viên y tế, 03 nhân viên các trường mầm non công lập (02 nhân viên nấu ăn Trường Mầm non Liên cơ và 01 nhân viên bảo vệ Trường Mầm non Hoa Hướng Dương).",
+        ] {
+            assert!(findings(t).is_empty(), "{t}: {:?}", findings(t));
+        }
+    }
+
+    #[test]
+    fn wrong_totals_are_found_with_the_right_sum() {
+        for (t, expected) in [
+            (
+                "cấp 57 giấy phép xây dựng (trong đó: 40 giấy phép xây dựng; 06 giấy phép có thời hạn; 08 giấy phép điều chỉnh; 02 giấy phép cải tạo); trả lại 06 hồ sơ.",
+                "Tổng 57 giấy phép không khớp với các thành phần: 40 + 06 + 08 + 02 = 56 giấy phép. Sửa tổng thành 56 giấy phép",
+            ),
+            (
+                "kiểm tra 103 công trình xây dựng trong đó: 62 công trình có Giấy phép xây dựng; 41 công trình miễn Giấy phép xây dựng; 01 công trình không có giấy phép xây dựng; xử lý 03 công trình xây dựng sai nội dung.",
+                "62 + 41 + 01 = 104 công trình",
+            ),
+            (
+                "được 28 cơ sở (23 cơ sở dịch vụ ăn uống, 06 cơ sở thức ăn đường phố).",
+                "23 + 06 = 29 cơ sở",
+            ),
+            (
+                "với 09 điểm cầu (gồm 01 điểm cầu tại UBND thành phố và 07 điểm cầu tại các phường, xã).",
+                "01 + 07 = 08 điểm cầu",
+            ),
+        ] {
+            let f = findings(t);
+            assert_eq!(f.len(), 1, "{t}");
+            assert_eq!(f[0].severity, Severity::Error);
+            assert!(f[0].message.contains(expected), "{}", f[0].message);
+        }
+    }
+
+    #[test]
+    fn decimals_add_up_whatever_their_decimals() {
+        let t = "thu hồi 10,5 ha (5,25 ha đất ở và 5,25 ha đất nông nghiệp).";
+        assert_eq!(findings(t), vec![]);
+        let f = findings("thu hồi 10,6 ha (5,25 ha đất ở và 5,25 ha đất nông nghiệp).");
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("5,25 + 5,25 = 10,50 ha"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn not_a_breakdown_stays_silent() {
+        for t in [
+            // A subset, one part.
+            "đã kiểm tra 36 vụ buôn bán, trong đó có 26 vụ vi phạm, xử phạt VPHC 26 vụ với số tiền 54.000.000 đồng.",
+            // Parts of another unit.
+            "thu 0,224 gam heroin; 0,998 gam Ketamine (trong đó có 91 viên nén); đã khởi tố 06 vụ 08 bị can.",
+            // A part that is a fraction of another unit.
+            "với 09 điểm cầu (gồm 01 điểm cầu tại UBND thành phố và 08/08 phường, xã).",
+            // Dates in the bracket.
+            "tổ chức Tiếp công dân được 02 kỳ (ngày 21/02/2025 và ngày 03/3/2025), tiếp được 15 lượt/18 công dân.",
+            // Names with numbers.
+            "hoàn thành 02 khu dân cư (Khối 8, Khối 9).",
+            // Labels without units.
+            "lập biên bản 181 TH vi phạm Luật GTĐB (ô tô 79, mô tô 102).",
+            // A carry-over, not a part.
+            "thụ lý 76 hồ sơ xin cấp phép xây dựng (tồn từ tháng trước 26 hồ sơ); cấp 56 giấy phép",
+            // Parts that are percentages.
+            "là 586 hồ sơ, trong đó số hồ sơ đã giải quyết trước hạn 202/470 = 42,98%; đúng hạn là 257/470 = 54,68%, quá hạn 11/470 chiếm 2,34%; số hồ sơ đang trong hạn giải quyết: 116 hồ sơ; hồ sơ hủy: 01; Hồ sơ không đủ điều kiện: 45",
+        ] {
+            assert!(findings(t).is_empty(), "{t}: {:?}", findings(t));
+        }
+    }
+
+    #[test]
+    fn breakdowns_across_lines_and_footnotes() {
+        let list = "I. KẾT QUẢ\n\n1. Kinh tế\n\n- Các đơn vị đã tham mưu nhưng quá hạn: 12 nội dung\n\n+ Trung tâm Phát triển quỹ đất: 02 nội dung.\n\n+ Phòng Quản lý đô thị: 02 nội dung.\n\n+ Phòng Lao động, Thương binh và Xã hội: 07 nội dung.\n\n- Dòng khác.";
+        let f = findings(list);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].line, Some(5));
+        assert!(
+            f[0].message
+                .contains("(dòng 7–11): 02 + 02 + 07 = 11 nội dung"),
+            "{}",
+            f[0].message
+        );
+        assert!(findings(&list.replace("07 nội dung", "08 nội dung")).is_empty());
+
+        let note = "I. KẾT QUẢ\n\n1. Tư pháp\n\nTiếp được 16 lượt/18 công dân¹; đơn thư.\n\n¹ Trong đó đất đai: 10 lượt; GPMB: 03 lượt; khác: 02 lượt.";
+        let f = findings(note);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].line, Some(5));
+        assert!(
+            f[0].message
+                .contains("Tổng 16 lượt không khớp với các thành phần trong chú thích 1 (dòng 7): 10 + 03 + 02 = 15 lượt"),
+            "{}",
+            f[0].message
+        );
+        assert!(findings(&note.replace("16 lượt", "15 lượt")).is_empty());
+
+        let next = "I. KẾT QUẢ\n\n1. Y tế\n\nTổng số người đã tiêm ít nhất 01 mũi: 68.448 người.\n\nTrong đó: tiêm Vắc xin Verocell: 39.078 người; tiêm ít nhất 1 mũi Astrazeneca: 29.370 người. Tỷ lệ tiêm cao.";
+        assert!(findings(next).is_empty());
+        let f = findings(&next.replace("29.370", "29.371"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].line, Some(5));
+        assert!(
+            f[0].message
+                .contains("(dòng 7): 39.078 + 29.371 = 68.449 người. Sửa tổng thành 68.449 người"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn seeds_as_written_have_no_sum_error() {
+        for seed in [crate::seeds::NOV_2021, crate::seeds::MAR_2025] {
+            assert_eq!(findings(seed), vec![]);
+        }
+    }
+}

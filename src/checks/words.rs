@@ -1,0 +1,293 @@
+//! Finds the words written in capitals that may be abbreviations ("GPMB",
+//! "GD-ĐT", "BT, HT&TĐC"), once, for the abbreviation rule: not Roman numerals
+//! ("khóa XIII"), not words of a title in capitals ("ĐÁNH GIÁ CHUNG"), not the
+//! ký hiệu of a document number ("81/KH-UBND").
+
+use crate::report::parse_roman;
+use std::ops::Range;
+
+/// A word in capitals that may be an abbreviation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CapWord {
+    /// Byte range in the unit's text.
+    pub span: Range<usize>,
+    /// The abbreviation without its separators, to compare "GD-ĐT", "GD&ĐT"
+    /// and "GDĐT" as one: "GDĐT".
+    pub key: String,
+    /// Whether this occurrence spells it out: "giải phóng mặt bằng (GPMB)",
+    /// "NTM (nông thôn mới)", "… gọi tắt là GPMB".
+    pub defines: bool,
+}
+
+/// Whether `c` is a letter. Vietnamese letters are answered from their
+/// Unicode blocks without the general table (the checks ask this of every
+/// character of a long report).
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match u32::from(c) {
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x100..=0x24F | 0x300..=0x36F | 0x1E00..=0x1EFF => true,
+        0x2000..=0x2BFF => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Whether `s` starts with `prefix` (written in lower case), ignoring case.
+pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    if s.starts_with(prefix) {
+        return true;
+    }
+    let first = prefix.as_bytes().first().copied();
+    if first.is_some_and(|b| {
+        b.is_ascii() && s.as_bytes().first().map(u8::to_ascii_lowercase) != Some(b)
+    }) {
+        return false;
+    }
+    let mut chars = s.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| chars.next() == Some(p))
+}
+
+/// Whether `word` is `lower` (written in lower case), ignoring case. The
+/// letters of Vietnamese keep their length in UTF-8 across case.
+pub fn eq_ci(word: &str, lower: &str) -> bool {
+    if word.len() != lower.len() {
+        return false;
+    }
+    if word == lower {
+        return true;
+    }
+    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
+/// Whether `c` belongs to a word: a letter, a digit, "&" or "-".
+fn in_word(c: char) -> bool {
+    is_letter(c) || c.is_ascii_digit() || c == '&' || c == '-'
+}
+
+/// The word around byte `at` (a character boundary inside a word), with the
+/// separators at its edges trimmed: "ANTT" of "ANTT- TTATGT".
+fn word_at(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !in_word(*c))
+        .map(|(k, c)| k + c.len_utf8())
+        .unwrap_or(0);
+    let end = text[at..]
+        .char_indices()
+        .find(|(_, c)| !in_word(*c))
+        .map(|(k, _)| at + k)
+        .unwrap_or(text.len());
+    let w = &text[start..end];
+    let lead = w.len() - w.trim_start_matches(['-', '&']).len();
+    let trail = w.len() - w.trim_end_matches(['-', '&']).len();
+    let (s, e) = (start + lead, end - trail);
+    s..e.max(s)
+}
+
+/// The words right before and after `span`, if any.
+fn neighbours(text: &str, span: &std::ops::Range<usize>) -> [Option<std::ops::Range<usize>>; 2] {
+    let before = text[..span.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| in_word(*c))
+        .map(|(k, _)| word_at(text, k));
+    let after = text[span.end..]
+        .char_indices()
+        .find(|(_, c)| in_word(*c))
+        .map(|(k, _)| word_at(text, span.end + k));
+    [before, after]
+}
+
+/// Whether a piece of a word is an abbreviation: capitals only (A–Z and Đ,
+/// with "&" inside), at least two of them, not a Roman numeral.
+fn is_abbreviation(s: &str) -> bool {
+    let letters = s.chars().filter(|c| *c != '&').count();
+    letters >= 2
+        && !s.starts_with('&')
+        && !s.ends_with('&')
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c == 'Đ' || c == '&')
+        && parse_roman(s).is_none()
+}
+
+/// A word of a title in capitals ("THÁNG", "CÔNG"): capitals with a
+/// Vietnamese vowel, which abbreviations never have.
+fn is_capitalised_word(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some()
+        && s.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+        && s.chars()
+            .any(|c| c.is_alphabetic() && !c.is_ascii() && c != 'Đ')
+}
+
+/// Every abbreviation-like word of `text`, outside the `skip` ranges (the
+/// document numbers).
+pub fn capitals(text: &str, skip: &[Range<usize>]) -> Vec<CapWord> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    // An abbreviation holds two capitals (A–Z or Đ) in a row: "GPMB", "ĐTXD",
+    // "HT&TĐC"; "Tổ" or "Công" is passed over at once.
+    let capital_len = |k: usize| match bytes.get(k) {
+        Some(b) if b.is_ascii_uppercase() => 1,
+        Some(0xC4) if bytes.get(k + 1) == Some(&0x90) => 2,
+        _ => 0,
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b.is_ascii_uppercase() || b == 0xC4) {
+            i += 1;
+            continue;
+        }
+        let len = capital_len(i);
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        if capital_len(i + len) == 0 && bytes.get(i + len) != Some(&b'&') {
+            i += len;
+            continue;
+        }
+        let w = word_at(text, i);
+        i = w.end.max(i + 1);
+        if w.is_empty() || skip.iter().any(|r| r.start < w.end && w.start < r.end) {
+            continue;
+        }
+        let word = &text[w.clone()];
+        let pieces: Vec<&str> = word.split('-').collect();
+        let whole = pieces.len() > 1 && pieces.iter().all(|p| is_abbreviation(p));
+        if !whole && !pieces.iter().any(|p| is_abbreviation(p)) {
+            continue;
+        }
+        let in_title = neighbours(text, &w)
+            .into_iter()
+            .flatten()
+            .any(|n| is_capitalised_word(&text[n]));
+        if in_title {
+            continue;
+        }
+        if whole {
+            out.push(cap_word(text, w));
+            continue;
+        }
+        let mut offset = w.start;
+        for p in pieces {
+            if is_abbreviation(p) {
+                out.push(cap_word(text, offset..offset + p.len()));
+            }
+            offset += p.len() + 1;
+        }
+    }
+    mark_bracketed_lists(text, &mut out);
+    out
+}
+
+fn cap_word(text: &str, span: Range<usize>) -> CapWord {
+    let key: String = text[span.clone()]
+        .chars()
+        .filter(|c| *c != '-' && *c != '&')
+        .collect();
+    let before = text[..span.start].trim_end();
+    let after = &text[span.end..];
+    let spelled_after = after
+        .strip_prefix(" (")
+        .and_then(|a| a.chars().next())
+        .is_some_and(|c| c.is_lowercase());
+    let bracketed = before.ends_with('(') && after.starts_with(')') && before.len() > 1;
+    let named = before.ends_with("gọi tắt là") || before.ends_with("viết tắt là");
+    CapWord {
+        span,
+        key,
+        defines: spelled_after || bracketed || named,
+    }
+}
+
+/// "bồi thường, hỗ trợ, tái định cư (BT, HT&TĐC)": every abbreviation of a
+/// bracket holding nothing else is spelled out by the words before it.
+fn mark_bracketed_lists(text: &str, words: &mut [CapWord]) {
+    let mut i = 0;
+    while i < words.len() {
+        let open = text[..words[i].span.start].trim_end();
+        if !open.ends_with('(') || open.len() <= 1 {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut end = words[i].span.end;
+        while j + 1 < words.len() {
+            let gap = &text[end..words[j + 1].span.start];
+            if gap.chars().all(|c| c == ',' || c == ' ' || c == '&') && !gap.is_empty() {
+                j += 1;
+                end = words[j].span.end;
+            } else {
+                break;
+            }
+        }
+        if text[end..].starts_with(')') {
+            for w in &mut words[i..=j] {
+                w.defines = true;
+            }
+        }
+        i = j + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<(String, bool)> {
+        capitals(text, &[])
+            .into_iter()
+            .map(|w| (w.key, w.defines))
+            .collect()
+    }
+
+    #[test]
+    fn finds_abbreviations_not_capitalised_words() {
+        assert_eq!(
+            keys("công tác GPMB; Phòng GD-ĐT thành phố; VNPT-Ioffice; ANTT- TTATGT; COVID-19"),
+            [
+                ("GPMB".to_string(), false),
+                ("GDĐT".to_string(), false),
+                ("VNPT".to_string(), false),
+                ("ANTT".to_string(), false),
+                ("TTATGT".to_string(), false),
+                ("COVID".to_string(), false),
+            ]
+        );
+        assert!(keys("II. ĐÁNH GIÁ CHUNG").is_empty());
+        assert!(keys("NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THÁNG 4/2025").is_empty());
+        assert!(keys("học kỳ II, khóa XIII, Phú Lộc IV, đập WB8, 06F0").is_empty());
+    }
+
+    #[test]
+    fn sees_where_an_abbreviation_is_spelled_out() {
+        assert_eq!(
+            keys("Korea Food for the Hungry International (KFHI)/Hàn Quốc"),
+            [("KFHI".to_string(), true)]
+        );
+        assert_eq!(
+            keys("phương án bồi thường, hỗ trợ, tái định cư (BT, HT&TĐC)"),
+            [("BT".to_string(), true), ("HTTĐC".to_string(), true)]
+        );
+        assert_eq!(keys("NTM (nông thôn mới)"), [("NTM".to_string(), true)]);
+        assert_eq!(keys("(GPMB) ở đầu"), [("GPMB".to_string(), false)]);
+    }
+
+    #[test]
+    fn skips_document_numbers() {
+        let t = "Kế hoạch số 81/KH-UBND của UBND";
+        let start = t.find("81").unwrap();
+        let end = start + "81/KH-UBND".len();
+        let skip: [Range<usize>; 1] = [Range { start, end }];
+        let found = capitals(t, &skip);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].key, "UBND");
+    }
+}

@@ -1,0 +1,252 @@
+//! The checks against the seeds: as written they hold no error of any rule;
+//! with one sentence made wrong, the rule finds it on that line, with the
+//! right value in its message.
+
+use baocao::checks::{run, Finding, Rule, Severity};
+use baocao::import::import_text;
+
+const NOV_2021: &str = include_str!("seeds/000_28b43714a13a73f1.txt");
+const MAR_2025: &str = include_str!("seeds/001_1a00eb9240ccd3d2.txt");
+
+fn seed(name: &str) -> &'static str {
+    match name {
+        "000" => NOV_2021,
+        "001" => MAR_2025,
+        other => panic!("no seed {other}"),
+    }
+}
+
+fn findings(text: &str) -> Vec<Finding> {
+    run(&import_text(text).expect("the seed imports"))
+}
+
+#[test]
+fn seeds_as_written_have_no_error() {
+    for name in ["000", "001"] {
+        let errors: Vec<Finding> = findings(seed(name))
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert_eq!(errors, vec![], "seed {name}");
+    }
+}
+
+/// One mutation: in `seed`, `original` (found exactly once) becomes
+/// `replacement`; `rule` must then report, with `severity`, on `line`, a
+/// message containing `expected`.
+struct Mutation {
+    rule: Rule,
+    severity: Severity,
+    seed: &'static str,
+    original: &'static str,
+    replacement: &'static str,
+    line: u32,
+    expected: &'static str,
+}
+
+const fn m(
+    rule: Rule,
+    severity: Severity,
+    seed: &'static str,
+    original: &'static str,
+    replacement: &'static str,
+    line: u32,
+    expected: &'static str,
+) -> Mutation {
+    Mutation {
+        rule,
+        severity,
+        seed,
+        original,
+        replacement,
+        line,
+        expected,
+    }
+}
+
+use Rule::*;
+use Severity::{Error as E, Info as I, Warning as W};
+
+#[rustfmt::skip]
+const MUTATIONS: &[Mutation] = &[
+    // percent: every written form of the seeds.
+    m(Percent, E, "000", "$73.566/75.706 = 97,1\\%$", "$73.566/75.706 = 92,1\\%$", 77, "73.566/75.706 = 97,17%, không phải 92,1%"),
+    m(Percent, E, "000", "79.896 TH (*đạt 87,6%*)", "79.896 TH (*đạt 88,6%*)", 83, "69.974/79.896 = 87,58%, không phải 88,6%"),
+    m(Percent, E, "001", "quá hạn 11/470 chiếm 2,34%", "quá hạn 11/470 chiếm 2,43%", 149, "11/470 = 2,34%, không phải 2,43%"),
+    m(Percent, E, "001", "vốn đầu tư đạt 13,4%", "vốn đầu tư đạt 14,3%", 37, "43.406/323.927 = 13,40%, không phải 14,3%"),
+    m(Percent, E, "001", "31 việc/133 = 23,30%", "31 việc/133 = 32,30%", 167, "31/133 = 23,31%, không phải 32,30%"),
+    m(Percent, E, "001", "$257/470 = 54,68\\%$", "$257/470 = 45,68\\%$", 149, "257/470 = 54,68%, không phải 45,68%"),
+    // sum: in brackets, after "trong đó", in a footnote, in the next lines.
+    m(Sum, E, "000", "cấp 56 giấy phép xây dựng (trong đó:", "cấp 58 giấy phép xây dựng (trong đó:", 29, "Tổng 58 giấy phép không khớp với các thành phần: 40 + 06 + 08 + 02 = 56 giấy phép"),
+    m(Sum, E, "000", "kiểm tra 103 công trình xây dựng trong đó", "kiểm tra 105 công trình xây dựng trong đó", 33, "61 + 41 + 01 = 103 công trình"),
+    m(Sum, E, "000", "03 nhân viên các trường mầm non", "04 nhân viên các trường mầm non", 89, "02 + 01 = 03 nhân viên"),
+    m(Sum, E, "000", "chưa tham mưu giải quyết: 03 nội dung", "chưa tham mưu giải quyết: 04 nội dung", 111, "(dòng 113–115): 02 + 01 = 03 nội dung"),
+    m(Sum, E, "000", "+ Phòng Quản lý đô thị: 02 nội dung.", "+ Phòng Quản lý đô thị: 03 nội dung.", 117, "02 + 03 + 02 + 03 + 01 + 02 = 13 nội dung"),
+    m(Sum, E, "000", "68.448 người", "68.848 người", 75, "(dòng 77): 39.078 + 1.309 + 13.963 + 5.983 + 8.115 = 68.448 người"),
+    m(Sum, E, "001", "được 28 cơ sở (22 cơ sở", "được 26 cơ sở (22 cơ sở", 107, "22 + 06 = 28 cơ sở"),
+    m(Sum, E, "001", "tiếp được 15 lượt/18 công dân", "tiếp được 17 lượt/18 công dân", 137, "trong chú thích 15 (dòng 145): 10 + 03 + 02 = 15 lượt"),
+    m(Sum, E, "001", "Xử lý vi phạm hành chính 14 hồ sơ", "Xử lý vi phạm hành chính 15 hồ sơ", 169, "03 + 09 + 01 + 01 = 14 hồ sơ"),
+    m(Sum, E, "001", "giải quyết 19 hồ sơ xin thay đổi", "giải quyết 20 hồ sơ xin thay đổi", 167, "11 + 08 = 19 hồ sơ"),
+    // footnote: a marker gone, a marker renumbered, a definition renumbered.
+    m(Footnote, E, "001", "phát triển đô thị¹.", "phát triển đô thị.", 27, "Chú thích ¹ không được dẫn ở đâu"),
+    m(Footnote, E, "001", "01 dự án⁴", "01 dự án⁵", 35, "Chú thích ⁵ đứng ở vị trí thứ 4"),
+    m(Footnote, E, "001", "⁹ Trong tháng 3/2025, Trung tâm", "¹⁹ Trong tháng 3/2025, Trung tâm", 77, "Chú thích ⁹ không có nội dung"),
+    // count: the number before the marker, or the list in the footnote.
+    m(Count, E, "001", "11 công trình⁷", "10 công trình⁷", 35, "Ghi 10 công trình nhưng chú thích ⁷ (dòng 59) liệt kê 11 mục"),
+    m(Count, E, "001", "03 dự án⁶", "04 dự án⁶", 35, "Ghi 04 dự án nhưng chú thích ⁶ (dòng 57) liệt kê 3 mục"),
+    m(Count, E, "001", "12 công trình²³", "13 công trình²³", 199, "liệt kê 12 mục (đánh số (1) đến (12)). Sửa thành 12 công trình"),
+    m(Count, E, "001", "Liên Cơ\n\n⁶ (1)", "Liên Cơ; (3) Nhà văn hóa khối 6\n\n⁶ (1)", 35, "Ghi 02 dự án nhưng chú thích ⁵ (dòng 55) liệt kê 3 mục"),
+    // period: the title's tasks month, part III, an as-of date.
+    m(Period, E, "000", "nhiệm vụ công tác tháng 12/2021", "nhiệm vụ công tác tháng 01/2021", 5, "nhiệm vụ là của tháng 12/2021, không phải tháng 1/2021"),
+    m(Period, E, "001", "CÔNG TÁC THÁNG 4/2025", "CÔNG TÁC THÁNG 5/2025", 179, "phần nhiệm vụ nêu tháng tới là 4/2025, không phải 5/2025"),
+    m(Period, E, "001", "tính đến hết ngày 12/03/2025", "tính đến hết ngày 12/03/2024", 19, "Số liệu «tính đến 12/03/2024» nằm ngoài kỳ báo cáo"),
+    m(Period, E, "000", "tính đến ngày 14/11/2021", "tính đến ngày 14/12/2021", 83, "Số liệu «tính đến 14/12/2021» nằm ngoài kỳ báo cáo"),
+    // heading: a gap, a letter skipped, a sub-item and a part out of order.
+    m(Heading, E, "001", "5. Công tác chuyển đổi số\n\nChỉ đạo và", "6. Công tác chuyển đổi số\n\nChỉ đạo và", 111, "Đề mục «6.» đứng sau mục «4.»: thiếu mục «5.»"),
+    m(Heading, E, "001", "c) Công tác y tế", "d) Công tác y tế", 105, "thiếu điểm «c)». Đánh số lại thành «c)»"),
+    m(Heading, E, "000", "**2.1. Quản lý đô thị**", "**2.3. Quản lý đô thị**", 23, "thiếu tiểu mục «2.1.», «2.2.»"),
+    m(Heading, E, "000", "**II. MỘT SỐ HẠN CHẾ**", "**IV. MỘT SỐ HẠN CHẾ**", 97, "thiếu phần «II.», «III.»"),
+    // date: impossible days and months in the forms the seeds use.
+    m(Date, E, "001", "81/KH-UBND ngày 28/02/2025", "81/KH-UBND ngày 29/02/2025", 65, "Ngày «29/02/2025» không có thật: năm 2025 không nhuận, tháng 2 chỉ có 28 ngày"),
+    m(Date, E, "000", "đến ngày 30/11/2021 là", "đến ngày 31/11/2021 là", 39, "Ngày «31/11/2021» không có thật: tháng 11 chỉ có 30 ngày"),
+    m(Date, E, "001", "Việt Nam (15/3)", "Việt Nam (31/4)", 103, "Ngày «31/4» không có thật: tháng 4 chỉ có 30 ngày"),
+    m(Date, E, "000", "19/2021/QĐ-UBND ngày 13/7/2021", "19/2021/QĐ-UBND ngày 13/13/2021", 151, "không có tháng 13"),
+    // number-format: groupings that are wrong, a comma like a thousands mark.
+    m(NumberFormat, E, "000", "22.961 triệu đồng", "22.9611 triệu đồng", 17, "Số «22.9611» viết sai"),
+    m(NumberFormat, E, "001", "1.143.478.000 đồng", "114.3478.000 đồng", 49, "Nếu là số nguyên, viết 1.143.478.000"),
+    m(NumberFormat, W, "001", "hành chính: 6.000.000 đồng", "hành chính: 6,000 đồng", 21, "Nếu ý là 6.000 đồng, viết dấu chấm như «75.013.100 đồng» ở dòng 31"),
+    // abbreviation: a new one used bare, one spelled out only later.
+    m(Abbreviation, I, "000", "diễn tập phòng chống cháy rừng", "diễn tập PCCCR", 83, "Lần đầu nên viết: phòng cháy, chữa cháy rừng (PCCCR)"),
+    m(Abbreviation, I, "001", "Công tác giải phóng mặt bằng, kể cả", "Công tác giải phóng mặt bằng (GPMB), kể cả", 145, "«GPMB» được dùng ở đây trước khi được viết đầy đủ (dòng 165)"),
+    // structure: ký hiệu, date padding, Nơi nhận punctuation.
+    m(Structure, W, "001", "Số: /BC-UBND", "Số: /UBND-BC", 3, "Ký hiệu «UBND-BC» không đúng dạng"),
+    m(Structure, W, "001", "ngày tháng 3 năm 2025", "ngày tháng 03 năm 2025", 5, "tháng 3 viết «3», không phải «03»"),
+    m(Structure, W, "001", "- Sở Kế hoạch và Đầu tư (b/c);", "- Sở Kế hoạch và Đầu tư (b/c)", 270, "Mỗi nơi nhận kết thúc bằng dấu «;»"),
+    m(Structure, W, "000", "- Trang TTĐT TP;", "- Trang TTĐT TP.", 205, "«Trang TTĐT TP;»"),
+];
+
+fn matches(f: &Finding, mu: &Mutation) -> bool {
+    f.rule == mu.rule && f.line == Some(mu.line) && f.message.contains(mu.expected)
+}
+
+#[test]
+fn every_rule_finds_a_seed_sentence_made_wrong() {
+    for rule in Rule::ALL.iter().filter(|r| **r != Rule::Stale) {
+        assert!(
+            MUTATIONS.iter().any(|mu| mu.rule == *rule),
+            "no mutation for {rule}"
+        );
+    }
+    let mut failures = Vec::new();
+    for mu in MUTATIONS {
+        let text = seed(mu.seed);
+        assert_eq!(
+            text.matches(mu.original).count(),
+            1,
+            "«{}» must stand once in seed {}",
+            mu.original,
+            mu.seed
+        );
+        assert!(
+            !findings(text).iter().any(|f| matches(f, mu)),
+            "seed {} as written already reports «{}»",
+            mu.seed,
+            mu.expected
+        );
+        let mutated = text.replacen(mu.original, mu.replacement, 1);
+        let found = findings(&mutated);
+        match found.iter().find(|f| matches(f, mu)) {
+            Some(f) if f.severity == mu.severity => {}
+            Some(f) => failures.push(format!(
+                "{} «{}»: severity {:?}, expected {:?}",
+                mu.rule, mu.replacement, f.severity, mu.severity
+            )),
+            None => {
+                let of_rule: Vec<String> = found
+                    .iter()
+                    .filter(|f| f.rule == mu.rule)
+                    .map(|f| format!("{:?}: {}", f.line, f.message))
+                    .collect();
+                failures.push(format!(
+                    "{} «{}» → «{}» (seed {}): expected line {} «{}»; found {of_rule:#?}",
+                    mu.rule, mu.original, mu.replacement, mu.seed, mu.line, mu.expected
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The incremental checker, fed the seeds and then each mutation in turn (one
+/// paragraph changed at a time), gives exactly what a full run gives.
+#[test]
+fn the_incremental_checker_agrees_with_a_full_run() {
+    use baocao::checks::Checker;
+    let mut checker = Checker::new();
+    for name in ["000", "001"] {
+        let r = import_text(seed(name)).unwrap();
+        assert_eq!(checker.check(&r), run(&r), "seed {name}");
+    }
+    for mu in MUTATIONS {
+        for text in [
+            seed(mu.seed).replacen(mu.original, mu.replacement, 1),
+            seed(mu.seed).to_string(),
+        ] {
+            let r = import_text(&text).unwrap();
+            assert_eq!(
+                checker.check(&r),
+                run(&r),
+                "{} «{}»",
+                mu.rule,
+                mu.replacement
+            );
+        }
+    }
+}
+
+/// A paragraph inserted near the top moves every later line: the kept
+/// findings of unchanged paragraphs follow their paragraph.
+#[test]
+fn kept_findings_follow_their_paragraph_when_lines_move() {
+    use baocao::checks::Checker;
+    let wrong = MAR_2025.replacen("chiếm 2,34%", "chiếm 2,43%", 1);
+    let mut checker = Checker::new();
+    let before = checker.check(&import_text(&wrong).unwrap());
+    let percent_line = |fs: &[Finding]| {
+        fs.iter()
+            .find(|f| f.rule == Rule::Percent)
+            .and_then(|f| f.line)
+    };
+    assert_eq!(percent_line(&before), Some(149));
+    let shifted = wrong.replacen(
+        "Rà soát, lập Kế hoạch",
+        "Đoạn mới thêm vào.\n\nĐoạn mới thứ hai.\n\nRà soát, lập Kế hoạch",
+        1,
+    );
+    let r = import_text(&shifted).unwrap();
+    let after = checker.check(&r);
+    assert_eq!(after, run(&r));
+    assert_eq!(percent_line(&after), Some(153));
+}
+
+/// A draft edited in place (no source lines), as the page does.
+#[test]
+fn editing_a_draft_in_place_is_checked_like_a_full_run() {
+    use baocao::checks::Checker;
+    use baocao::report::{Block, Inline};
+    let mut r = import_text(MAR_2025).unwrap();
+    let mut checker = Checker::new();
+    assert_eq!(checker.check(&r), run(&r));
+    let kept = checker.kept();
+    // Type a wrong percentage into the first paragraph of I.1.
+    if let Some(Block::Paragraph(p)) = r.body.sections[0].children[0].blocks.first_mut() {
+        p.inlines.push(Inline::text(" Tỷ lệ 11/470 = 3,2%."));
+    }
+    let after = checker.check(&r);
+    assert_eq!(after, run(&r));
+    assert!(after
+        .iter()
+        .any(|f| f.rule == Rule::Percent && f.message.starts_with("11/470 = 2,34%")));
+    // The old text of that paragraph is dropped, the new one kept.
+    assert_eq!(checker.kept(), kept);
+}
