@@ -150,8 +150,7 @@ pub fn write(report: &Report) -> Vec<u8> {
     conform::correct(&mut parts, &facts);
     let parts = pack::referenced(parts);
     let parts = conform::declare_only_present_parts(parts);
-    // Zipping into memory has no failure path (no I/O, names are ours).
-    pack::zip(&parts).unwrap_or_default()
+    pack::zip(&parts)
 }
 
 /// The file name for a report's .docx: "BC-KTXH-thang-03-2025.docx" from its

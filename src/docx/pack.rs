@@ -5,9 +5,6 @@
 
 use super::xml;
 use docx_rs::XMLDocx;
-use std::io::{Cursor, Write};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 /// One part of the package: its name in the zip and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,19 +108,79 @@ pub fn referenced(all: Vec<Part>) -> Vec<Part> {
     all.into_iter().filter(|p| keep.contains(&p.name)).collect()
 }
 
-/// The zip of the parts: deflated, dated 1980-01-01 (the zip epoch), so the
-/// same parts always give the same bytes.
-pub fn zip(parts: &[Part]) -> zip::result::ZipResult<Vec<u8>> {
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+/// The zip of the parts: deflated, dated 1980-01-01 00:00 (the zip epoch),
+/// so the same parts always give the same bytes. Written here rather than
+/// with the zip crate, whose writer brings zopfli and zlib-rs (about 70 KB of
+/// code) into the page for what is a few headers around deflated data.
+pub fn zip(parts: &[Part]) -> Vec<u8> {
+    /// The MS-DOS date of 1980-01-01 (year 0 from 1980, month 1, day 1).
+    const DOS_DATE: u16 = (1 << 5) | 1;
+    /// Version 2.0: deflate.
+    const VERSION: u16 = 20;
+    const DEFLATE: u16 = 8;
+    let mut out = Vec::new();
+    let mut central = Vec::new();
     for p in parts {
-        zip.start_file(p.name.as_str(), options)?;
-        zip.write_all(&p.bytes)?;
+        let compressed = miniz_oxide::deflate::compress_to_vec(&p.bytes, 6);
+        let crc = crc32fast::hash(&p.bytes);
+        let name = p.name.as_bytes();
+        // Part names are ASCII; flag bit 11 says UTF-8 should one not be.
+        let flags: u16 = if p.name.is_ascii() { 0 } else { 1 << 11 };
+        let offset = out.len() as u32;
+        let sizes = |buf: &mut Vec<u8>| {
+            put32(buf, crc);
+            put32(buf, compressed.len() as u32);
+            put32(buf, p.bytes.len() as u32);
+            put16(buf, name.len() as u16);
+            put16(buf, 0); // no extra field
+        };
+        // Local file header, then the data.
+        put32(&mut out, 0x0403_4b50);
+        put16(&mut out, VERSION);
+        put16(&mut out, flags);
+        put16(&mut out, DEFLATE);
+        put16(&mut out, 0); // time 00:00:00
+        put16(&mut out, DOS_DATE);
+        sizes(&mut out);
+        out.extend_from_slice(name);
+        out.extend_from_slice(&compressed);
+        // Its entry in the central directory.
+        put32(&mut central, 0x0201_4b50);
+        put16(&mut central, VERSION); // made by: MS-DOS attributes
+        put16(&mut central, VERSION);
+        put16(&mut central, flags);
+        put16(&mut central, DEFLATE);
+        put16(&mut central, 0);
+        put16(&mut central, DOS_DATE);
+        sizes(&mut central);
+        put16(&mut central, 0); // no comment
+        put16(&mut central, 0); // disk 0
+        put16(&mut central, 0); // internal attributes
+        put32(&mut central, 0); // external attributes
+        put32(&mut central, offset);
+        central.extend_from_slice(name);
     }
-    Ok(zip.finish()?.into_inner())
+    let central_offset = out.len() as u32;
+    let central_len = central.len() as u32;
+    out.extend_from_slice(&central);
+    // End of central directory.
+    put32(&mut out, 0x0605_4b50);
+    put16(&mut out, 0);
+    put16(&mut out, 0);
+    put16(&mut out, parts.len() as u16);
+    put16(&mut out, parts.len() as u16);
+    put32(&mut out, central_len);
+    put32(&mut out, central_offset);
+    put16(&mut out, 0);
+    out
+}
+
+fn put16(buf: &mut Vec<u8>, v: u16) {
+    buf.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put32(buf: &mut Vec<u8>, v: u32) {
+    buf.extend_from_slice(&v.to_le_bytes());
 }
 
 #[cfg(test)]
@@ -176,13 +233,26 @@ mod tests {
 
     #[test]
     fn the_zip_is_deflated_and_dated_at_the_epoch() {
-        let parts = vec![part("a.xml", "x".repeat(10_000).into_bytes())];
-        let bytes = zip(&parts).unwrap();
+        use std::io::Read;
+        use ::zip::{CompressionMethod, DateTime, ZipArchive};
+        let parts = vec![
+            part("a.xml", "x".repeat(10_000).into_bytes()),
+            part("word/b.xml", "Tình hình tháng 3/2025".as_bytes().to_vec()),
+            part("empty.xml", Vec::new()),
+        ];
+        let bytes = zip(&parts);
         assert!(bytes.len() < 1_000, "{} bytes", bytes.len());
-        assert_eq!(bytes, zip(&parts).unwrap());
-        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-        let file = archive.by_index(0).unwrap();
-        assert_eq!(file.compression(), CompressionMethod::Deflated);
-        assert_eq!(file.last_modified(), Some(DateTime::default()));
+        assert_eq!(bytes, zip(&parts));
+        // A standard reader (the zip crate) reads back every part.
+        let mut archive = ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(archive.len(), 3);
+        for p in &parts {
+            let mut file = archive.by_name(&p.name).unwrap();
+            assert_eq!(file.compression(), CompressionMethod::Deflated);
+            assert_eq!(file.last_modified(), Some(DateTime::default()));
+            let mut content = Vec::new();
+            file.read_to_end(&mut content).unwrap();
+            assert_eq!(content, p.bytes);
+        }
     }
 }

@@ -12,7 +12,7 @@
 
 use super::dom;
 use super::download;
-use crate::checks::{self, Finding};
+use crate::checks::{self, Checker, Finding};
 use crate::drafts::backup;
 use crate::drafts::local::LocalStore;
 use crate::drafts::{
@@ -98,6 +98,9 @@ pub struct AppState {
     editors: StoredValue<HashMap<TextTarget, RwSignal<u64>>>,
     autosave: StoredValue<Option<TimeoutHandle>>,
     settle: StoredValue<Option<TimeoutHandle>>,
+    /// Keeps the findings of paragraphs that did not change, so a keystroke
+    /// re-checks one paragraph and the document-level rules, not everything.
+    checker: StoredValue<Checker>,
     undo: StoredValue<Vec<(String, Report)>>,
     caret: StoredValue<Option<Caret>>,
     /// The last selection in a text field (target, anchor, focus), for the
@@ -181,6 +184,7 @@ impl AppState {
             editors: StoredValue::new(HashMap::new()),
             autosave: StoredValue::new(None),
             settle: StoredValue::new(None),
+            checker: StoredValue::new(Checker::new()),
             undo: StoredValue::new(Vec::new()),
             caret: StoredValue::new(None),
             selection: StoredValue::new(None),
@@ -848,7 +852,14 @@ impl AppState {
     /// Runs the checks over the open report now.
     pub fn run_checks(&self) {
         let t0 = dom::now();
-        let findings = self.with_report(checks::run).unwrap_or_default();
+        let checker = self.checker;
+        let findings = self
+            .with_report(|report| {
+                let mut findings = Vec::new();
+                checker.update_value(|c| findings = c.check(report));
+                findings
+            })
+            .unwrap_or_default();
         dom::record_timing("checks", dom::now() - t0);
         self.findings.set(findings);
         self.settled.update(|n| *n += 1);
