@@ -95,25 +95,105 @@ fn figure_at(text: &str, start: usize) -> Option<&str> {
         .map(|r| &rest[r.clone()])
 }
 
-/// Figures of inline content, in editing-text offsets. Raised text (m², a
-/// footnote-style number) is not a figure.
-pub fn inline_figures(inlines: &[Inline]) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
+/// The figures of a text that belong to the month reported: amounts, counts,
+/// percentages and fractions, and the dates and months in that month or the
+/// one before it ("tính đến hết ngày 12/03/2025", "tháng 3/2025"). Years
+/// ("giai đoạn 2021-2030"), document numbers ("154/KH-UBND"), map scales,
+/// codes and older dates stay the same from one month to the next: marking
+/// them would bury the figures that do change. The roles of the numbers come
+/// from the checks' analysis, the one place that tells a date from a fraction
+/// from a ký hiệu. Without a reported month every date counts.
+pub fn month_figures(text: &str, reported: Option<Period>) -> Vec<Range<usize>> {
+    use crate::checks::numbers::{analyse, Role};
+    let numbers = analyse(text);
+    let in_month = |month: u32, year: Option<u32>| {
+        let Some(p) = reported else { return true };
+        [p, p.previous()]
+            .iter()
+            .any(|q| month == u32::from(q.month) && year.is_none_or(|y| y == u32::from(q.year)))
+    };
+    figure_spans(text)
+        .into_iter()
+        .filter(|span| {
+            let inside = numbers
+                .tokens
+                .iter()
+                .filter(|t| t.span.start >= span.start && t.span.end <= span.end);
+            let mut dated = false;
+            for t in inside {
+                match t.role {
+                    Role::Quantity if names_something(text, t) => {}
+                    Role::Quantity => return true,
+                    Role::Date | Role::MonthYear => dated = true,
+                    Role::Year | Role::Reference | Role::Scale | Role::Code => {}
+                }
+            }
+            dated
+                && numbers
+                    .dates
+                    .iter()
+                    .find(|d| d.span.start <= span.start && span.end <= d.span.end)
+                    .is_none_or(|d| in_month(d.month, d.year))
+        })
+        .collect()
+}
+
+/// Words after which a number names a thing rather than counts it: "số 4",
+/// "Khối 6", "lớp 8", "Ngã 6", "đợt 1", "Quý II".
+const LABELS: [&str; 12] = [
+    "số", "khối", "lớp", "ngã", "đợt", "quý", "khóa", "khoá", "tổ", "đội", "tuyến", "phòng",
+];
+
+/// Whether a number the checks count as a quantity is rather part of a name
+/// or a year: "Khối 6", "Chi Lăng 2" (a small number after a capitalised
+/// word, counting nothing), "Tết Nguyên đán 2025" (four digits that can only
+/// be a year). Such numbers do not change with the month.
+fn names_something(text: &str, t: &crate::checks::numbers::NumToken) -> bool {
+    use crate::checks::numbers::word_before;
+    let digits_only = t.raw.bytes().all(|b| b.is_ascii_digit());
+    if !digits_only || t.percent_end.is_some() {
+        return false;
+    }
+    let before = word_before(text, t.span.start);
+    let lower = before.to_lowercase();
+    let counts_nothing = t.unit.is_empty();
+    let year = t.raw.len() == 4
+        && counts_nothing
+        && t.raw
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
+    let label = LABELS.contains(&lower.as_str());
+    let in_name =
+        counts_nothing && t.raw.len() <= 2 && before.chars().next().is_some_and(char::is_uppercase);
+    year || label || in_name
+}
+
+/// The month's figures of inline content (see [`month_figures`]), in
+/// editing-text offsets. Raised text (m², a footnote-style number) is not a
+/// figure.
+pub fn inline_figures(inlines: &[Inline], reported: Option<Period>) -> Vec<(usize, String)> {
+    let mut text = edit_text(inlines);
+    // Blank out raised runs in place, so offsets stay those of the editing text.
     let mut pos = 0;
+    let mut raised = Vec::new();
     for inline in inlines {
         match inline {
             Inline::Text(run) => {
-                if !run.style.sup {
-                    for r in figure_spans(&run.text) {
-                        out.push((pos + r.start, run.text[r].to_string()));
-                    }
+                if run.style.sup {
+                    raised.push(pos..pos + run.text.len());
                 }
                 pos += run.text.len();
             }
             Inline::Note(_) => pos += super::edit::NOTE_CHAR.len_utf8(),
         }
     }
-    out
+    for r in raised {
+        text.replace_range(r.clone(), &" ".repeat(r.len()));
+    }
+    month_figures(&text, reported)
+        .into_iter()
+        .map(|r| (r.start, text[r].to_string()))
+        .collect()
 }
 
 /// The changed stretch between two texts: the length of their common start
@@ -139,12 +219,13 @@ fn changed_stretch(old: &str, new: &str) -> (usize, usize) {
 }
 
 impl Report {
-    /// Marks every figure of the body, its tables and footnotes as carried
-    /// over and not yet updated (replacing any earlier marks).
-    pub fn mark_all_figures_stale(&mut self) {
+    /// Marks the month's figures (see [`month_figures`]) of the body, its
+    /// tables and footnotes as carried over and not yet updated (replacing
+    /// any earlier marks); `reported` is the month they were written for.
+    pub fn mark_all_figures_stale(&mut self, reported: Option<Period>) {
         let mut marks = Vec::new();
         let mut text = |place: FigurePlace, inlines: &[Inline]| {
-            for (start, text) in inline_figures(inlines) {
+            for (start, text) in inline_figures(inlines, reported) {
                 marks.push(StaleFigure { place, start, text });
             }
         };
@@ -159,7 +240,7 @@ impl Report {
                         let rows = std::iter::once(&t.columns).chain(&t.rows);
                         for (r, row) in rows.enumerate() {
                             for (c, cell) in row.iter().enumerate() {
-                                for span in figure_spans(cell) {
+                                for span in month_figures(cell, reported) {
                                     cells.push(StaleFigure {
                                         place: FigurePlace::Cell {
                                             table: t.id,
@@ -383,7 +464,7 @@ pub fn next_month(report: &Report, fallback: Period) -> NextMonth {
         let part = &mut next.body.sections[i];
         advance_inline_periods(&mut part.heading.title);
     }
-    next.mark_all_figures_stale();
+    next.mark_all_figures_stale(Some(current));
     NextMonth {
         report: next,
         period,

@@ -21,7 +21,7 @@ fn figures_are_numbers_dates_and_fractions_but_not_list_markers() {
     let Block::Paragraph(p) = &seed.body.intro[0] else {
         panic!("not a paragraph")
     };
-    let figures: Vec<String> = inline_figures(&p.inlines)
+    let figures: Vec<String> = inline_figures(&p.inlines, None)
         .into_iter()
         .map(|(_, t)| t)
         .collect();
@@ -113,7 +113,7 @@ fn periods_keep_how_they_were_written() {
 
 fn marked(text: &str) -> Report {
     let mut r = import_fragment(text, 1);
-    r.mark_all_figures_stale();
+    r.mark_all_figures_stale(None);
     r
 }
 
@@ -183,4 +183,58 @@ fn footnote_marks_follow_their_footnote_when_renumbered() {
         plain_text(&r.footnote(crate::report::FootnoteId(2)).unwrap().content),
         "Gồm 05 dự án"
     );
+}
+
+#[test]
+fn only_the_months_figures_are_marked() {
+    let march = Period::new(3, 2025);
+    let text = "Tính đến hết ngày 12/03/2025 thu được 10.595 triệu đồng đạt 32,2% dự toán; \
+                theo Kế hoạch số 154/KH-UBND ngày 11/7/2021, giai đoạn 2021-2030, tỷ lệ 1/500, \
+                lúc 16h00 ngày 28/02/2025 cấp 65 giấy phép, năm 2025; trong tháng 3/2025: 202/470 = 42,98%; \
+                Tết Nguyên đán 2025, Khối 6, nút giao thông số 4, lớp 8 cấp thành phố, 100% cơ sở";
+    let marked: Vec<&str> = month_figures(text, march)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            "12/03/2025",
+            "10.595",
+            "32,2",
+            "28/02/2025",
+            "65",
+            "3/2025",
+            "202/470",
+            "42,98",
+            "100"
+        ]
+    );
+    // Without a reported month, every date is the month's.
+    let all: Vec<&str> = month_figures("ngày 11/7/2021 cấp 65 giấy phép", None)
+        .into_iter()
+        .map(|r| &"ngày 11/7/2021 cấp 65 giấy phép"[r])
+        .collect();
+    assert_eq!(all, ["11/7/2021", "65"]);
+}
+
+#[test]
+fn next_month_marks_the_figures_an_official_must_update_not_years_or_references() {
+    let march = import_text(crate::seeds::MAR_2025).unwrap();
+    let mut every = march.clone();
+    every.mark_all_figures_stale(None);
+    let next = next_month(&march, Period::new(1, 2000).unwrap()).report;
+    let texts: Vec<&str> = next.stale.iter().map(|s| s.text.as_str()).collect();
+    println!(
+        "seed 001: {} figures marked for the month, {} numbers in all",
+        texts.len(),
+        every.stale.len()
+    );
+    assert!(texts.len() < every.stale.len());
+    for kept in ["10.595", "32,2", "12/03/2025", "43.406", "11", "202/470"] {
+        assert!(texts.contains(&kept), "{kept} should be marked");
+    }
+    for left in ["2021-2030", "1/500", "154", "2050"] {
+        assert!(!texts.contains(&left), "{left} should not be marked");
+    }
 }

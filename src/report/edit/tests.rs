@@ -57,7 +57,7 @@ fn enter_and_backspace_split_and_join_paragraphs_with_their_marks() {
         1,
         vec![Inline::text("Thu 10.595 triệu. Chi 26.217 triệu.")],
     )];
-    r.mark_all_figures_stale();
+    r.mark_all_figures_stale(None);
     assert_eq!(r.stale.len(), 2);
     let new = r
         .split_paragraph(BlockId(1), "Thu 10.595 triệu. ".len())
@@ -155,7 +155,7 @@ fn a_footnote_inserted_at_the_cursor_is_numbered_by_order() {
             origin: None,
         });
     }
-    r.mark_all_figures_stale();
+    r.mark_all_figures_stale(None);
     let new = r
         .insert_footnote(TextTarget::Paragraph(BlockId(2)), 1)
         .unwrap();
@@ -282,7 +282,7 @@ fn table_rows_and_columns_move_their_marks() {
         ],
         origin: None,
     })];
-    r.mark_all_figures_stale();
+    r.mark_all_figures_stale(None);
     let cells = |r: &Report| -> Vec<(u32, u32, String)> {
         let mut v: Vec<(u32, u32, String)> = r
             .stale
