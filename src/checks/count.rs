@@ -188,14 +188,9 @@ fn pad(n: usize, like: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::text::units;
-    use crate::import::import_text;
 
     fn findings(text: &str) -> Vec<Finding> {
-        let r = import_text(text).unwrap();
-        let mut out = Vec::new();
-        check(&units(&r), &r, &mut out);
-        out
+        crate::checks::findings_of(check, text)
     }
 
     #[test]

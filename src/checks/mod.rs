@@ -349,6 +349,18 @@ pub fn run(report: &Report) -> Vec<Finding> {
     out
 }
 
+/// One rule's findings in an imported text, for the rules' tests.
+#[cfg(test)]
+pub(crate) fn findings_of(
+    check: fn(&[Unit], &Report, &mut Vec<Finding>),
+    text: &str,
+) -> Vec<Finding> {
+    let report = crate::import::import_text(text).expect("test text is not empty");
+    let mut out = Vec::new();
+    check(&units(&report), &report, &mut out);
+    out
+}
+
 /// Whether any finding is an error (the CLI's exit status 1).
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)

@@ -134,14 +134,9 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::text::units;
-    use crate::import::import_text;
 
     fn findings(text: &str) -> Vec<Finding> {
-        let r = import_text(text).unwrap();
-        let mut out = Vec::new();
-        check(&units(&r), &r, &mut out);
-        out
+        crate::checks::findings_of(check, text)
     }
 
     const TITLE: &str = "BÁO CÁO\n\nTình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng 12/2021, nhiệm vụ công tác tháng 01/2022\n\n";

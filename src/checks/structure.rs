@@ -385,14 +385,9 @@ fn lưu_line(o: &mut Out<'_>, line: Option<u32>, path: &str, item: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::text::units;
-    use crate::import::import_text;
 
     fn findings(text: &str) -> Vec<Finding> {
-        let r = import_text(text).unwrap();
-        let mut out = Vec::new();
-        check(&units(&r), &r, &mut out);
-        out
+        crate::checks::findings_of(check, text)
     }
 
     const GOOD: &str = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
