@@ -692,22 +692,7 @@ impl Report {
     /// and keeps the carried-over figures of each footnote with it. Returns
     /// the (old, new) number of every footnote.
     pub fn renumber_footnotes_tracked(&mut self) -> Vec<(FootnoteId, FootnoteId)> {
-        // The same mapping renumber_footnotes applies: markers in reading
-        // order first, then definitions nothing refers to, in their order.
-        let mut map: Vec<(FootnoteId, FootnoteId)> = self
-            .footnote_order()
-            .into_iter()
-            .enumerate()
-            .map(|(i, old)| (old, FootnoteId(i as u32 + 1)))
-            .collect();
-        let mut next = map.len() as u32 + 1;
-        for f in &self.footnotes {
-            if !map.iter().any(|(old, _)| *old == f.id) {
-                map.push((f.id, FootnoteId(next)));
-                next += 1;
-            }
-        }
-        self.renumber_footnotes();
+        let map = self.renumber_footnotes();
         for s in &mut self.stale {
             if let FigurePlace::Text(TextTarget::Footnote(n)) = &mut s.place {
                 if let Some((_, new)) = map.iter().find(|(old, _)| old == n) {

@@ -194,13 +194,16 @@ impl Report {
 
     /// Renumbers footnotes 1..n in the order their markers appear, as Word does,
     /// and orders the definitions the same way. Definitions no marker refers to
-    /// are kept, numbered after the referenced ones, so no text is lost.
-    pub fn renumber_footnotes(&mut self) {
-        let order = self.footnote_order();
-        let mut map: Vec<(FootnoteId, FootnoteId)> = order
-            .iter()
+    /// are kept, numbered after the referenced ones, and so is a second
+    /// definition of one number: no text is lost, and the footnote check
+    /// shows what is left without a marker. Returns the (old, new) number of
+    /// each footnote by the first definition of its old number.
+    pub fn renumber_footnotes(&mut self) -> Vec<(FootnoteId, FootnoteId)> {
+        let mut map: Vec<(FootnoteId, FootnoteId)> = self
+            .footnote_order()
+            .into_iter()
             .enumerate()
-            .map(|(i, old)| (*old, FootnoteId(i as u32 + 1)))
+            .map(|(i, old)| (old, FootnoteId(i as u32 + 1)))
             .collect();
         let mut next = map.len() as u32 + 1;
         for f in &self.footnotes {
@@ -222,16 +225,19 @@ impl Report {
                 }
             }
         });
-        // A marker repeated out of order keeps one definition: keep the first.
         let mut renumbered: Vec<Footnote> = Vec::with_capacity(self.footnotes.len());
         for mut f in std::mem::take(&mut self.footnotes) {
             f.id = lookup(f.id);
-            if !renumbered.iter().any(|g| g.id == f.id) {
-                renumbered.push(f);
+            if renumbered.iter().any(|g| g.id == f.id) {
+                // A second definition of the same number: keep it, after all others.
+                f.id = FootnoteId(next);
+                next += 1;
             }
+            renumbered.push(f);
         }
         renumbered.sort_by_key(|f| f.id);
         self.footnotes = renumbered;
+        map
     }
 
     /// Whether the report holds nothing an official typed.
@@ -284,6 +290,28 @@ mod tests {
             plain_text(&r.footnote(FootnoteId(2)).unwrap().content),
             "one"
         );
+    }
+
+    #[test]
+    fn a_second_definition_of_one_number_is_kept() {
+        let mut r = Report::new();
+        r.body.intro = vec![para(
+            1,
+            vec![Inline::text("a"), Inline::Note(FootnoteId(1))],
+        )];
+        let note = |text: &str| Footnote {
+            id: FootnoteId(1),
+            content: vec![Inline::text(text)],
+            origin: None,
+        };
+        r.footnotes = vec![note("first"), note("second")];
+        r.renumber_footnotes();
+        let texts: Vec<(u32, String)> = r
+            .footnotes
+            .iter()
+            .map(|f| (f.id.0, plain_text(&f.content)))
+            .collect();
+        assert_eq!(texts, [(1, "first".to_string()), (2, "second".to_string())]);
     }
 
     #[test]
