@@ -173,6 +173,10 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                 &end[tail_start..],
                 "Phần nội dung kết thúc bằng dấu «./.» (như mọi mẫu của Nghị định 30): thêm «./.» vào cuối đoạn cuối cùng.".to_string(),
             );
+            // It is about that paragraph: the editor can lead there.
+            if let Some(p) = o.placed.last_mut() {
+                p.finding.block = u.block;
+            }
         }
     }
     // ô 9b: Nơi nhận.
@@ -219,9 +223,14 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
             (true, false) => "chức vụ người ký",
             _ => "họ tên người ký",
         };
+        let field = if s.position.trim().is_empty() {
+            "Chữ ký › Chức vụ"
+        } else {
+            "Chữ ký › Họ tên"
+        };
         o.warn(
             src.signature,
-            "Chữ ký",
+            field,
             "",
             format!("Thiếu {missing} (ô 7, góc dưới bên phải): ví dụ «TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH», rồi họ tên."),
         );
@@ -232,7 +241,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     if let Some(t) = title {
         o.warn(
             src.signature,
-            "Chữ ký",
+            "Chữ ký › Họ tên",
             &s.signer,
             format!(
                 "Trước họ tên người ký không ghi học hàm, học vị hay danh xưng: bỏ «{}».",

@@ -390,6 +390,19 @@ pub fn reveal(dom_id: &str) -> bool {
     true
 }
 
+/// Puts the keyboard in a form field (input or text area) with this id, so a
+/// finding about the header or the signature leads straight to the fix.
+pub fn focus_field(dom_id: &str) {
+    let Some(el) = leptos::prelude::document().get_element_by_id(dom_id) else {
+        return;
+    };
+    if matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA") {
+        if let Ok(field) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = field.focus();
+        }
+    }
+}
+
 /// Runs a document editing command on the selection (bold, italic,
 /// superscript, insertText): the browser keeps its own undo history.
 pub fn exec(command: &str, value: Option<&str>) -> bool {

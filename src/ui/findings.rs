@@ -5,7 +5,8 @@ use super::state::{AppState, View};
 use crate::checks::{Finding, Rule, Severity};
 use leptos::prelude::*;
 
-/// Where on the page a finding is about.
+/// Where on the page a finding is about: its block, its footnote, or the
+/// form field where it is fixed (header, trích yếu, Nơi nhận, signature).
 fn dom_target(f: &Finding) -> Option<String> {
     // A finding in a footnote leads to the footnote's text.
     if let Some(n) = f.path.strip_prefix("Chú thích ") {
@@ -15,16 +16,25 @@ fn dom_target(f: &Finding) -> Option<String> {
         return Some(dom::block_dom_id(b));
     }
     let p = f.path.as_str();
-    Some(
-        if p.starts_with("Trích yếu") {
-            "field-summary"
-        } else if p.starts_with("Nơi nhận") {
-            "closing-form"
-        } else {
-            return None;
-        }
-        .to_string(),
-    )
+    if let Some(line) = p.strip_prefix("Nơi nhận › dòng ") {
+        let n: usize = line.trim().parse().ok()?;
+        return Some(format!("recipient-{}", n.checked_sub(1)?));
+    }
+    let field = [
+        ("Phần đầu › Cơ quan ban hành", "issuing-agency"),
+        ("Phần đầu › Cơ quan chủ quản", "parent-agency"),
+        ("Phần đầu › Số, ký hiệu", "doc-code"),
+        ("Phần đầu › Địa danh", "place"),
+        ("Trích yếu", "summary"),
+        ("Nơi nhận", "closing-form"),
+        ("Chữ ký › Chức vụ", "sign-position"),
+        ("Chữ ký › Họ tên", "sign-name"),
+        ("Chữ ký", "sign-authority"),
+    ]
+    .iter()
+    .find(|(prefix, _)| p.starts_with(prefix))
+    .map(|(_, id)| *id)?;
+    Some(field.to_string())
 }
 
 /// The findings of the open report.
@@ -113,6 +123,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
             if let Some(t) = &target {
                 state.view.set(View::Edit);
                 dom::reveal(t);
+                dom::focus_field(t);
             }
         }
     };

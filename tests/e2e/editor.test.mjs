@@ -77,6 +77,11 @@ test('a report made from the template is checked as typed, kept across a reload 
   assert.ok(inView, 'the paragraph was scrolled into view');
   await screenshot(page, 'editor-findings');
 
+  // A finding about the signature leads to the field that fixes it.
+  const signer = page.locator('.finding[data-rule="structure"]', { hasText: 'họ tên người ký' });
+  await signer.locator('.finding-go').click();
+  await waitFocus(page, 'sign-name');
+
   // Ctrl+S saves at once.
   await page.keyboard.press('Control+s');
   await waitSaved(page);
