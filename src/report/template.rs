@@ -37,7 +37,9 @@ const SOCIAL_POINTS: [&str; 3] = [
     "Công tác y tế, các chính sách xã hội",
 ];
 
-/// Nơi nhận as the seeds write it.
+/// Nơi nhận as the seeds write it, but for the last line: the decree wants
+/// the drafting unit after "VT" (Phụ lục I, ô 9b; the seeds' "Lưu: VT." draws a
+/// warning), and "TH" (tổng hợp) is the usual one for this report.
 pub const USUAL_RECIPIENTS: [&str; 10] = [
     "UBND tỉnh (b/c);",
     "Sở Kế hoạch và Đầu tư (b/c);",
@@ -48,7 +50,7 @@ pub const USUAL_RECIPIENTS: [&str; 10] = [
     "Các phòng ban, đơn vị, Đảng, đoàn thể TP;",
     "CPVP, CVVP;",
     "Trang TTĐT TP;",
-    "Lưu: VT.",
+    "Lưu: VT, TH.",
 ];
 
 /// Hands out block ids in order.
@@ -185,7 +187,7 @@ mod tests {
             "Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng 3/2025, nhiệm vụ công tác tháng 4/2025"
         );
         assert_eq!(r.header.date.decree_text(), "ngày      tháng 3 năm 2025");
-        assert_eq!(r.recipients.last().unwrap(), "Lưu: VT.");
+        assert_eq!(r.recipients.last().unwrap(), "Lưu: VT, TH.");
         assert_eq!(r.recipients.len(), 10);
         assert_eq!(r.signature.authority, ["TM. ỦY BAN NHÂN DÂN"]);
     }

@@ -32,7 +32,7 @@ test('a report made from the template is checked as typed, kept across a reload 
   assert.equal(await page.locator('#doc-code').inputValue(), 'BC-UBND');
   assert.equal(await page.locator('#date-month').inputValue(), String(month));
   assert.match(await page.locator('#summary').inputValue(), new RegExp(`an ninh tháng ${period}, nhiệm vụ`));
-  assert.equal(await page.locator('#recipient-9').inputValue(), 'Lưu: VT.');
+  assert.equal(await page.locator('#recipient-9').inputValue(), 'Lưu: VT, TH.');
   assert.equal(await page.locator('#sign-authority').inputValue(), 'TM. ỦY BAN NHÂN DÂN');
   assert.ok(await page.getByText('NHỮNG KẾT QUẢ ĐẠT ĐƯỢC').isVisible());
   await screenshot(page, 'editor-template');
