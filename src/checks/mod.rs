@@ -334,18 +334,18 @@ fn check_rule(rule: Rule, units: &[Unit], report: &Report, out: &mut Vec<Finding
 /// each rule, rules in the order of [`Rule::ALL`].
 pub fn run(report: &Report) -> Vec<Finding> {
     let units = units(report);
+    let ranks = text::reading_ranks(&units);
     let mut out = Vec::new();
-    percent::check(&units, report, &mut out);
-    sum::check(&units, report, &mut out);
-    footnote::check(&units, report, &mut out);
-    count::check(&units, report, &mut out);
-    period::check(&units, report, &mut out);
-    heading::check(&units, report, &mut out);
-    date::check(&units, report, &mut out);
-    number_format::check(&units, report, &mut out);
-    abbreviation::check(&units, report, &mut out);
-    structure::check(&units, report, &mut out);
-    stale::check(&units, report, &mut out);
+    for r in &RULES {
+        let locals = |i: usize| {
+            let mut l = Vec::new();
+            if let Some(local) = r.local {
+                local(&units[i], &mut l);
+            }
+            l
+        };
+        run_rule(r, &units, &ranks, report, &locals, &mut out);
+    }
     out
 }
 
