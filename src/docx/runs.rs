@@ -119,5 +119,8 @@ mod tests {
         );
         assert_eq!(clean("tab\there\nline\r"), "tab here line ");
         assert!(matches!(clean("Việt Nam ²"), Cow::Borrowed(_)));
+        // What import::xml_safe asserted before the writer took this job over.
+        assert_eq!(clean("x\u{8}y"), "xy");
+        assert!(matches!(clean("plain"), Cow::Borrowed(_)));
     }
 }

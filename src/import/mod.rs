@@ -13,7 +13,7 @@ mod inline;
 mod normalize;
 
 pub use inline::parse_inline;
-pub use normalize::{nfc, normalize, xml_safe};
+pub use normalize::{nfc, normalize};
 
 use crate::report::{
     plain_text, Block, BlockId, Footnote, FootnoteId, Heading, Inline, Origin, Paragraph, Report,

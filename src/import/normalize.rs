@@ -131,20 +131,6 @@ fn keeps(c: char) -> bool {
     )
 }
 
-/// Strips control characters that XML 1.0 forbids (everything below U+0020
-/// except tab, newline and carriage return, plus U+FFFE/U+FFFF), so any text
-/// can be written into a .docx.
-pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| {
-        (c < '\u{20}' && c != '\t' && c != '\n' && c != '\r') || c == '\u{fffe}' || c == '\u{ffff}'
-    };
-    if text.chars().any(bad) {
-        std::borrow::Cow::Owned(text.chars().filter(|c| !bad(*c)).collect())
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,7 +151,5 @@ mod tests {
     #[test]
     fn drops_control_characters_and_unifies_line_ends() {
         assert_eq!(normalize("a\u{1}b\r\nc\u{feff}\u{b}"), "ab\nc");
-        assert_eq!(xml_safe("x\u{8}y"), "xy");
-        assert!(matches!(xml_safe("plain"), std::borrow::Cow::Borrowed(_)));
     }
 }
