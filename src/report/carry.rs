@@ -46,37 +46,22 @@ impl StaleFigure {
     }
 }
 
-/// Every figure in a text: digits, with ".", "," or "/" between digits
-/// ("10.595", "32,2", "12/03/2025"). A list marker "(1)" is not a figure.
+/// Every figure in a text: a number as the checks scan it ("10.595",
+/// "32,2"), with numbers joined by "/" read as one figure ("12/03/2025",
+/// "202/470"). A list marker "(1)" is not a figure.
 pub fn figure_spans(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
+    let mut joined: Vec<Range<usize>> = Vec::new();
+    for n in crate::checks::numbers::scan(text) {
+        match joined.last_mut() {
+            Some(last) if &text[last.end..n.span.start] == "/" => last.end = n.span.end,
+            _ => joined.push(n.span),
         }
-        let start = i;
-        let mut end = i;
-        while end < bytes.len() {
-            let b = bytes[end];
-            let joins_digits = matches!(b, b'.' | b',' | b'/')
-                && end + 1 < bytes.len()
-                && bytes[end + 1].is_ascii_digit();
-            if b.is_ascii_digit() || joins_digits {
-                end += 1;
-            } else {
-                break;
-            }
-        }
-        let enumerator = start > 0 && bytes[start - 1] == b'(' && bytes.get(end) == Some(&b')');
-        if !enumerator {
-            out.push(start..end);
-        }
-        i = end;
     }
-    out
+    let bytes = text.as_bytes();
+    joined
+        .into_iter()
+        .filter(|r| !(r.start > 0 && bytes[r.start - 1] == b'(' && bytes.get(r.end) == Some(&b')')))
+        .collect()
 }
 
 /// The figure that starts exactly at `start` in `text`, if any.
