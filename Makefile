@@ -24,12 +24,14 @@ setup-test:
 	@scripts/setup.sh test
 
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --workspace --exclude baocao-cli --lib -- -D warnings
+	python3 scripts/check-layers.py
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 # The storage layer against the real localStorage of headless Chromium.
 test-wasm:

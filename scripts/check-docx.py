@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the .docx files baocao writes with tools outside Rust.
 
-1. `cargo test --test docx_files` writes both seeds' .docx and the hard cases
+1. `cargo test -p baocao-docx --test docx_files` writes both seeds' .docx and the hard cases
    (control characters, a 100,000-character paragraph, 1,000 footnotes, an
    empty report, detail tables) into target/tmp/docx-check/.
 2. openxml-audit (PyPI) checks every file: no error of type "schema" and no
@@ -42,9 +42,9 @@ def run(args, timeout=120, **kwargs):
 
 
 def write_files():
-    print("== writing the .docx files (cargo test --test docx_files)")
+    print("== writing the .docx files (cargo test -p baocao-docx --test docx_files)")
     result = subprocess.run(
-        ["cargo", "test", "--test", "docx_files", "--", "--nocapture", "--test-threads=1"],
+        ["cargo", "test", "-p", "baocao-docx", "--test", "docx_files", "--", "--nocapture", "--test-threads=1"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -55,7 +55,7 @@ def write_files():
             print("  " + timing.group(0))
     if result.returncode != 0:
         print(result.stdout[-3000:], result.stderr[-3000:])
-        sys.exit("cargo test --test docx_files failed")
+        sys.exit("cargo test -p baocao-docx --test docx_files failed")
 
 
 def audit(path):

@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    baocao::ui::mount();
+    baocao_web::ui::mount();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

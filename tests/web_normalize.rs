@@ -2,8 +2,8 @@
 //! Unicode tables compiled in natively: the importer must compose the same.
 #![cfg(target_arch = "wasm32")]
 
-use baocao::import::{import_text, normalize};
-use baocao::report::plain_text;
+use baocao_import::{import_text, normalize};
+use baocao_model::plain_text;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -3,9 +3,9 @@
 //! quota and errors.
 #![cfg(target_arch = "wasm32")]
 
-use baocao::drafts::local::LocalStore;
-use baocao::drafts::{DraftError, Library, Store, StoreError};
-use baocao::report::Report;
+use baocao_drafts::{DraftError, Library, Store, StoreError};
+use baocao_model::Report;
+use baocao_web::local_store::LocalStore;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -88,7 +88,7 @@ fn a_version_1_draft_in_local_storage_is_migrated_and_saved_as_version_2() {
     assert_eq!(listing.drafts[0].period.as_deref(), Some("3/2025"));
     let id = listing.drafts[0].id.clone();
     let mut draft = lib.load(&id).unwrap();
-    assert_eq!(draft.schema_version, baocao::report::SCHEMA_VERSION);
+    assert_eq!(draft.schema_version, baocao_model::SCHEMA_VERSION);
     assert_eq!(draft.revision, 7);
     lib.save(&mut draft, 2.0).unwrap();
     let stored = s.get("baocao/draft/cu").unwrap().unwrap();

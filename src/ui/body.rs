@@ -6,8 +6,10 @@
 use super::dom;
 use super::rich_text::RichText;
 use super::state::{AppState, Tone};
-use crate::report::edit::{empty_paragraph, new_section, Container, TableChange};
-use crate::report::{Block, BlockId, FigurePlace, FootnoteId, Level, Table, TextTarget};
+use baocao_model::{empty_paragraph, new_section, Container};
+use baocao_model::{Block, BlockId, FigurePlace, FootnoteId, Level, Table, TextTarget};
+use baocao_session::edit::TableChange;
+use baocao_session::ReportEdit;
 use leptos::prelude::*;
 
 /// The editable body with its footnotes.

@@ -2,8 +2,8 @@
 //! a contenteditable back into inline content, and finding or placing the
 //! caret, in the editing-text offsets of `report::edit`.
 
-use crate::report::edit::NOTE_CHAR;
-use crate::report::{BlockId, FootnoteId, Inline, Style, TextTarget};
+use baocao_model::NOTE_CHAR;
+use baocao_model::{BlockId, FootnoteId, Inline, Style, TextTarget};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 

@@ -3,8 +3,8 @@
 //! everything; the damaged entries set aside.
 
 use super::state::{clock_and_day, AppState};
-use crate::drafts::{Damaged, DraftMeta};
-use crate::report::template::MONTHLY_TEMPLATE_NAME;
+use baocao_drafts::{Damaged, DraftMeta};
+use baocao_session::template::MONTHLY_TEMPLATE_NAME;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -74,7 +74,7 @@ pub fn DraftList() -> impl IntoView {
             <ul class="draft-items" aria-label="Danh sách bản nháp">
                 {move || {
                     // The open draft when storage refused it: it lives on this page only.
-                    let listed = |id: &crate::drafts::DraftId| {
+                    let listed = |id: &baocao_drafts::DraftId| {
                         state.listing.with(|l| l.drafts.iter().any(|d| d.id == *id))
                     };
                     state.current.with(|c| {

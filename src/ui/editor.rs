@@ -9,8 +9,9 @@ use super::preview::Preview;
 use super::reference::PreviousTasksPanel;
 use super::rich_text::insert_footnote;
 use super::state::{AppState, SaveStatus, View};
-use crate::report::edit::Container;
-use crate::report::{Block, FigurePlace, TextTarget};
+use baocao_model::Container;
+use baocao_model::{Block, FigurePlace, TextTarget};
+use baocao_session::StaleMarks;
 use leptos::prelude::*;
 
 /// A formatting button that keeps the caret in the text (mouse) and puts
@@ -74,7 +75,7 @@ pub fn Editor() -> impl IntoView {
         let at = state.caret().map(|c| c.target);
         state.restructure("Thêm bảng", |r| {
             let tid = r.fresh_block_id();
-            let table = Block::Table(crate::report::Table {
+            let table = Block::Table(baocao_model::Table {
                 id: tid,
                 title: String::new(),
                 unit: String::new(),

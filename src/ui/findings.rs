@@ -2,38 +2,34 @@
 
 use super::dom;
 use super::state::{AppState, View};
-use crate::checks::{Finding, Rule, Severity};
+use baocao_checks::{Finding, Rule, Severity};
+use baocao_model::{HeaderField, Place, SignatureField};
 use leptos::prelude::*;
 
 /// Where on the page a finding is about: its block, its footnote, or the
 /// form field where it is fixed (header, trích yếu, Nơi nhận, signature).
 fn dom_target(f: &Finding) -> Option<String> {
-    // A finding in a footnote leads to the footnote's text.
-    if let Some(n) = f.path.strip_prefix("Chú thích ") {
-        return Some(format!("fn-{}", n.trim()));
-    }
-    if let Some(b) = f.block {
-        return Some(dom::block_dom_id(b));
-    }
-    let p = f.path.as_str();
-    if let Some(line) = p.strip_prefix("Nơi nhận › dòng ") {
-        let n: usize = line.trim().parse().ok()?;
-        return Some(format!("recipient-{}", n.checked_sub(1)?));
-    }
-    let field = [
-        ("Phần đầu › Cơ quan ban hành", "issuing-agency"),
-        ("Phần đầu › Cơ quan chủ quản", "parent-agency"),
-        ("Phần đầu › Số, ký hiệu", "doc-code"),
-        ("Phần đầu › Địa danh", "place"),
-        ("Trích yếu", "summary"),
-        ("Nơi nhận", "closing-form"),
-        ("Chữ ký › Chức vụ", "sign-position"),
-        ("Chữ ký › Họ tên", "sign-name"),
-        ("Chữ ký", "sign-authority"),
-    ]
-    .iter()
-    .find(|(prefix, _)| p.starts_with(prefix))
-    .map(|(_, id)| *id)?;
+    let field = match &f.place {
+        Place::Footnote(n) => return Some(format!("fn-{}", n.0)),
+        Place::Recipient(i) => return Some(format!("recipient-{i}")),
+        place @ (Place::Heading { .. }
+        | Place::Paragraph { .. }
+        | Place::Table { .. }
+        | Place::Cell { .. }) => return place.block().map(dom::block_dom_id),
+        Place::Header(HeaderField::IssuingAgency) => "issuing-agency",
+        Place::Header(HeaderField::ParentAgency) => "parent-agency",
+        Place::Header(HeaderField::NumberCode) => "doc-code",
+        Place::Header(HeaderField::PlaceDate) => "place",
+        Place::Summary => "summary",
+        Place::Recipients => "closing-form",
+        Place::Signature(SignatureField::Position) => "sign-position",
+        Place::Signature(SignatureField::Signer) => "sign-name",
+        Place::Signature(SignatureField::Authority) => "sign-authority",
+        // Fixed by the writer or not a field of the form.
+        Place::Header(HeaderField::NationalName | HeaderField::Motto)
+        | Place::Kind
+        | Place::Document => return None,
+    };
     Some(field.to_string())
 }
 
@@ -87,7 +83,7 @@ fn FindingGroup(rule: Rule) -> impl IntoView {
             f.iter()
                 .filter(|x| x.rule == rule)
                 .map(|x| {
-                    let key = (x.path.clone(), x.message.clone());
+                    let key = (x.place.to_string(), x.message.clone());
                     let nth = seen.iter().filter(|k| **k == key).count();
                     seen.push(key);
                     (nth, x.clone())
@@ -102,7 +98,7 @@ fn FindingGroup(rule: Rule) -> impl IntoView {
             <ul>
                 <For
                     each=items
-                    key=|(nth, f)| (f.path.clone(), f.message.clone(), *nth)
+                    key=|(nth, f)| (f.place.to_string(), f.message.clone(), *nth)
                     children=|(_, f)| view! { <FindingItem finding=f /> }
                 />
             </ul>
@@ -131,7 +127,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         let f = finding.clone();
         view! {
             <button type="button" class="confirm" on:click=move |_| state.confirm_finding(&f)
-                aria-label=format!("Xác nhận số liệu ở {} vẫn đúng", finding.path)>
+                aria-label=format!("Xác nhận số liệu ở {} vẫn đúng", finding.place)>
                 "Xác nhận"
             </button>
         }
@@ -143,7 +139,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
                 <span class="finding-severity">{finding.severity.name_vi()}</span>
                 " "
                 <span class="finding-message">{finding.message.clone()}</span>
-                <span class="finding-place">{finding.path.clone()}</span>
+                <span class="finding-place">{finding.place.to_string()}</span>
             </button>
             {confirm}
         </li>

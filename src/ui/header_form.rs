@@ -2,7 +2,7 @@
 //! after the body the Nơi nhận list and the signature block.
 
 use super::state::AppState;
-use crate::report::{Header, Report};
+use baocao_model::{Header, Report};
 use leptos::prelude::*;
 
 /// A text field of the report, bound to the open draft. It shows the model

@@ -2,7 +2,7 @@
 //! model when the official looks at it, and the same page for printing.
 
 use super::state::{AppState, View};
-use crate::report::html::report_html;
+use baocao_session::html::report_html;
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! "Tạo báo cáo tháng sau": what was set for this month, to report against.
 
 use super::state::AppState;
-use crate::report::html::section_html_string;
+use baocao_session::html::section_html_string;
 use leptos::prelude::*;
 
 /// The previous tasks, if the open draft has them.

@@ -6,9 +6,11 @@
 
 use super::dom;
 use super::state::{AppState, Tone};
-use crate::import::{import_fragment, import_text, normalize, parse_inline};
-use crate::report::edit::{edit_text, insert_inlines, Caret, Container};
-use crate::report::{Block, Inline, Report, TextTarget};
+use baocao_import::{import_fragment, import_text, normalize, parse_inline};
+use baocao_model::{edit_text, insert_inlines, Container};
+use baocao_model::{Block, Inline, Report, TextTarget};
+use baocao_session::edit::Caret;
+use baocao_session::ReportEdit;
 use leptos::html::Div;
 use leptos::prelude::*;
 use web_sys::{ClipboardEvent, HtmlElement, KeyboardEvent};
@@ -259,7 +261,7 @@ fn enter(state: AppState, target: TextTarget, el: &HtmlElement) {
                     r.body.insert_block(
                         Container::Section(id),
                         0,
-                        crate::report::edit::empty_paragraph(pid),
+                        baocao_model::empty_paragraph(pid),
                     );
                     pid
                 }),
@@ -299,7 +301,7 @@ fn backspace_at_start(state: AppState, target: TextTarget) {
     }
 }
 
-fn delete_at_end(state: AppState, id: crate::report::BlockId, caret: usize) {
+fn delete_at_end(state: AppState, id: baocao_model::BlockId, caret: usize) {
     let next = state
         .with_report(|r| {
             let (c, i) = r.body.locate_block(id)?;
@@ -458,7 +460,7 @@ fn paste_inline(state: AppState, target: TextTarget, offset: usize, line: &str) 
         let inlines: Vec<Inline> = inlines
             .into_iter()
             .map(|i| match i {
-                Inline::Note(n) => Inline::Note(crate::report::FootnoteId(n.0 + base)),
+                Inline::Note(n) => Inline::Note(baocao_model::FootnoteId(n.0 + base)),
                 other => other,
             })
             .collect();

@@ -12,17 +12,18 @@
 
 use super::dom;
 use super::download;
-use crate::checks::{self, Checker, Finding};
-use crate::drafts::backup;
-use crate::drafts::local::LocalStore;
-use crate::drafts::{
+use crate::local_store::LocalStore;
+use baocao_checks::{self, Checker, Finding, Rule};
+use baocao_drafts::backup;
+use baocao_drafts::{
     Draft, DraftError, DraftId, Library, Listing, PreviousTasks, StoreError, DRAFT_PREFIX,
     META_PREFIX,
 };
-use crate::report::carry::next_month;
-use crate::report::edit::Caret;
-use crate::report::template::{blank_report, monthly_report};
-use crate::report::{BlockId, FigurePlace, Inline, Period, Report, TextTarget};
+use baocao_model::{BlockId, FigurePlace, Inline, Period, Report, TextTarget};
+use baocao_session::carry::{confirm_place, next_month};
+use baocao_session::edit::Caret;
+use baocao_session::template::{blank_report, monthly_report};
+use baocao_session::{ReportEdit, StaleMarks};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -435,7 +436,7 @@ impl AppState {
                 return;
             }
         }
-        match crate::input::read_report(name, bytes) {
+        match baocao_session::input::read_report(name, bytes) {
             Ok((mut report, _)) => {
                 // In the editor footnotes are numbered by reading order.
                 report.disambiguate_footnotes();
@@ -470,7 +471,7 @@ impl AppState {
     pub fn download_backup(&self) {
         let open = self.current.get_untracked();
         match library().backup(open.as_ref(), now_ms()) {
-            Ok(b) => match serde_json::to_string_pretty(&b) {
+            Ok(b) => match b.to_json() {
                 Ok(json) => {
                     let d = js_sys::Date::new_0();
                     let name =
@@ -530,8 +531,8 @@ impl AppState {
         else {
             return;
         };
-        let bytes = crate::docx::write(&report);
-        let name = crate::docx::file_name(&report);
+        let bytes = baocao_docx::write(&report);
+        let name = baocao_docx::file_name(&report);
         let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
         if let Err(message) = download::offer(&bytes, &name, mime) {
             self.say(Tone::Error, message);
@@ -720,7 +721,7 @@ impl AppState {
                 .iter()
                 .map(|s| s.span())
                 .collect();
-            crate::report::html::inlines_html(&inlines, &stale)
+            baocao_session::html::inlines_html(&inlines, &stale)
         })
         .unwrap_or_default()
     }
@@ -778,11 +779,14 @@ impl AppState {
 
     /// Confirms the carried-over figures a stale finding lists.
     pub fn confirm_finding(&self, finding: &Finding) {
+        if finding.rule != Rule::Stale {
+            return;
+        }
         let mut done = false;
         let mut place = None;
         self.current.update_untracked(|c| {
             if let Some(d) = c.as_mut() {
-                place = checks::stale::confirm(&mut d.report, finding);
+                place = confirm_place(&mut d.report, &finding.place);
                 done = place.is_some();
             }
         });
@@ -1014,16 +1018,16 @@ trait RawKeys {
 
 impl RawKeys for LocalStore {
     fn get_raw(&self, key: &str) -> Option<String> {
-        use crate::drafts::Store;
+        use baocao_drafts::Store;
         self.get(key).ok().flatten()
     }
     fn set_raw(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        use crate::drafts::Store;
+        use baocao_drafts::Store;
         let mut s = *self;
         s.set(key, value)
     }
     fn remove_raw(&self, key: &str) -> Result<(), StoreError> {
-        use crate::drafts::Store;
+        use baocao_drafts::Store;
         let mut s = *self;
         s.remove(key)
     }

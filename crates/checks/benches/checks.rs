@@ -4,14 +4,14 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use baocao::checks::{run, Checker};
-    use baocao::import::import_text;
-    use baocao::report::{superscript_digit_value, superscript_number, Block, Inline, Report};
+    use baocao_checks::{run, Checker};
+    use baocao_import::import_text;
+    use baocao_model::{superscript_digit_value, superscript_number, Block, Inline, Report};
     use criterion::{criterion_group, Criterion};
     use std::hint::black_box;
 
-    const NOV_2021: &str = include_str!("../tests/seeds/000_28b43714a13a73f1.txt");
-    const MAR_2025: &str = include_str!("../tests/seeds/001_1a00eb9240ccd3d2.txt");
+    use baocao_testdata::MAR_2025;
+    use baocao_testdata::NOV_2021;
 
     /// Words on a printed page of the report (Times New Roman 14, A4, 1.15).
     const WORDS_PER_PAGE: usize = 500;

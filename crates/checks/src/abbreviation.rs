@@ -11,7 +11,7 @@
 
 use super::text::{reading_order, Unit, UnitKind};
 use super::{Finding, Placed, Report, Rule, Severity};
-use crate::report::Level;
+use baocao_model::Level;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -180,7 +180,7 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
             Some(j) => {
                 let place = match units[j].line_at(0) {
                     Some(line) => format!("dòng {line}"),
-                    None => units[j].path.clone(),
+                    None => units[j].place.to_string(),
                 };
                 format!(
                     "«{written}» được dùng ở đây trước khi được viết đầy đủ ({place}): chuyển phần viết đầy đủ lên lần dùng đầu tiên này."
@@ -211,7 +211,7 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<Finding> {
-        crate::checks::findings_of(check, text)
+        crate::findings_of(check, text)
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::text::{reading_ranks, units_with, Scan};
 use super::{local_findings, run_rule, Finding, Local, UnitKind, RULES};
-use crate::report::Report;
+use baocao_model::Report;
 use std::collections::HashMap;
 use std::sync::Arc;
 

@@ -10,7 +10,7 @@
 use super::text::{footnote_units, Unit, UnitKind};
 use super::words::starts_with_ci;
 use super::{Finding, Placed, Report, Rule, Severity};
-use crate::report::superscript_number;
+use baocao_model::superscript_number;
 
 /// Checks every counted list in a footnote.
 pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
@@ -190,7 +190,7 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<Finding> {
-        crate::checks::findings_of(check, text)
+        crate::findings_of(check, text)
     }
 
     #[test]
@@ -224,7 +224,7 @@ mod tests {
 
     #[test]
     fn seeds_counts_match_their_footnotes() {
-        for seed in [crate::seeds::NOV_2021, crate::seeds::MAR_2025] {
+        for seed in [baocao_testdata::NOV_2021, baocao_testdata::MAR_2025] {
             assert_eq!(findings(seed), vec![]);
         }
     }

@@ -5,7 +5,7 @@
 
 use super::text::Unit;
 use super::{Finding, Local, Placed, Report, Rule, Severity};
-use crate::report::days_in_month;
+use baocao_model::{days_in_month, HeaderField, Place};
 
 /// Checks every date of the report.
 pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
@@ -66,7 +66,7 @@ pub fn document(_units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                 Rule::Date,
                 Severity::Error,
                 report.source.place_date,
-                "Địa danh, ngày tháng",
+                Place::Header(HeaderField::PlaceDate),
                 &d.decree_text(),
                 format!("Ngày ban hành «{}» không có thật: {why}.", d.decree_text()),
             ),
@@ -79,12 +79,12 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<Finding> {
-        crate::checks::findings_of(check, text)
+        crate::findings_of(check, text)
     }
 
     #[test]
     fn seeds_dates_all_exist() {
-        for seed in [crate::seeds::NOV_2021, crate::seeds::MAR_2025] {
+        for seed in [baocao_testdata::NOV_2021, baocao_testdata::MAR_2025] {
             assert_eq!(findings(seed), vec![]);
         }
     }

@@ -6,7 +6,7 @@
 
 use super::text::{Unit, UnitKind};
 use super::{Finding, Placed, Report, Rule, Severity};
-use crate::report::{superscript_number, FootnoteId};
+use baocao_model::{superscript_number, FootnoteId};
 use std::collections::{HashMap, HashSet};
 
 /// Checks the numbering and definitions of the footnotes.
@@ -114,12 +114,12 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<Finding> {
-        crate::checks::findings_of(check, text)
+        crate::findings_of(check, text)
     }
 
     #[test]
     fn seeds_footnotes_are_in_order() {
-        for seed in [crate::seeds::NOV_2021, crate::seeds::MAR_2025] {
+        for seed in [baocao_testdata::NOV_2021, baocao_testdata::MAR_2025] {
             assert_eq!(findings(seed), vec![]);
         }
     }

@@ -4,7 +4,7 @@
 
 use super::text::Unit;
 use super::{Finding, Placed, Report, Rule, Severity};
-use crate::report::{parse_roman, roman, Level, Section, POINT_LETTERS};
+use baocao_model::{parse_roman, roman, Level, Section, POINT_LETTERS};
 
 /// Checks the numbering of the headings.
 pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
@@ -44,7 +44,7 @@ fn position(level: Level, number: &str) -> Option<usize> {
 
 /// The document-level part (all of this rule).
 pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
-    let mut problems: Vec<(crate::report::BlockId, String)> = Vec::new();
+    let mut problems: Vec<(baocao_model::BlockId, String)> = Vec::new();
     siblings(&report.body.sections, None, &mut problems);
     for (id, message) in problems {
         if let Some(i) = units.iter().position(|u| u.block == Some(id)) {
@@ -57,7 +57,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     }
 }
 
-fn heading_label(report: &Report, id: crate::report::BlockId) -> String {
+fn heading_label(report: &Report, id: baocao_model::BlockId) -> String {
     report
         .body
         .sections_flat()
@@ -80,7 +80,7 @@ fn label(level: Level, number: &str) -> String {
 fn siblings(
     sections: &[Section],
     parent: Option<&Section>,
-    problems: &mut Vec<(crate::report::BlockId, String)>,
+    problems: &mut Vec<(baocao_model::BlockId, String)>,
 ) {
     let mut last: [Option<&Section>; 4] = [None; 4];
     for s in sections {
@@ -147,12 +147,12 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<Finding> {
-        crate::checks::findings_of(check, text)
+        crate::findings_of(check, text)
     }
 
     #[test]
     fn seeds_are_numbered_in_order() {
-        for seed in [crate::seeds::NOV_2021, crate::seeds::MAR_2025] {
+        for seed in [baocao_testdata::NOV_2021, baocao_testdata::MAR_2025] {
             assert_eq!(findings(seed), vec![]);
         }
     }

@@ -17,7 +17,6 @@ pub mod date;
 pub mod footnote;
 pub mod heading;
 pub mod number_format;
-pub mod numbers;
 pub mod percent;
 pub mod period;
 pub mod stale;
@@ -26,7 +25,10 @@ pub mod sum;
 pub mod text;
 pub mod words;
 
-use crate::report::{BlockId, Report};
+/// The figure scanner lives in the model (next month's carry-over uses it too).
+use baocao_model::numbers;
+
+use baocao_model::{Place, Report};
 pub use checker::Checker;
 use serde::Serialize;
 use std::fmt;
@@ -148,10 +150,9 @@ pub struct Finding {
     pub excerpt: String,
     /// 1-based line of the imported text, when the report came from text.
     pub line: Option<u32>,
-    /// Where it stands in the report's structure, e.g. "I › 2 › đoạn 3".
-    pub path: String,
-    /// The section or block it is about, for the editor to scroll to.
-    pub block: Option<BlockId>,
+    /// Where it stands in the report: the page leads there, and its
+    /// `Display` names it for the reader ("I › 2 › đoạn 3").
+    pub place: Place,
 }
 
 impl Finding {
@@ -161,7 +162,7 @@ impl Finding {
         rule: Rule,
         severity: Severity,
         line: Option<u32>,
-        path: &str,
+        place: Place,
         excerpt: &str,
         message: String,
     ) -> Self {
@@ -171,8 +172,7 @@ impl Finding {
             message,
             excerpt: excerpt.to_string(),
             line,
-            path: path.to_string(),
-            block: None,
+            place,
         }
     }
 }
@@ -355,7 +355,7 @@ pub(crate) fn findings_of(
     check: fn(&[Unit], &Report, &mut Vec<Finding>),
     text: &str,
 ) -> Vec<Finding> {
-    let report = crate::import::import_text(text).expect("test text is not empty");
+    let report = baocao_import::import_text(text).expect("test text is not empty");
     let mut out = Vec::new();
     check(&units(&report), &report, &mut out);
     out
@@ -379,8 +379,8 @@ mod tests {
 
     #[test]
     fn findings_come_grouped_by_rule_in_contract_order() {
-        let text = crate::seeds::MAR_2025.replacen("chiếm 2,34%", "chiếm 2,43%", 1);
-        let findings = run(&crate::import::import_text(&text).unwrap());
+        let text = baocao_testdata::MAR_2025.replacen("chiếm 2,34%", "chiếm 2,43%", 1);
+        let findings = run(&baocao_import::import_text(&text).unwrap());
         let ranks: Vec<usize> = findings
             .iter()
             .map(|f| Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0))

@@ -10,7 +10,7 @@
 use super::numbers::{word_before_is, NumToken, Role};
 use super::text::Unit;
 use super::{Finding, Local, Placed, Report, Rule, Severity};
-use crate::report::{format_grouped, Decimal};
+use baocao_model::{format_grouped, Decimal};
 use std::collections::HashMap;
 
 /// Checks how every number is written.
@@ -153,7 +153,7 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<Finding> {
-        crate::checks::findings_of(check, text)
+        crate::findings_of(check, text)
     }
 
     #[test]
@@ -217,7 +217,7 @@ mod tests {
 
     #[test]
     fn seeds_have_no_number_format_error() {
-        for seed in [crate::seeds::NOV_2021, crate::seeds::MAR_2025] {
+        for seed in [baocao_testdata::NOV_2021, baocao_testdata::MAR_2025] {
             assert!(findings(seed).iter().all(|f| f.severity != Severity::Error));
         }
     }

@@ -11,7 +11,7 @@
 use super::numbers::{Fraction, NumToken};
 use super::text::Unit;
 use super::{Finding, Local, Report, Rule, Severity};
-use crate::report::{format_decimal, Decimal};
+use baocao_model::{format_decimal, Decimal};
 
 /// Checks every percentage claimed for a fraction in the units.
 pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
@@ -129,7 +129,7 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<Finding> {
-        crate::checks::findings_of(check, text)
+        crate::findings_of(check, text)
     }
 
     #[test]
@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn seeds_as_written_have_no_percent_error() {
-        for seed in [crate::seeds::NOV_2021, crate::seeds::MAR_2025] {
+        for seed in [baocao_testdata::NOV_2021, baocao_testdata::MAR_2025] {
             assert!(findings(seed).is_empty());
         }
     }

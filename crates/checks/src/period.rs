@@ -7,7 +7,7 @@
 
 use super::text::{Unit, UnitKind};
 use super::{Finding, Placed, Report, Rule, Severity};
-use crate::report::{Level, Period};
+use baocao_model::{Level, Period};
 use std::ops::Range;
 
 /// Checks the months named in the report against its period.
@@ -136,14 +136,14 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<Finding> {
-        crate::checks::findings_of(check, text)
+        crate::findings_of(check, text)
     }
 
     const TITLE: &str = "BÁO CÁO\n\nTình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng 12/2021, nhiệm vụ công tác tháng 01/2022\n\n";
 
     #[test]
     fn seeds_name_their_months_consistently() {
-        for seed in [crate::seeds::NOV_2021, crate::seeds::MAR_2025] {
+        for seed in [baocao_testdata::NOV_2021, baocao_testdata::MAR_2025] {
             assert_eq!(findings(seed), vec![]);
         }
     }

@@ -6,9 +6,7 @@
 
 use super::text::Unit;
 use super::{Finding, Placed, Rule, Severity};
-use crate::report::{
-    Block, BlockId, FigurePlace, FootnoteId, Report, Section, StaleFigure, TextTarget,
-};
+use baocao_model::{Block, FigurePlace, Outline, Place, Report, Section, StaleFigure, TextTarget};
 
 /// Checks the figures carried over from last month.
 pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
@@ -23,7 +21,9 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     for finding in findings {
         let at = units
             .iter()
-            .position(|u| u.path == finding.path || (u.block.is_some() && u.block == finding.block))
+            .position(|u| {
+                u.place == finding.place || (u.block.is_some() && u.block == finding.place.block())
+            })
             .unwrap_or(units.len());
         out.push(Placed { at, finding });
     }
@@ -35,22 +35,17 @@ fn findings_in(report: &Report, out: &mut Vec<Finding>) {
         return;
     }
     let mut places: Places = Vec::new();
-    blocks(report, &report.body.intro, "Phần mở đầu", &mut places);
+    blocks(report, &report.body.intro, &Outline::default(), &mut places);
     for s in &report.body.sections {
-        section(report, s, "", &mut places);
+        section(report, s, &Outline::default(), &mut places);
     }
     for f in &report.footnotes {
         let figures = sorted(report, |p| {
             p == FigurePlace::Text(TextTarget::Footnote(f.id))
         });
-        add(
-            &mut places,
-            format!("Chú thích {}", f.id.0),
-            marker_block(report, f.id),
-            figures,
-        );
+        add(&mut places, Place::Footnote(f.id), figures);
     }
-    for (path, block, figures) in places {
+    for (place, figures) in places {
         let list: Vec<&str> = figures.iter().map(|f| f.text.as_str()).collect();
         let message = if list.len() == 1 {
             format!(
@@ -70,40 +65,9 @@ fn findings_in(report: &Report, out: &mut Vec<Finding>) {
             message,
             excerpt: list.join("; "),
             line: None,
-            path,
-            block,
+            place,
         });
     }
-}
-
-/// The official confirms the figures a `stale` finding lists ("Xác nhận"):
-/// they are right as they are. Returns the place confirmed.
-pub fn confirm(report: &mut Report, finding: &Finding) -> Option<FigurePlace> {
-    if finding.rule != Rule::Stale {
-        return None;
-    }
-    let place = if let Some(n) = finding.path.strip_prefix("Chú thích ") {
-        FigurePlace::Text(TextTarget::Footnote(FootnoteId(n.trim().parse().ok()?)))
-    } else {
-        let block = finding.block?;
-        if report.body.section(block).is_some() {
-            FigurePlace::Text(TextTarget::Heading(block))
-        } else {
-            match report.body.block(block)? {
-                Block::Paragraph(_) => FigurePlace::Text(TextTarget::Paragraph(block)),
-                Block::Table(_) => {
-                    report.confirm_block_figures(block);
-                    return Some(FigurePlace::Cell {
-                        table: block,
-                        row: 0,
-                        col: 0,
-                    });
-                }
-            }
-        }
-    };
-    report.confirm_figures(place);
-    Some(place)
 }
 
 /// The figures whose place passes `keep`, in text order.
@@ -116,45 +80,35 @@ fn sorted(report: &Report, keep: impl Fn(FigurePlace) -> bool) -> Vec<&StaleFigu
     v
 }
 
-/// The paragraph or heading where a footnote's marker stands, to scroll to.
-fn marker_block(report: &Report, id: FootnoteId) -> Option<BlockId> {
-    report.note_targets(id).first().map(|t| match t {
-        TextTarget::Paragraph(b) | TextTarget::Heading(b) => *b,
-        TextTarget::Footnote(_) => BlockId(0),
-    })
-}
+/// Each place with figures left, and its figures.
+type Places<'r> = Vec<(Place, Vec<&'r StaleFigure>)>;
 
-/// Each place with figures left: its path, its block, its figures.
-type Places<'r> = Vec<(String, Option<BlockId>, Vec<&'r StaleFigure>)>;
-
-fn add<'r>(
-    places: &mut Places<'r>,
-    path: String,
-    block: Option<BlockId>,
-    figures: Vec<&'r StaleFigure>,
-) {
+fn add<'r>(places: &mut Places<'r>, place: Place, figures: Vec<&'r StaleFigure>) {
     if !figures.is_empty() {
-        places.push((path, block, figures));
+        places.push((place, figures));
     }
 }
 
-fn section<'r>(report: &'r Report, s: &Section, trail: &str, places: &mut Places<'r>) {
-    let path = if trail.is_empty() {
-        s.heading.number.clone()
-    } else {
-        format!("{trail} › {}", s.heading.number)
-    };
+fn section<'r>(report: &'r Report, s: &Section, trail: &Outline, places: &mut Places<'r>) {
+    let outline = trail.child(&s.heading.number);
     let heading = sorted(report, |p| {
         p == FigurePlace::Text(TextTarget::Heading(s.id))
     });
-    add(places, format!("{path} (đề mục)"), Some(s.id), heading);
-    blocks(report, &s.blocks, &path, places);
+    add(
+        places,
+        Place::Heading {
+            section: s.id,
+            outline: outline.clone(),
+        },
+        heading,
+    );
+    blocks(report, &s.blocks, &outline, places);
     for c in &s.children {
-        section(report, c, &path, places);
+        section(report, c, &outline, places);
     }
 }
 
-fn blocks<'r>(report: &'r Report, bs: &[Block], trail: &str, places: &mut Places<'r>) {
+fn blocks<'r>(report: &'r Report, bs: &[Block], outline: &Outline, places: &mut Places<'r>) {
     let (mut paragraph, mut table) = (0, 0);
     for b in bs {
         match b {
@@ -165,8 +119,11 @@ fn blocks<'r>(report: &'r Report, bs: &[Block], trail: &str, places: &mut Places
                 });
                 add(
                     places,
-                    format!("{trail} › đoạn {paragraph}"),
-                    Some(p.id),
+                    Place::Paragraph {
+                        block: p.id,
+                        outline: outline.clone(),
+                        nth: paragraph,
+                    },
                     figures,
                 );
             }
@@ -178,8 +135,11 @@ fn blocks<'r>(report: &'r Report, bs: &[Block], trail: &str, places: &mut Places
                 );
                 add(
                     places,
-                    format!("{trail} › bảng {table}"),
-                    Some(t.id),
+                    Place::Table {
+                        table: t.id,
+                        outline: outline.clone(),
+                        nth: table,
+                    },
                     figures,
                 );
             }
@@ -190,26 +150,27 @@ fn blocks<'r>(report: &'r Report, bs: &[Block], trail: &str, places: &mut Places
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::import_text;
-    use crate::report::carry::next_month;
-    use crate::report::Period;
+    use baocao_import::import_text;
+    use baocao_model::Period;
+    use baocao_session::carry::{confirm_place, next_month};
+    use baocao_session::StaleMarks;
 
     fn stale_findings(r: &Report) -> Vec<Finding> {
         let mut out = Vec::new();
-        check(&crate::checks::units(r), r, &mut out);
+        check(&crate::units(r), r, &mut out);
         out
     }
 
     #[test]
     fn a_report_not_carried_over_has_no_stale_figures() {
-        let r = import_text(crate::seeds::MAR_2025).unwrap();
+        let r = import_text(baocao_testdata::MAR_2025).unwrap();
         assert!(stale_findings(&r).is_empty());
-        assert!(crate::checks::run(&r).iter().all(|f| f.rule != Rule::Stale));
+        assert!(crate::run(&r).iter().all(|f| f.rule != Rule::Stale));
     }
 
     #[test]
     fn next_month_lists_each_figure_left_where_it_stands() {
-        let march = import_text(crate::seeds::MAR_2025).unwrap();
+        let march = import_text(baocao_testdata::MAR_2025).unwrap();
         let april = next_month(&march, Period::new(1, 2000).unwrap()).report;
         let found = stale_findings(&april);
         let revenue = found
@@ -217,7 +178,7 @@ mod tests {
             .find(|f| f.message.contains("10.595"))
             .expect("the revenue paragraph is listed");
         assert_eq!(revenue.severity, Severity::Warning);
-        assert_eq!(revenue.path, "I › 1 › đoạn 3");
+        assert_eq!(revenue.place.to_string(), "I › 1 › đoạn 3");
         assert!(
             revenue
                 .message
@@ -232,25 +193,23 @@ mod tests {
             "{}",
             revenue.message
         );
-        assert!(revenue.block.is_some());
-        assert!(found.iter().any(|f| f.path.starts_with("Chú thích")));
+        assert!(revenue.place.block().is_some());
+        assert!(found.iter().any(|f| matches!(f.place, Place::Footnote(_))));
         // Every stale figure is listed exactly once.
         let listed: usize = found.iter().map(|f| f.excerpt.split("; ").count()).sum();
         assert_eq!(listed, april.stale.len());
-        assert!(crate::checks::run(&april)
-            .iter()
-            .any(|f| f.rule == Rule::Stale));
+        assert!(crate::run(&april).iter().any(|f| f.rule == Rule::Stale));
     }
 
     #[test]
     fn edited_and_confirmed_figures_leave_the_list() {
-        let march = import_text(crate::seeds::MAR_2025).unwrap();
+        let march = import_text(baocao_testdata::MAR_2025).unwrap();
         let mut april = next_month(&march, Period::new(1, 2000).unwrap()).report;
         let before = stale_findings(&april).len();
         let block = stale_findings(&april)
             .iter()
             .find(|f| f.message.contains("10.595"))
-            .and_then(|f| f.block)
+            .and_then(|f| f.place.block())
             .unwrap();
         april.confirm_block_figures(block);
         let after = stale_findings(&april);
@@ -259,10 +218,10 @@ mod tests {
         // "Xác nhận" on a footnote's finding clears that footnote only.
         let note = after
             .iter()
-            .find(|f| f.path.starts_with("Chú thích"))
+            .find(|f| matches!(f.place, Place::Footnote(_)))
             .cloned()
             .unwrap();
-        let place = confirm(&mut april, &note).unwrap();
+        let place = confirm_place(&mut april, &note.place).unwrap();
         assert!(matches!(place, FigurePlace::Text(TextTarget::Footnote(_))));
         assert_eq!(stale_findings(&april).len(), before - 2);
     }

@@ -12,7 +12,7 @@
 
 use super::text::{Unit, UnitKind};
 use super::{Finding, Placed, Report, Rule, Severity};
-use crate::report::SourceLines;
+use baocao_model::{HeaderField, Place, SignatureField, SourceLines};
 
 /// Checks the required parts and the decree's conventions.
 pub fn check(units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
@@ -28,14 +28,14 @@ struct Out<'a> {
 }
 
 impl Out<'_> {
-    fn warn(&mut self, line: Option<u32>, path: &str, excerpt: &str, message: String) {
+    fn warn(&mut self, line: Option<u32>, place: Place, excerpt: &str, message: String) {
         self.placed.push(Placed {
             at: self.at,
             finding: Finding::at(
                 Rule::Structure,
                 Severity::Warning,
                 line,
-                path,
+                place,
                 excerpt,
                 message,
             ),
@@ -61,7 +61,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     if h.issuing_agency.trim().is_empty() {
         o.warn(
             None,
-            "Phần đầu › Cơ quan ban hành",
+            Place::Header(HeaderField::IssuingAgency),
             "",
             "Thiếu tên cơ quan ban hành (ô 2, góc trên bên trái): ghi đầy đủ, ví dụ «ỦY BAN NHÂN DÂN / THÀNH PHỐ LẠNG SƠN».".to_string(),
         );
@@ -72,7 +72,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     {
         o.warn(
             src.agency,
-            "Phần đầu › Cơ quan ban hành",
+            Place::Header(HeaderField::IssuingAgency),
             &h.issuing_agency.replace('\n', " "),
             "Tên cơ quan ban hành không được viết tắt: ghi «ỦY BAN NHÂN DÂN», không ghi «UBND»."
                 .to_string(),
@@ -82,7 +82,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     if h.code.trim().is_empty() {
         o.warn(
             None,
-            "Phần đầu › Số, ký hiệu",
+            Place::Header(HeaderField::NumberCode),
             "",
             "Thiếu số và ký hiệu (ô 3): ghi «Số: …/BC-UBND» dưới tên cơ quan; số để trống khi còn là dự thảo.".to_string(),
         );
@@ -91,7 +91,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
         if !is_report_code(&h.code) {
             o.warn(
                 src.number,
-                "Phần đầu › Số, ký hiệu",
+                Place::Header(HeaderField::NumberCode),
                 &written,
                 format!(
                     "Ký hiệu «{}» không đúng dạng của báo cáo: viết «BC-» rồi tên cơ quan viết tắt, không cách, ví dụ «BC-UBND».",
@@ -103,7 +103,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
         if number.len() == 1 && number.bytes().all(|b| b.is_ascii_digit()) {
             o.warn(
                 src.number,
-                "Phần đầu › Số, ký hiệu",
+                Place::Header(HeaderField::NumberCode),
                 &written,
                 format!(
                     "Số dưới 10 viết thêm số 0 đằng trước: «0{number}», không phải «{number}»."
@@ -115,7 +115,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     if h.place.trim().is_empty() || h.date.month.is_none() || h.date.year.is_none() {
         o.warn(
             src.place_date,
-            "Phần đầu › Địa danh, ngày tháng",
+            Place::Header(HeaderField::PlaceDate),
             "",
             "Thiếu địa danh và ngày tháng (ô 4): ghi «Lạng Sơn, ngày … tháng … năm …» bên phải, ngang dòng số và ký hiệu.".to_string(),
         );
@@ -123,7 +123,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     if let Some(fixed) = place_without_abbreviation(&h.place) {
         o.warn(
             src.place_date,
-            "Phần đầu › Địa danh, ngày tháng",
+            Place::Header(HeaderField::PlaceDate),
             &h.place,
             format!(
                 "Địa danh không viết tắt: ghi «{fixed}», không ghi «{}».",
@@ -138,7 +138,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     if report.title.kind.trim().is_empty() || (from_text && src.kind.is_none()) {
         o.warn(
             None,
-            "Tên loại văn bản",
+            Place::Kind,
             "",
             "Thiếu tên loại văn bản: ghi «BÁO CÁO» (chữ in hoa, đậm, căn giữa) trên trích yếu."
                 .to_string(),
@@ -147,7 +147,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     if report.title.summary.trim().is_empty() {
         o.warn(
             None,
-            "Trích yếu",
+            Place::Summary,
             "",
             "Thiếu trích yếu: ghi «Tình hình … tháng M/YYYY, nhiệm vụ công tác tháng M+1/YYYY» dưới chữ BÁO CÁO.".to_string(),
         );
@@ -169,14 +169,10 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                 .unwrap_or(0);
             o.warn(
                 u.line_at(end.len()),
-                &u.path,
+                u.place.clone(),
                 &end[tail_start..],
                 "Phần nội dung kết thúc bằng dấu «./.» (như mọi mẫu của Nghị định 30): thêm «./.» vào cuối đoạn cuối cùng.".to_string(),
             );
-            // It is about that paragraph: the editor can lead there.
-            if let Some(p) = o.placed.last_mut() {
-                p.finding.block = u.block;
-            }
         }
     }
     // ô 9b: Nơi nhận.
@@ -187,7 +183,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     if report.recipients.is_empty() {
         o.warn(
             src.signature,
-            "Nơi nhận",
+            Place::Recipients,
             "",
             "Thiếu «Nơi nhận:» (góc dưới bên trái): liệt kê nơi nhận, mỗi dòng bắt đầu bằng «-», dòng cuối «- Lưu: VT, …».".to_string(),
         );
@@ -195,14 +191,14 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     let n = report.recipients.len();
     for (k, item) in report.recipients.iter().enumerate() {
         let line = src.recipients.get(k).copied();
-        let path = format!("Nơi nhận › dòng {}", k + 1);
+        let place = Place::Recipient(k);
         o.at = first_recipient.map(|f| f + k).unwrap_or(units.len());
         let item = item.trim();
         if k + 1 < n {
             if !item.ends_with(';') {
                 o.warn(
                     line,
-                    &path,
+                    place.clone(),
                     item,
                     format!(
                         "Mỗi nơi nhận kết thúc bằng dấu «;»: «{};».",
@@ -212,7 +208,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
             }
             continue;
         }
-        lưu_line(&mut o, line, &path, item);
+        lưu_line(&mut o, line, place, item);
     }
     // ô 7: the signature.
     o.at = units.len();
@@ -224,9 +220,9 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
             _ => "họ tên người ký",
         };
         let field = if s.position.trim().is_empty() {
-            "Chữ ký › Chức vụ"
+            Place::Signature(SignatureField::Position)
         } else {
-            "Chữ ký › Họ tên"
+            Place::Signature(SignatureField::Signer)
         };
         o.warn(
             src.signature,
@@ -241,7 +237,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     if let Some(t) = title {
         o.warn(
             src.signature,
-            "Chữ ký › Họ tên",
+            Place::Signature(SignatureField::Signer),
             &s.signer,
             format!(
                 "Trước họ tên người ký không ghi học hàm, học vị hay danh xưng: bỏ «{}».",
@@ -295,7 +291,7 @@ fn motto(o: &mut Out<'_>, line: u32, written: &str) {
     if !qh.is_empty() && qh != QUOC_HIEU && qh != "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" {
         o.warn(
             Some(line),
-            "Phần đầu › Quốc hiệu",
+            Place::Header(HeaderField::NationalName),
             qh,
             format!("Quốc hiệu ghi đúng như Nghị định 30: «{QUOC_HIEU}» (chữ in hoa), không phải «{qh}»."),
         );
@@ -308,7 +304,7 @@ fn motto(o: &mut Out<'_>, line: u32, written: &str) {
         };
         o.warn(
             Some(line),
-            "Phần đầu › Tiêu ngữ",
+            Place::Header(HeaderField::Motto),
             tn,
             format!("Tiêu ngữ ghi đúng như Nghị định 30: «{TIEU_NGU}»{why}, không phải «{tn}»."),
         );
@@ -343,7 +339,7 @@ fn date_padding(o: &mut Out<'_>, line: Option<u32>, written: &str) {
     if !problems.is_empty() {
         o.warn(
             line,
-            "Phần đầu › Địa danh, ngày tháng",
+            Place::Header(HeaderField::PlaceDate),
             written,
             format!("Ngày tháng ban hành: {}.", problems.join("; ")),
         );
@@ -351,11 +347,11 @@ fn date_padding(o: &mut Out<'_>, line: Option<u32>, written: &str) {
 }
 
 /// The last line of Nơi nhận: "Lưu: VT, TH." (the drafting unit after VT).
-fn lưu_line(o: &mut Out<'_>, line: Option<u32>, path: &str, item: &str) {
+fn lưu_line(o: &mut Out<'_>, line: Option<u32>, place: Place, item: &str) {
     let Some(rest) = item.strip_prefix("Lưu") else {
         o.warn(
             line,
-            path,
+            place.clone(),
             item,
             "Dòng cuối của Nơi nhận là nơi lưu: «- Lưu: VT, <viết tắt đơn vị soạn thảo>.» (ví dụ «- Lưu: VT, TH.»).".to_string(),
         );
@@ -381,7 +377,7 @@ fn lưu_line(o: &mut Out<'_>, line: Option<u32>, path: &str, item: &str) {
     if !problems.is_empty() {
         o.warn(
             line,
-            path,
+            place,
             item,
             format!(
                 "Dòng lưu của Nơi nhận phải {}: ví dụ «Lưu: VT, TH.».",
@@ -396,7 +392,7 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<Finding> {
-        crate::checks::findings_of(check, text)
+        crate::findings_of(check, text)
     }
 
     const GOOD: &str = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -502,7 +498,7 @@ Nguyễn Văn Hạnh";
 
     #[test]
     fn seeds_break_some_conventions_as_warnings_only() {
-        let f = findings(crate::seeds::MAR_2025);
+        let f = findings(baocao_testdata::MAR_2025);
         assert!(f.iter().all(|f| f.severity == Severity::Warning));
         let messages: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
         assert!(

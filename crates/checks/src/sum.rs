@@ -19,7 +19,7 @@ use super::numbers::NumToken;
 use super::text::{footnote_units, Unit, UnitKind};
 use super::words::{is_letter, starts_with_ci};
 use super::{Finding, Local, Placed, Report, Rule, Severity};
-use crate::report::{format_decimal, Decimal};
+use baocao_model::{format_decimal, Decimal};
 use std::ops::Range;
 
 /// Checks every total with its parts in the units.
@@ -509,14 +509,14 @@ fn place(first: &Unit, last: &Unit) -> String {
     match (first.line_at(0), last.line_at(last.text.len())) {
         (Some(a), Some(b)) if a == b => format!(" (dòng {a})"),
         (Some(a), Some(b)) => format!(" (dòng {a}–{b})"),
-        _ => format!(" ({})", first.path),
+        _ => format!(" ({})", first.place),
     }
 }
 
 /// "15 lượt/18 công dân¹⁵" with "¹⁵ Trong đó đất đai: 10 lượt; GPMB: 03 lượt; …".
 fn footnote_breakdowns(
     units: &[Unit],
-    notes: &std::collections::HashMap<crate::report::FootnoteId, usize>,
+    notes: &std::collections::HashMap<baocao_model::FootnoteId, usize>,
     i: usize,
     out: &mut Vec<Placed>,
 ) {
@@ -677,7 +677,7 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<Finding> {
-        crate::checks::findings_of(check, text)
+        crate::findings_of(check, text)
     }
 
     #[test]
@@ -799,7 +799,7 @@ mod tests {
 
     #[test]
     fn seeds_as_written_have_no_sum_error() {
-        for seed in [crate::seeds::NOV_2021, crate::seeds::MAR_2025] {
+        for seed in [baocao_testdata::NOV_2021, baocao_testdata::MAR_2025] {
             assert_eq!(findings(seed), vec![]);
         }
     }

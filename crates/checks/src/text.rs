@@ -6,8 +6,9 @@
 use super::numbers::{analyse, DateToken, Fraction, NumToken, Numbers};
 use super::words::{capitals, CapWord};
 use super::{Finding, Rule, Severity};
-use crate::report::{
-    superscript_number, Block, BlockId, FootnoteId, Inline, Level, Origin, Report, Section,
+use baocao_model::{
+    superscript_number, Block, BlockId, FootnoteId, Inline, Level, Origin, Outline, Place, Report,
+    Section,
 };
 use std::ops::Range;
 use std::sync::Arc;
@@ -57,8 +58,8 @@ pub struct Unit {
     /// Source of imported text, to turn offsets into lines.
     pub origin: Option<Origin>,
     pub block: Option<BlockId>,
-    /// Human-readable place, e.g. "I › 2 › đoạn 3".
-    pub path: String,
+    /// Where the unit stands in the report.
+    pub place: Place,
 }
 
 impl Unit {
@@ -71,7 +72,7 @@ impl Unit {
             scan: Arc::new(Scan::new(text)),
             origin: None,
             block: None,
-            path: String::new(),
+            place: Place::Document,
         }
     }
 
@@ -129,8 +130,7 @@ impl Unit {
             message,
             excerpt: excerpt(&self.text, span.clone()),
             line: self.line_at(span.start),
-            path: self.path.clone(),
-            block: self.block,
+            place: self.place.clone(),
         }
     }
 
@@ -175,7 +175,7 @@ pub fn flatten(inlines: &[Inline]) -> (String, Vec<(Range<usize>, FootnoteId)>) 
                 text.push_str(&superscript_number(id.0));
                 notes.push((start..text.len(), *id));
             }
-            other => text.push_str(&crate::report::plain_text(std::slice::from_ref(other))),
+            other => text.push_str(&baocao_model::plain_text(std::slice::from_ref(other))),
         }
     }
     (text, notes)
@@ -251,11 +251,11 @@ pub fn units_with(report: &Report, scan: &mut dyn FnMut(UnitKind, &str) -> Arc<S
         Vec::new(),
         summary_origin,
         None,
-        "Trích yếu".to_string(),
+        Place::Summary,
     );
-    b.blocks(&report.body.intro, "Phần mở đầu");
+    b.blocks(&report.body.intro, &Outline::default());
     for s in &report.body.sections {
-        b.section(s, "");
+        b.section(s, &Outline::default());
     }
     for f in &report.footnotes {
         let (text, notes) = flatten(&f.content);
@@ -265,7 +265,7 @@ pub fn units_with(report: &Report, scan: &mut dyn FnMut(UnitKind, &str) -> Arc<S
             notes,
             f.origin.clone(),
             None,
-            format!("Chú thích {}", f.id.0),
+            Place::Footnote(f.id),
         );
     }
     for (i, item) in report.recipients.iter().enumerate() {
@@ -275,7 +275,7 @@ pub fn units_with(report: &Report, scan: &mut dyn FnMut(UnitKind, &str) -> Arc<S
             Vec::new(),
             report.source.recipients.get(i).map(|l| Origin::at(*l)),
             None,
-            format!("Nơi nhận › dòng {}", i + 1),
+            Place::Recipient(i),
         );
     }
     b.out
@@ -294,7 +294,7 @@ impl Builder<'_> {
         notes: Vec<(Range<usize>, FootnoteId)>,
         origin: Option<Origin>,
         block: Option<BlockId>,
-        path: String,
+        place: Place,
     ) {
         let scan = (self.scan)(kind, &text);
         self.out.push(Unit {
@@ -304,7 +304,7 @@ impl Builder<'_> {
             scan,
             origin,
             block,
-            path,
+            place,
         });
     }
 
@@ -314,32 +314,31 @@ impl Builder<'_> {
         inlines: &[Inline],
         origin: Option<&Origin>,
         block: Option<BlockId>,
-        path: String,
+        place: Place,
     ) {
         let (text, notes) = flatten(inlines);
-        self.push(kind, text, notes, origin.cloned(), block, path);
+        self.push(kind, text, notes, origin.cloned(), block, place);
     }
 
-    fn section(&mut self, s: &Section, trail: &str) {
-        let path = if trail.is_empty() {
-            s.heading.number.clone()
-        } else {
-            format!("{trail} › {}", s.heading.number)
-        };
+    fn section(&mut self, s: &Section, trail: &Outline) {
+        let outline = trail.child(&s.heading.number);
         self.inlines(
             UnitKind::Heading(s.heading.level),
             &s.heading.title,
             s.heading.origin.as_ref(),
             Some(s.id),
-            format!("{path} (đề mục)"),
+            Place::Heading {
+                section: s.id,
+                outline: outline.clone(),
+            },
         );
-        self.blocks(&s.blocks, &path);
+        self.blocks(&s.blocks, &outline);
         for c in &s.children {
-            self.section(c, &path);
+            self.section(c, &outline);
         }
     }
 
-    fn blocks(&mut self, bs: &[Block], trail: &str) {
+    fn blocks(&mut self, bs: &[Block], outline: &Outline) {
         let mut paragraph = 0;
         let mut table = 0;
         for b in bs {
@@ -351,7 +350,11 @@ impl Builder<'_> {
                         &p.inlines,
                         p.origin.as_ref(),
                         Some(p.id),
-                        format!("{trail} › đoạn {paragraph}"),
+                        Place::Paragraph {
+                            block: p.id,
+                            outline: outline.clone(),
+                            nth: paragraph,
+                        },
                     );
                 }
                 Block::Table(t) => {
@@ -367,7 +370,13 @@ impl Builder<'_> {
                                     .as_ref()
                                     .map(|o| Origin::at(o.line + r as u32 + u32::from(r > 0))),
                                 Some(t.id),
-                                format!("{trail} › bảng {table} › dòng {} cột {}", r + 1, c + 1),
+                                Place::Cell {
+                                    table: t.id,
+                                    outline: outline.clone(),
+                                    nth: table,
+                                    row: r as u32,
+                                    col: c as u32,
+                                },
                             );
                         }
                     }
@@ -380,18 +389,18 @@ impl Builder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::import_text;
+    use baocao_import::import_text;
 
     #[test]
     fn units_name_their_place_and_line() {
-        let r = import_text(crate::seeds::MAR_2025).unwrap();
+        let r = import_text(baocao_testdata::MAR_2025).unwrap();
         let us = units(&r);
         let u = us
             .iter()
             .find(|u| u.text.contains("11 công trình⁷"))
             .unwrap();
         assert_eq!(u.kind, UnitKind::Paragraph);
-        assert_eq!(u.path, "I › 2 › đoạn 1");
+        assert_eq!(u.place.to_string(), "I › 2 › đoạn 1");
         assert_eq!(u.line_at(0), Some(35));
         let at = u.text.find('⁷').unwrap();
         assert_eq!(u.note_at(at), Some(FootnoteId(7)));

@@ -3,7 +3,8 @@
 //! ("khóa XIII"), not words of a title in capitals ("ĐÁNH GIÁ CHUNG"), not the
 //! ký hiệu of a document number ("81/KH-UBND").
 
-use crate::report::parse_roman;
+pub use baocao_model::letters::{eq_ci, is_letter};
+use baocao_model::parse_roman;
 use std::ops::Range;
 
 /// A word in capitals that may be an abbreviation.
@@ -19,21 +20,6 @@ pub struct CapWord {
     pub defines: bool,
 }
 
-/// Whether `c` is a letter. Vietnamese letters are answered from their
-/// Unicode blocks without the general table (the checks ask this of every
-/// character of a long report).
-pub fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    match u32::from(c) {
-        0xC0..=0xFF => c != '×' && c != '÷',
-        0x100..=0x24F | 0x300..=0x36F | 0x1E00..=0x1EFF => true,
-        0x2000..=0x2BFF => false,
-        _ => c.is_alphabetic(),
-    }
-}
-
 /// Whether `s` starts with `prefix` (written in lower case), ignoring case.
 pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
     if s.starts_with(prefix) {
@@ -47,18 +33,6 @@ pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
     }
     let mut chars = s.chars().flat_map(char::to_lowercase);
     prefix.chars().all(|p| chars.next() == Some(p))
-}
-
-/// Whether `word` is `lower` (written in lower case), ignoring case. The
-/// letters of Vietnamese keep their length in UTF-8 across case.
-pub fn eq_ci(word: &str, lower: &str) -> bool {
-    if word.len() != lower.len() {
-        return false;
-    }
-    if word == lower {
-        return true;
-    }
-    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// Whether `c` belongs to a word: a letter, a digit, "&" or "-".

@@ -2,11 +2,11 @@
 //! with one sentence made wrong, the rule finds it on that line, with the
 //! right value in its message.
 
-use baocao::checks::{run, Finding, Rule, Severity};
-use baocao::import::import_text;
+use baocao_checks::{run, Finding, Rule, Severity};
+use baocao_import::import_text;
 
-const NOV_2021: &str = include_str!("seeds/000_28b43714a13a73f1.txt");
-const MAR_2025: &str = include_str!("seeds/001_1a00eb9240ccd3d2.txt");
+use baocao_testdata::MAR_2025;
+use baocao_testdata::NOV_2021;
 
 fn seed(name: &str) -> &'static str {
     match name {
@@ -181,7 +181,7 @@ fn every_rule_finds_a_seed_sentence_made_wrong() {
 /// paragraph changed at a time), gives exactly what a full run gives.
 #[test]
 fn the_incremental_checker_agrees_with_a_full_run() {
-    use baocao::checks::Checker;
+    use baocao_checks::Checker;
     let mut checker = Checker::new();
     for name in ["000", "001"] {
         let r = import_text(seed(name)).unwrap();
@@ -208,7 +208,7 @@ fn the_incremental_checker_agrees_with_a_full_run() {
 /// findings of unchanged paragraphs follow their paragraph.
 #[test]
 fn kept_findings_follow_their_paragraph_when_lines_move() {
-    use baocao::checks::Checker;
+    use baocao_checks::Checker;
     let wrong = MAR_2025.replacen("chiếm 2,34%", "chiếm 2,43%", 1);
     let mut checker = Checker::new();
     let before = checker.check(&import_text(&wrong).unwrap());
@@ -232,8 +232,8 @@ fn kept_findings_follow_their_paragraph_when_lines_move() {
 /// A draft edited in place (no source lines), as the page does.
 #[test]
 fn editing_a_draft_in_place_is_checked_like_a_full_run() {
-    use baocao::checks::Checker;
-    use baocao::report::{Block, Inline};
+    use baocao_checks::Checker;
+    use baocao_model::{Block, Inline};
     let mut r = import_text(MAR_2025).unwrap();
     let mut checker = Checker::new();
     assert_eq!(checker.check(&r), run(&r));

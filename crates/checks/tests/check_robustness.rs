@@ -3,12 +3,12 @@
 //! and raised digits, cut-up sentences, absurd numbers and footnote numbers.
 //! They must finish, never panic, and the incremental checker must agree.
 
-use baocao::checks::{run, Checker, Severity};
-use baocao::import::import_text;
-use baocao::report::{Block, FootnoteId, Inline, Paragraph, Report};
+use baocao_checks::{run, Checker, Severity};
+use baocao_import::import_text;
+use baocao_model::{Block, FootnoteId, Inline, Paragraph, Report};
 
-const NOV_2021: &str = include_str!("seeds/000_28b43714a13a73f1.txt");
-const MAR_2025: &str = include_str!("seeds/001_1a00eb9240ccd3d2.txt");
+use baocao_testdata::MAR_2025;
+use baocao_testdata::NOV_2021;
 
 /// A small deterministic generator, so a failure can be replayed.
 struct Lcg(u64);

@@ -21,7 +21,7 @@ fn temp(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn seed(name: &str) -> String {
-    format!("{}/tests/seeds/{name}", env!("CARGO_MANIFEST_DIR"))
+    format!("{}/{name}", baocao_testdata::SEEDS_DIR)
 }
 
 const WRONG_PERCENT: &str = "BÁO CÁO\n\nTình hình tháng 11/2021, nhiệm vụ tháng 12/2021\n\nI. KẾT QUẢ\n\n1. Y tế\n\nTỷ lệ tiêm: 73.566/75.706 = 92,1%.\n";
@@ -48,7 +48,8 @@ fn check_json_follows_the_contract_for_text() {
 #[test]
 fn check_json_gives_a_path_for_drafts() {
     let text_input = temp("wrong2.txt", WRONG_PERCENT.as_bytes());
-    let (report, _) = baocao::input::read_report("x.txt", WRONG_PERCENT.as_bytes()).unwrap();
+    let (report, _) =
+        baocao_session::input::read_report("x.txt", WRONG_PERCENT.as_bytes()).unwrap();
     let draft = temp(
         "wrong.json",
         serde_json::to_string(&report).unwrap().as_bytes(),

@@ -10,7 +10,7 @@ use super::paragraphs::spaced;
 use super::profile::{size, BODY_AFTER, BODY_BEFORE, BODY_FIRST_LINE, BODY_LINE, TEXT_WIDTH};
 use super::runs::{inline_runs, text_run, Emphasis};
 use super::tables::{detail_table, DetailTable};
-use crate::report::{plain_text, Block, Heading, Level, Report, Section};
+use baocao_model::{plain_text, Block, Heading, Level, Report, Section};
 use docx_rs::{AlignmentType, Paragraph, SpecialIndentType};
 
 /// A piece of the body, in reading order.

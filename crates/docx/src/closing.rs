@@ -10,7 +10,7 @@ use super::paragraphs::{centred_line, single};
 use super::profile::{size, CLOSING_BEFORE, CLOSING_COLUMNS, SIGNATURE_SPACE};
 use super::runs::text_run;
 use super::tables::borderless_table;
-use crate::report::Report;
+use baocao_model::Report;
 use docx_rs::{AlignmentType, Paragraph, SpecialIndentType, Table};
 
 /// What comes before each recipient.

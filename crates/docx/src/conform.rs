@@ -752,7 +752,7 @@ pub(super) fn declare_only_present_parts(mut parts: Vec<Part>) -> Vec<Part> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::docx::xml::{parse, write};
+    use crate::xml::{parse, write};
 
     fn tree(xml: &str) -> Element {
         parse(xml.as_bytes()).unwrap()

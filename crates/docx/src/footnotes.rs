@@ -8,7 +8,7 @@
 use super::paragraphs::single;
 use super::profile::{size, HalfPoints, FOOTNOTE_REFERENCE_STYLE, FOOTNOTE_TEXT_STYLE};
 use super::runs::{fonts, inline_runs, text_run, Emphasis};
-use crate::report::{superscript_number, FootnoteId, Report};
+use baocao_model::{superscript_number, FootnoteId, Report};
 use docx_rs::{
     AlignmentType, Footnote, Paragraph, Run, RunProperty, Style, StyleType, VertAlignType,
 };

@@ -12,7 +12,7 @@ use super::profile::{
 use super::rule::{ratio_length, rule};
 use super::runs::text_run;
 use super::tables::borderless_table;
-use crate::report::Report;
+use baocao_model::Report;
 use docx_rs::{Paragraph, Table};
 
 /// The printed lines of an agency name: the lines as the official broke them,

@@ -22,7 +22,7 @@ mod tables;
 mod title;
 mod xml;
 
-use crate::report::Report;
+use baocao_model::Report;
 use body::Piece;
 use docx_rs::{Docx, Paragraph};
 use page::{Content, Part};

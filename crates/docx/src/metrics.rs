@@ -7,7 +7,7 @@
 mod widths;
 
 use super::profile::HalfPoints;
-use crate::import::nfc;
+use baocao_model::nfc;
 
 /// Combining marks take no width of their own. After NFC only marks with no
 /// precomposed letter remain; the blocks of combining diacritics cover them
@@ -190,7 +190,7 @@ mod font_check;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::docx::profile::size;
+    use crate::profile::size;
 
     /// The measurements nd30.md §13 gives (S11), to the twip.
     #[test]

@@ -3,7 +3,7 @@
 //! and text that XML can hold.
 
 use super::profile::{HalfPoints, FONT};
-use crate::report::{Inline, Style};
+use baocao_model::{Inline, Style};
 use docx_rs::{Run, RunFonts, VertAlignType};
 use std::borrow::Cow;
 
@@ -95,7 +95,7 @@ pub fn inline_runs(
     inlines: &[Inline],
     size: HalfPoints,
     emphasis: Emphasis,
-    note: &mut dyn FnMut(crate::report::FootnoteId) -> Option<Run>,
+    note: &mut dyn FnMut(baocao_model::FootnoteId) -> Option<Run>,
 ) -> Vec<Run> {
     inlines
         .iter()

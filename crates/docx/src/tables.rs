@@ -11,7 +11,7 @@ use super::profile::{
     TABLE_CELL_PADDING, TABLE_CELL_SPACING, TEXT_WIDTH,
 };
 use super::runs::{clean, text_run};
-use crate::report::{self, Decimal};
+use baocao_model::Decimal;
 use docx_rs::{
     AlignmentType, BorderType, Paragraph, Table, TableBorder, TableBorderPosition, TableBorders,
     TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
@@ -157,7 +157,7 @@ fn cell_paragraph(text: &str, bold: bool, align: AlignmentType) -> Paragraph {
 }
 
 /// Lays out a detail table of the body; None if it has no cell at all.
-pub fn detail_table(t: &report::Table) -> Option<DetailTable> {
+pub fn detail_table(t: &baocao_model::Table) -> Option<DetailTable> {
     let count = t
         .rows
         .iter()

@@ -10,7 +10,7 @@ use super::profile::{
 };
 use super::rule::{ratio_length, rule};
 use super::runs::text_run;
-use crate::report::Report;
+use baocao_model::Report;
 use docx_rs::{AlignmentType, BreakType, Paragraph};
 
 /// The printed lines of the trích yếu: the official's own line breaks kept,

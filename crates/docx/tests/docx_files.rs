@@ -8,7 +8,7 @@
 
 mod docx_support;
 
-use baocao::report::{
+use baocao_model::{
     Block, BlockId, FootnoteId, Heading, Inline, Level, Report, Section, Style, Table,
 };
 use docx_support::*;
@@ -276,7 +276,7 @@ fn writes_the_files_for_the_external_checks() {
         let mut outputs = Vec::new();
         for _ in 0..5 {
             let start = Instant::now();
-            outputs.push(baocao::docx::write(&report));
+            outputs.push(baocao_docx::write(&report));
             times.push(start.elapsed().as_secs_f64() * 1000.0);
         }
         let bytes = &outputs[0];

@@ -7,7 +7,7 @@
 
 mod docx_support;
 
-use baocao::report::{Block, BlockId, FootnoteId, Inline, Level, Report, Section, Table};
+use baocao_model::{Block, BlockId, FootnoteId, Inline, Level, Report, Section, Table};
 use docx_support::*;
 
 const TEXT_WIDTH: i64 = 9355;
@@ -323,15 +323,15 @@ fn body_paragraphs_are_justified_indented_and_spaced() {
 
 #[test]
 fn bold_italic_and_superscript_runs_are_kept() {
-    let bold = baocao::report::Style {
+    let bold = baocao_model::Style {
         bold: true,
         ..Default::default()
     };
-    let sup = baocao::report::Style {
+    let sup = baocao_model::Style {
         sup: true,
         ..Default::default()
     };
-    let italic = baocao::report::Style {
+    let italic = baocao_model::Style {
         italic: true,
         ..Default::default()
     };
@@ -628,13 +628,13 @@ fn detail_tables_repeat_their_header_and_wide_ones_go_landscape() {
 fn the_same_report_gives_the_same_bytes() {
     let a = seed(1);
     let b = seed(0);
-    let first = baocao::docx::write(&a);
-    let other = baocao::docx::write(&b);
+    let first = baocao_docx::write(&a);
+    let other = baocao_docx::write(&b);
     assert_ne!(first, other);
-    assert_eq!(baocao::docx::write(&a), first);
-    assert_eq!(baocao::docx::write(&b), other);
+    assert_eq!(baocao_docx::write(&a), first);
+    assert_eq!(baocao_docx::write(&b), other);
     // From another thread (as a second export in the page would be).
-    let again = std::thread::spawn(move || baocao::docx::write(&a))
+    let again = std::thread::spawn(move || baocao_docx::write(&a))
         .join()
         .expect("thread");
     assert_eq!(again, first);
@@ -652,18 +652,18 @@ fn footnote_ids_start_at_1_in_every_document() {
             .collect()
     };
     let expected: Vec<i64> = (1..=27).collect();
-    assert_eq!(ids(&baocao::docx::write(&report)), expected);
+    assert_eq!(ids(&baocao_docx::write(&report)), expected);
     // docx-rs's process-wide footnote counter moves on whenever anything
     // makes a Footnote with Footnote::new; the next document still starts at 1.
     for _ in 0..5 {
         let _ = docx_rs_footnote();
     }
-    assert_eq!(ids(&baocao::docx::write(&report)), expected);
+    assert_eq!(ids(&baocao_docx::write(&report)), expected);
     let small = report_with(
         vec![vec![Inline::text("Một"), Inline::Note(FootnoteId(1))]],
         vec![(1, "Chú thích")],
     );
-    assert_eq!(ids(&baocao::docx::write(&small)), [1]);
+    assert_eq!(ids(&baocao_docx::write(&small)), [1]);
 }
 
 /// Advances docx-rs's global footnote counter as any other user of the

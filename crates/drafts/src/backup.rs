@@ -7,7 +7,7 @@
 //! the backup's is kept, the backup's being added beside it as a copy.
 
 use super::{migrate, Draft, DraftError, DraftId, Library, Store, StoreError};
-use crate::report::SCHEMA_VERSION;
+use baocao_model::SCHEMA_VERSION;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
@@ -27,6 +27,14 @@ pub struct Backup {
     /// keeps even what this page cannot open.
     #[serde(default)]
     pub damaged: Vec<DamagedCopy>,
+}
+
+impl Backup {
+    /// The backup file's text: pretty JSON, so an official's IT staff can
+    /// read it.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
+    }
 }
 
 /// A stored entry that could not be read, kept in the backup as it was.
@@ -275,8 +283,8 @@ impl<S: Store> Library<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::drafts::MemoryStore;
-    use crate::report::Report;
+    use crate::MemoryStore;
+    use baocao_model::Report;
 
     fn report(summary: &str) -> Report {
         let mut r = Report::new();

@@ -6,15 +6,13 @@
 //! localStorage ([`local::LocalStore`], wasm32 only), tests plug in memory.
 
 pub mod backup;
-#[cfg(target_arch = "wasm32")]
-pub mod local;
 pub mod migrate;
 mod store;
 
 pub use backup::{Backup, MergeReport};
 pub use store::{MemoryStore, Store, StoreError};
 
-use crate::report::{Period, Report, Section, SCHEMA_VERSION};
+use baocao_model::{Period, Report, Section, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

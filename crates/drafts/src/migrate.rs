@@ -2,7 +2,7 @@
 //! brought up to [`SCHEMA_VERSION`] one step at a time.
 
 use super::{Draft, DraftError};
-use crate::report::{Report, SCHEMA_VERSION};
+use baocao_model::{Report, SCHEMA_VERSION};
 use serde_json::Value;
 
 /// Reads a stored draft, upgrading it from an older schema if need be.
@@ -129,7 +129,7 @@ mod tests {
 
     /// A draft exactly as version 1 of the page stored it (made by the
     /// version-1 code from the start of seed 001).
-    const V1_DRAFT: &str = include_str!("../../tests/fixtures/draft-v1.json");
+    const V1_DRAFT: &str = include_str!("../../../tests/fixtures/draft-v1.json");
 
     #[test]
     fn a_version_1_draft_is_brought_to_version_2() {
@@ -160,12 +160,12 @@ mod tests {
             raw["report"]["footnotes"]
         );
         assert!(draft.report.footnotes.len() >= 5);
-        assert_eq!(draft.report.period(), crate::report::Period::new(3, 2025));
+        assert_eq!(draft.report.period(), baocao_model::Period::new(3, 2025));
     }
 
     #[test]
     fn a_migrated_draft_is_saved_as_version_2_and_reads_back_the_same() {
-        use crate::drafts::{DraftId, Library, MemoryStore, Store};
+        use crate::{DraftId, Library, MemoryStore, Store};
         let mut lib = Library::new(MemoryStore::new());
         lib.store.set("baocao/draft/cu", V1_DRAFT).unwrap();
         let listing = lib.list().unwrap();
@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn bare_report_file_is_read() {
-        let report = crate::report::Report::new();
+        let report = baocao_model::Report::new();
         let json = serde_json::to_string(&report).unwrap();
         assert_eq!(read_report(&json).unwrap(), report);
     }

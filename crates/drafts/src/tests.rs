@@ -1,5 +1,5 @@
 use super::*;
-use crate::report::Report;
+use baocao_model::Report;
 
 fn report(summary: &str) -> Report {
     let mut r = Report::new();

@@ -1,9 +1,9 @@
 //! Stage 2 of the import: recognise what each line of text is, from its own
 //! content (numbering, superscript start, "Nơi nhận:", …), markdown marks aside.
 
-use crate::report::superscript_digit_value;
-use crate::report::Level;
-use crate::report::{parse_roman, DocDate, POINT_LETTERS};
+use baocao_model::superscript_digit_value;
+use baocao_model::Level;
+use baocao_model::{parse_roman, DocDate, POINT_LETTERS};
 
 /// Strips the marks a markdown conversion puts around a whole line: leading
 /// `#`s, and `*`s at either end (a bold span may open on one line and close on

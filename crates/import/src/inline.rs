@@ -2,8 +2,8 @@
 //! `$…$` formulas, backslash escapes, and footnote markers written as
 //! superscript digits.
 
-use crate::report::superscript_digit_value;
-use crate::report::{FootnoteId, Inline, Run, Style};
+use baocao_model::superscript_digit_value;
+use baocao_model::{FootnoteId, Inline, Run, Style};
 
 /// A piece of a line before emphasis is resolved.
 enum Token {
@@ -433,7 +433,7 @@ mod plain_line_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::plain_text;
+    use baocao_model::plain_text;
 
     fn bold(s: &str) -> Inline {
         Inline::styled(

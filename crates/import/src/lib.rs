@@ -13,9 +13,9 @@ mod inline;
 mod normalize;
 
 pub use inline::parse_inline;
-pub use normalize::{nfc, normalize};
+pub use normalize::normalize;
 
-use crate::report::{
+use baocao_model::{
     plain_text, Block, BlockId, Footnote, FootnoteId, Heading, Inline, Origin, Paragraph, Report,
     Section, Style, Table,
 };

@@ -1,6 +1,6 @@
 use super::*;
-use crate::report::{Level, Visit};
-use crate::seeds;
+use baocao_model::{Level, Visit};
+use baocao_testdata as seeds;
 
 /// Headings of a report as "label title" lines, indented by depth.
 fn outline(r: &Report) -> Vec<String> {

@@ -1,32 +1,44 @@
-//! The report model: plain data, serialisable, with no browser or file dependency.
+//! The report model: plain data, serialisable, with no browser or file
+//! dependency and no dependency on any other crate of baocao, so every layer
+//! above (import, checks, docx, drafts, session, the page) reads one shape.
 //!
 //! A report reads top to bottom as the decree lays it out: the header block
 //! (agencies, số/ký hiệu, place and date), the title (tên loại + trích yếu), the
 //! body as a tree of sections, the footnotes, "Nơi nhận" and the signature block.
-//! Everything else in the crate (import, checks, docx, the editor) reads or
-//! builds this one shape, so data flows one way.
+//! Everything else (import, checks, docx, the editor) reads or builds this one
+//! shape, so data flows one way. Beside the data: the figure scanner
+//! ([`numbers`]) that the checks and next month's carry-over share, NFC
+//! ([`nfc`]), the outline operations that keep the tree well formed
+//! ([`outline`]), and typed places ([`place`]).
 
 mod body;
-pub mod carry;
 mod date;
-pub mod edit;
-pub mod html;
 mod inline;
+pub mod letters;
+pub mod nfc;
 mod number;
+pub mod numbers;
+pub mod outline;
 mod period;
-pub mod template;
+pub mod place;
+mod target;
 pub mod text;
 
 pub use body::{
     parse_roman, roman, Block, BlockId, Body, Heading, Level, Origin, Paragraph, Section, Table,
     Visit, POINT_LETTERS,
 };
-pub use carry::{FigurePlace, StaleFigure};
 pub use date::{days_in_month, DocDate};
-pub use edit::TextTarget;
 pub use inline::{plain_text, superscript_digit_value, superscript_number, Inline, Run, Style};
+pub use nfc::nfc;
 pub use number::{format_decimal, format_grouped, Decimal, Percent};
+pub use outline::{empty_paragraph, new_section, Container, OutlineError, Piece};
 pub use period::Period;
+pub use place::{HeaderField, Outline, Place, SignatureField};
+pub use target::{
+    edit_text, insert_inlines, split_inlines, tidy_inlines, FigurePlace, StaleFigure, TextTarget,
+    NOTE_CHAR,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -54,7 +66,7 @@ pub struct Report {
     #[serde(default)]
     pub signature: Signature,
     /// Figures carried over from last month's report that the official has
-    /// neither edited nor confirmed yet (see [`carry`]). Since schema 2.
+    /// neither edited nor confirmed yet (see `baocao_session::carry`). Since schema 2.
     #[serde(default)]
     pub stale: Vec<StaleFigure>,
     /// Where the fields outside the body stood in imported text (never stored).

@@ -6,8 +6,8 @@
 //! Rules read these facts instead of re-parsing the text, so a number is never
 //! taken for a fraction by one rule and for a date by another.
 
-use super::words::{eq_ci, is_letter};
-use crate::report::Decimal;
+use crate::letters::{eq_ci, is_letter};
+use crate::Decimal;
 use std::ops::Range;
 
 /// What a number written in the text is part of.

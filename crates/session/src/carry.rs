@@ -7,51 +7,19 @@
 //! Each edit moves the marks after the changed stretch and drops the marks it
 //! touched, so a figure stays marked exactly as long as nobody changed it.
 
-use super::edit::{edit_text, TextTarget};
-use super::{Block, BlockId, DocDate, Inline, Period, Report, Section};
-use serde::{Deserialize, Serialize};
+use baocao_model::numbers::{analyse, scan, word_before, NumToken, Role};
+use baocao_model::{
+    edit_text, Block, BlockId, DocDate, FigurePlace, Inline, Period, Place, Report, Section,
+    StaleFigure, TextTarget,
+};
 use std::ops::Range;
-
-/// Where a carried-over figure stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FigurePlace {
-    /// In a paragraph, a heading title or a footnote.
-    Text(TextTarget),
-    /// In a cell of a detail table; row 0 is the header row.
-    Cell { table: BlockId, row: u32, col: u32 },
-}
-
-impl From<TextTarget> for FigurePlace {
-    fn from(t: TextTarget) -> Self {
-        FigurePlace::Text(t)
-    }
-}
-
-/// A figure copied from last month's report that nobody has updated or
-/// confirmed yet.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StaleFigure {
-    pub place: FigurePlace,
-    /// Byte offset in the place's editing text.
-    pub start: usize,
-    /// The figure as it was written last month, e.g. "10.595".
-    pub text: String,
-}
-
-impl StaleFigure {
-    /// The figure's byte range in its place's editing text.
-    pub fn span(&self) -> Range<usize> {
-        self.start..self.start + self.text.len()
-    }
-}
 
 /// Every figure in a text: a number as the checks scan it ("10.595",
 /// "32,2"), with numbers joined by "/" read as one figure ("12/03/2025",
 /// "202/470"). A list marker "(1)" is not a figure.
 pub fn figure_spans(text: &str) -> Vec<Range<usize>> {
     let mut joined: Vec<Range<usize>> = Vec::new();
-    for n in crate::checks::numbers::scan(text) {
+    for n in scan(text) {
         match joined.last_mut() {
             Some(last) if &text[last.end..n.span.start] == "/" => last.end = n.span.end,
             _ => joined.push(n.span),
@@ -89,7 +57,7 @@ fn figure_at(text: &str, start: usize) -> Option<&str> {
 /// from the checks' analysis, the one place that tells a date from a fraction
 /// from a ký hiệu. Without a reported month every date counts.
 pub fn month_figures(text: &str, reported: Option<Period>) -> Vec<Range<usize>> {
-    use crate::checks::numbers::{analyse, Role};
+    use {analyse, Role};
     let numbers = analyse(text);
     let in_month = |month: u32, year: Option<u32>| {
         let Some(p) = reported else { return true };
@@ -133,8 +101,8 @@ const LABELS: [&str; 12] = [
 /// or a year: "Khối 6", "Chi Lăng 2" (a small number after a capitalised
 /// word, counting nothing), "Tết Nguyên đán 2025" (four digits that can only
 /// be a year). Such numbers do not change with the month.
-fn names_something(text: &str, t: &crate::checks::numbers::NumToken) -> bool {
-    use crate::checks::numbers::word_before;
+fn names_something(text: &str, t: &NumToken) -> bool {
+    use word_before;
     let digits_only = t.raw.bytes().all(|b| b.is_ascii_digit());
     if !digits_only || t.percent_end.is_some() {
         return false;
@@ -169,7 +137,7 @@ pub fn inline_figures(inlines: &[Inline], reported: Option<Period>) -> Vec<(usiz
                 }
                 pos += run.text.len();
             }
-            Inline::Note(_) => pos += super::edit::NOTE_CHAR.len_utf8(),
+            Inline::Note(_) => pos += baocao_model::NOTE_CHAR.len_utf8(),
         }
     }
     for r in raised {
@@ -203,11 +171,46 @@ fn changed_stretch(old: &str, new: &str) -> (usize, usize) {
     (prefix, suffix)
 }
 
-impl Report {
+/// The marks on figures carried over from last month: set, moved with the
+/// text, dropped when the figure is edited or confirmed. A trait only because
+/// the model's type lives in `baocao-model`.
+pub trait StaleMarks {
     /// Marks the month's figures (see [`month_figures`]) of the body, its
     /// tables and footnotes as carried over and not yet updated (replacing
     /// any earlier marks); `reported` is the month they were written for.
-    pub fn mark_all_figures_stale(&mut self, reported: Option<Period>) {
+    fn mark_all_figures_stale(&mut self, reported: Option<Period>);
+
+    /// The carried-over figures still waiting at a place, in text order.
+    fn stale_at(&self, place: FigurePlace) -> Vec<&StaleFigure>;
+
+    /// The text at a place changed from `old` to `new`: marks before the
+    /// change stay, marks after it move with the text, marks the change
+    /// touched are dropped (the official has updated that figure).
+    fn figure_text_changed(&mut self, place: FigurePlace, old: &str, new: &str);
+
+    /// The official confirms that the figures at a place are still right.
+    fn confirm_figures(&mut self, place: FigurePlace);
+
+    /// Confirms the figures of a block: a paragraph, or every cell of a table.
+    fn confirm_block_figures(&mut self, block: BlockId);
+
+    /// Moves the marks of `from` at or after byte `cut` to `to`, at offsets
+    /// counted from `cut` (a paragraph split in two).
+    fn move_figures_after(&mut self, from: FigurePlace, cut: usize, to: FigurePlace);
+
+    /// Moves every mark of `from` to `into`, `by` bytes further on (a
+    /// paragraph joined to the end of another).
+    fn shift_figures_into(&mut self, into: FigurePlace, from: FigurePlace, by: usize);
+
+    /// Drops the marks of removed blocks and sections.
+    fn forget_places(&mut self, ids: &[BlockId]);
+
+    /// Sets a table cell (row 0 is the header row) to what the official typed.
+    fn set_cell(&mut self, table: BlockId, row: usize, col: usize, text: String) -> bool;
+}
+
+impl StaleMarks for Report {
+    fn mark_all_figures_stale(&mut self, reported: Option<Period>) {
         let mut marks = Vec::new();
         let mut text = |place: FigurePlace, inlines: &[Inline]| {
             for (start, text) in inline_figures(inlines, reported) {
@@ -253,17 +256,13 @@ impl Report {
         self.stale = marks;
     }
 
-    /// The carried-over figures still waiting at a place, in text order.
-    pub fn stale_at(&self, place: FigurePlace) -> Vec<&StaleFigure> {
+    fn stale_at(&self, place: FigurePlace) -> Vec<&StaleFigure> {
         let mut v: Vec<&StaleFigure> = self.stale.iter().filter(|s| s.place == place).collect();
         v.sort_by_key(|s| s.start);
         v
     }
 
-    /// The text at a place changed from `old` to `new`: marks before the
-    /// change stay, marks after it move with the text, marks the change
-    /// touched are dropped (the official has updated that figure).
-    pub fn figure_text_changed(&mut self, place: FigurePlace, old: &str, new: &str) {
+    fn figure_text_changed(&mut self, place: FigurePlace, old: &str, new: &str) {
         if !self.stale.iter().any(|s| s.place == place) {
             return;
         }
@@ -291,13 +290,11 @@ impl Report {
         });
     }
 
-    /// The official confirms that the figures at a place are still right.
-    pub fn confirm_figures(&mut self, place: FigurePlace) {
+    fn confirm_figures(&mut self, place: FigurePlace) {
         self.stale.retain(|s| s.place != place);
     }
 
-    /// Confirms the figures of a block: a paragraph, or every cell of a table.
-    pub fn confirm_block_figures(&mut self, block: BlockId) {
+    fn confirm_block_figures(&mut self, block: BlockId) {
         self.stale.retain(|s| match s.place {
             FigurePlace::Text(TextTarget::Paragraph(id)) => id != block,
             FigurePlace::Cell { table, .. } => table != block,
@@ -305,9 +302,7 @@ impl Report {
         });
     }
 
-    /// Moves the marks of `from` at or after byte `cut` to `to`, at offsets
-    /// counted from `cut` (a paragraph split in two).
-    pub(crate) fn move_figures_after(&mut self, from: FigurePlace, cut: usize, to: FigurePlace) {
+    fn move_figures_after(&mut self, from: FigurePlace, cut: usize, to: FigurePlace) {
         for s in &mut self.stale {
             if s.place == from && s.start >= cut {
                 s.place = to;
@@ -318,9 +313,7 @@ impl Report {
             .retain(|s| !(s.place == from && s.span().end > cut));
     }
 
-    /// Moves every mark of `from` to `into`, `by` bytes further on (a
-    /// paragraph joined to the end of another).
-    pub(crate) fn shift_figures_into(&mut self, into: FigurePlace, from: FigurePlace, by: usize) {
+    fn shift_figures_into(&mut self, into: FigurePlace, from: FigurePlace, by: usize) {
         for s in &mut self.stale {
             if s.place == from {
                 s.place = into;
@@ -329,8 +322,7 @@ impl Report {
         }
     }
 
-    /// Drops the marks of removed blocks and sections.
-    pub(crate) fn forget_places(&mut self, ids: &[BlockId]) {
+    fn forget_places(&mut self, ids: &[BlockId]) {
         self.stale.retain(|s| match s.place {
             FigurePlace::Text(TextTarget::Paragraph(id) | TextTarget::Heading(id)) => {
                 !ids.contains(&id)
@@ -340,8 +332,7 @@ impl Report {
         });
     }
 
-    /// Sets a table cell (row 0 is the header row) to what the official typed.
-    pub fn set_cell(&mut self, table: BlockId, row: usize, col: usize, text: String) -> bool {
+    fn set_cell(&mut self, table: BlockId, row: usize, col: usize, text: String) -> bool {
         let Some(Block::Table(t)) = self.body.block_mut(table) else {
             return false;
         };
@@ -372,7 +363,7 @@ pub fn tasks_part(report: &Report) -> Option<usize> {
     parts
         .iter()
         .rposition(|s| {
-            super::plain_text(&s.heading.title)
+            baocao_model::plain_text(&s.heading.title)
                 .to_lowercase()
                 .contains("nhiệm vụ")
         })
@@ -431,7 +422,7 @@ pub fn next_month(report: &Report, fallback: Period) -> NextMonth {
     let period = current.next();
     let mut next = report.clone();
     next.source = Default::default();
-    next.schema_version = super::SCHEMA_VERSION;
+    next.schema_version = baocao_model::SCHEMA_VERSION;
     next.header.number = String::new();
     next.header.date = DocDate {
         day: None,
@@ -477,3 +468,27 @@ pub fn place_text(report: &Report, place: FigurePlace) -> Option<String> {
 
 #[cfg(test)]
 mod tests;
+
+/// "Xác nhận" on a finding about carried-over figures: the official says the
+/// figures at `place` are right as they are. A table's place confirms all its
+/// cells. Returns the figure place confirmed, None when the place holds no
+/// text that carries figures (or is gone).
+pub fn confirm_place(report: &mut Report, place: &Place) -> Option<FigurePlace> {
+    let figures = match place {
+        Place::Footnote(id) => FigurePlace::Text(TextTarget::Footnote(*id)),
+        Place::Heading { section, .. } => FigurePlace::Text(TextTarget::Heading(*section)),
+        Place::Paragraph { block, .. } => FigurePlace::Text(TextTarget::Paragraph(*block)),
+        Place::Table { table, .. } | Place::Cell { table, .. } => {
+            report.body.block(*table)?;
+            report.confirm_block_figures(*table);
+            return Some(FigurePlace::Cell {
+                table: *table,
+                row: 0,
+                col: 0,
+            });
+        }
+        _ => return None,
+    };
+    report.confirm_figures(figures);
+    Some(figures)
+}

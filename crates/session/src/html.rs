@@ -5,8 +5,7 @@
 //! Only markup and classes are written here; how it looks lives in the
 //! page's stylesheet, so the preview and the print use one set of rules.
 
-use super::edit::NOTE_CHAR;
-use super::{Block, Inline, Level, Report, Section, Style};
+use baocao_model::{Block, Inline, Level, Report, Section, Style, NOTE_CHAR};
 use std::fmt::Write;
 use std::ops::Range;
 
@@ -290,7 +289,7 @@ pub fn report_html(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{FootnoteId, Style};
+    use baocao_model::{FootnoteId, Style};
 
     #[test]
     fn editor_html_marks_stale_figures_inside_runs() {
@@ -305,7 +304,7 @@ mod tests {
             ),
             Inline::Note(FootnoteId(3)),
         ];
-        let text = crate::report::edit::edit_text(&inlines);
+        let text = baocao_model::edit_text(&inlines);
         let at = text.find("32,2").unwrap();
         let html = inlines_html(&inlines, &[4..10, at..at + 4]);
         assert_eq!(
@@ -326,7 +325,7 @@ mod tests {
 
     #[test]
     fn preview_lays_out_the_seed() {
-        let r = crate::import::import_text(crate::seeds::MAR_2025).unwrap();
+        let r = baocao_import::import_text(baocao_testdata::MAR_2025).unwrap();
         let html = report_html(&r);
         assert!(html.contains("<p class=\"qh\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"));
         assert!(html.contains("Số: \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/BC-UBND"));

@@ -1,9 +1,9 @@
 //! Reading a report from a file's bytes: a saved draft (.json) or report text
 //! (.txt, .md). Shared by the command-line tool and the page's import.
 
-use crate::drafts::{migrate, DraftError};
-use crate::import::{import_text, ImportError};
-use crate::report::Report;
+use baocao_drafts::{migrate, DraftError};
+use baocao_import::{import_text, ImportError};
+use baocao_model::Report;
 use std::fmt;
 
 /// What kind of input a report came from; findings name a line in text and a

@@ -2,9 +2,9 @@
 //! monthly reports always have (taken from the seeds), with the header,
 //! signature block and Nơi nhận they usually carry, for a given month.
 
-use super::edit::empty_paragraph;
-use super::{
-    BlockId, DocDate, Header, Heading, Inline, Level, Period, Report, Section, Signature, Title,
+use baocao_model::{
+    empty_paragraph, BlockId, DocDate, Header, Heading, Inline, Level, Period, Report, Section,
+    Signature, Title,
 };
 
 /// The template's name as the page lists it.
@@ -162,7 +162,7 @@ pub fn blank_report() -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::plain_text;
+    use baocao_model::plain_text;
 
     #[test]
     fn template_has_the_seeds_parts_and_items() {
@@ -197,7 +197,7 @@ mod tests {
         let r = monthly_report(Period::new(12, 2025).unwrap());
         let mut ids = Vec::new();
         r.body.visit(&mut |v| {
-            if let crate::report::Visit::Block(_, b) = v {
+            if let baocao_model::Visit::Block(_, b) = v {
                 ids.push(b.id());
             }
         });

@@ -218,7 +218,7 @@ fn table_matches_liberation_serif() {
         faces: widths,
     } = read_fonts().unwrap_or_else(|e| panic!("{e}"));
     if std::env::var_os("BAOCAO_WRITE_METRICS").is_some() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/docx/metrics/widths.rs");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/metrics/widths.rs");
         std::fs::write(path, render(em, &chars, &widths)).unwrap_or_else(|e| panic!("{e}"));
         return;
     }

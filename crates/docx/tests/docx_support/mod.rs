@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-use baocao::report::{
+use baocao_model::{
     Block, BlockId, Footnote, FootnoteId, Inline, Paragraph, Report, Section, Visit,
 };
 use quick_xml::events::{BytesStart, Event};
@@ -18,9 +18,9 @@ pub fn seed(number: u32) -> Report {
         0 => "000_28b43714a13a73f1.txt",
         _ => "001_1a00eb9240ccd3d2.txt",
     };
-    let path = format!("{}/tests/seeds/{file}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/{file}", baocao_testdata::SEEDS_DIR);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    baocao::import::import_text(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    baocao_import::import_text(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// An element of a part.
@@ -264,7 +264,7 @@ impl Package {
 
 /// Writes a report and opens the result.
 pub fn write(report: &Report) -> Package {
-    Package::open(&baocao::docx::write(report))
+    Package::open(&baocao_docx::write(report))
 }
 
 /// The font slots every run must carry.

@@ -1,7 +1,8 @@
 use super::*;
-use crate::import::{import_fragment, import_text};
-use crate::report::edit::TextTarget;
-use crate::report::{plain_text, Period};
+use crate::edit::ReportEdit;
+use baocao_import::{import_fragment, import_text};
+use baocao_model::TextTarget;
+use baocao_model::{plain_text, Period};
 
 fn spans(text: &str) -> Vec<&str> {
     figure_spans(text).into_iter().map(|r| &text[r]).collect()
@@ -34,7 +35,7 @@ fn figures_are_numbers_dates_and_fractions_but_not_list_markers() {
 
 #[test]
 fn next_month_moves_the_report_on_and_marks_every_figure() {
-    let march = import_text(crate::seeds::MAR_2025).unwrap();
+    let march = import_text(baocao_testdata::MAR_2025).unwrap();
     let next = next_month(&march, Period::new(1, 2000).unwrap());
     assert_eq!(next.period, Period::new(4, 2025).unwrap());
     let r = &next.report;
@@ -80,7 +81,7 @@ fn next_month_moves_the_report_on_and_marks_every_figure() {
 
 #[test]
 fn december_is_followed_by_january_of_the_next_year() {
-    let nov = import_text(crate::seeds::NOV_2021).unwrap();
+    let nov = import_text(baocao_testdata::NOV_2021).unwrap();
     let dec = next_month(&nov, Period::new(1, 2000).unwrap());
     assert!(
         dec.report
@@ -180,7 +181,7 @@ fn footnote_marks_follow_their_footnote_when_renumbered() {
     };
     assert_eq!(by_note, [(2, "05".into()), (3, "11".into())]);
     assert_eq!(
-        plain_text(&r.footnote(crate::report::FootnoteId(2)).unwrap().content),
+        plain_text(&r.footnote(baocao_model::FootnoteId(2)).unwrap().content),
         "Gồm 05 dự án"
     );
 }
@@ -220,7 +221,7 @@ fn only_the_months_figures_are_marked() {
 
 #[test]
 fn next_month_marks_the_figures_an_official_must_update_not_years_or_references() {
-    let march = import_text(crate::seeds::MAR_2025).unwrap();
+    let march = import_text(baocao_testdata::MAR_2025).unwrap();
     let mut every = march.clone();
     every.mark_all_figures_stale(None);
     let next = next_month(&march, Period::new(1, 2000).unwrap()).report;

@@ -1,7 +1,8 @@
 use super::*;
-use crate::import::{import_fragment, import_text};
-use crate::report::template::monthly_report;
-use crate::report::{plain_text, Period, StaleFigure, Style, Table};
+use crate::template::monthly_report;
+use baocao_import::{import_fragment, import_text};
+use baocao_model::OutlineError;
+use baocao_model::{plain_text, Period, StaleFigure, Style, Table};
 
 fn para(id: u32, inlines: Vec<Inline>) -> Block {
     Block::Paragraph(Paragraph {
@@ -200,8 +201,8 @@ fn deleting_a_paragraph_takes_its_own_footnotes_along() {
 
 #[test]
 fn pasting_seed_001_into_an_empty_line_gives_its_structure_and_27_footnotes() {
-    let mut r = crate::report::template::blank_report();
-    let seed = import_text(crate::seeds::MAR_2025).unwrap();
+    let mut r = crate::template::blank_report();
+    let seed = import_text(baocao_testdata::MAR_2025).unwrap();
     let fragment = import_fragment(&seed.body_text(), 1);
     let pasted = r.paste(
         Caret {
@@ -337,7 +338,7 @@ fn restarted_footnote_numbers_keep_every_footnote_with_its_marker() {
         format!("Đoạn {n} có chú thích¹ và thêm².\n\n¹ Một của phần {n}\n\n² Hai của phần {n}\n\n")
     };
     let text: String = (1..=3).map(piece).collect();
-    let mut r = crate::report::template::blank_report();
+    let mut r = crate::template::blank_report();
     r.paste(
         Caret {
             target: TextTarget::Paragraph(BlockId(1)),

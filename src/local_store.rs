@@ -1,6 +1,6 @@
 //! The browser's localStorage as a [`Store`] (wasm32 only).
 
-use super::{Store, StoreError};
+use baocao_drafts::{Store, StoreError};
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 

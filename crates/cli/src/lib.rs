@@ -1,8 +1,9 @@
 //! The command-line tool over the same core as the page:
 //! `baocao check FILE [--format text|json]` and `baocao docx FILE -o OUT.docx`.
 
-use crate::checks::{self, Finding, Rule, Severity};
-use crate::input::{read_report, Source};
+use baocao_checks as checks;
+use baocao_checks::{Finding, Rule, Severity};
+use baocao_session::input::{read_report, Source};
 use std::io::Write;
 
 const USAGE: &str = "baocao: kiểm tra số liệu và xuất .docx cho báo cáo định kỳ của UBND
@@ -92,7 +93,7 @@ fn parse<'a>(args: &'a [String], options: &[&str]) -> Result<Parsed<'a>, String>
     Ok((path, named))
 }
 
-fn load(path: &str) -> Result<(crate::report::Report, Source), Outcome> {
+fn load(path: &str) -> Result<(baocao_model::Report, Source), Outcome> {
     let bytes = std::fs::read(path).map_err(|e| {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => "không có tệp này.".to_string(),
@@ -154,7 +155,7 @@ pub fn findings_json(findings: &[Finding], source: Source) -> String {
                 "excerpt": f.excerpt,
             });
             if source == Source::Draft {
-                v["path"] = serde_json::json!(f.path);
+                v["path"] = serde_json::json!(f.place.to_string());
             }
             v
         })
@@ -208,7 +209,7 @@ pub fn findings_text(path: &str, findings: &[Finding], source: Source) -> String
         for f in group {
             let place = match (source, f.line) {
                 (Source::Text, Some(line)) => format!("dòng {line}"),
-                _ => f.path.clone(),
+                _ => f.place.to_string(),
             };
             out.push_str(&format!(
                 "  {place} · {}: {}\n",
@@ -240,7 +241,7 @@ fn docx(args: &[String]) -> Outcome {
         Ok(r) => r,
         Err(o) => return o,
     };
-    let bytes = crate::docx::write(&report);
+    let bytes = baocao_docx::write(&report);
     let written = std::fs::File::create(out_path).and_then(|mut f| f.write_all(&bytes));
     match written {
         Ok(()) => Outcome {
