@@ -6,9 +6,10 @@
 use super::dom;
 use super::rich_text::RichText;
 use super::state::{AppState, Tone};
-use baocao_model::{empty_paragraph, new_section, Container};
-use baocao_model::{Block, BlockId, FigurePlace, FootnoteId, Level, Table, TextTarget};
+use baocao_model::Container;
+use baocao_model::{Block, BlockId, FigurePlace, FootnoteId, Level, TextTarget};
 use baocao_session::edit::TableChange;
+use baocao_session::outline;
 use baocao_session::ReportEdit;
 use leptos::prelude::*;
 
@@ -23,13 +24,8 @@ pub fn DocEditor() -> impl IntoView {
             .unwrap_or_default()
     };
     let add_part = move |_| {
-        let new = state.restructure("Thêm phần", |r| {
-            let id = r.fresh_block_id();
-            let mut s = new_section(id, "");
-            s.blocks.push(empty_paragraph(BlockId(id.0 + 1)));
-            r.body.add_child_section(None, s).map(|_| id)
-        });
-        if let Some(Ok(id)) = new {
+        let new = state.restructure("Thêm phần", outline::add_part);
+        if let Some(id) = new {
             state.focus_later(TextTarget::Heading(id), Some(0));
         }
     };
@@ -145,32 +141,16 @@ fn SectionView(id: BlockId) -> AnyView {
         );
     };
     let add_paragraph = move |_| {
-        let new = state.restructure("Thêm đoạn", |r| {
-            let pid = r.fresh_block_id();
-            let end = r.body.section(id).map_or(0, |s| s.blocks.len());
-            r.body
-                .insert_block(Container::Section(id), end, empty_paragraph(pid));
-            pid
-        });
-        if let Some(p) = new {
+        let new = state.restructure("Thêm đoạn", |r| outline::add_paragraph(r, id));
+        if let Some(Ok(p)) = new {
             state.focus_later(TextTarget::Paragraph(p), Some(0));
         }
     };
     let add_table = move |_| {
-        state.restructure("Thêm bảng", |r| {
-            let tid = r.fresh_block_id();
-            let end = r.body.section(id).map_or(0, |s| s.blocks.len());
-            r.body
-                .insert_block(Container::Section(id), end, Block::Table(new_table(tid)));
-        });
+        let _ = state.restructure("Thêm bảng", |r| outline::add_table(r, id));
     };
     let add_child = move |_| {
-        let new = state.restructure("Thêm mục con", |r| {
-            let sid = r.fresh_block_id();
-            let mut s = new_section(sid, "");
-            s.blocks.push(empty_paragraph(BlockId(sid.0 + 1)));
-            r.body.add_child_section(Some(id), s).map(|_| sid)
-        });
+        let new = state.restructure("Thêm mục con", |r| outline::add_subsection(r, id));
         match new {
             Some(Ok(sid)) => state.focus_later(TextTarget::Heading(sid), Some(0)),
             Some(Err(e)) => state.say(Tone::Error, e.to_string()),
@@ -178,13 +158,8 @@ fn SectionView(id: BlockId) -> AnyView {
         }
     };
     let add_sibling = move |_| {
-        let new = state.restructure("Thêm mục", |r| {
-            let sid = r.fresh_block_id();
-            let mut s = new_section(sid, "");
-            s.blocks.push(empty_paragraph(BlockId(sid.0 + 1)));
-            r.body.insert_section_after(id, s).then_some(sid)
-        });
-        if let Some(Some(sid)) = new {
+        let new = state.restructure("Thêm mục", |r| outline::add_section_after(r, id));
+        if let Some(Ok(sid)) = new {
             state.focus_later(TextTarget::Heading(sid), Some(0));
         }
     };
@@ -249,18 +224,6 @@ fn SectionView(id: BlockId) -> AnyView {
         </section>
     }
     .into_any()
-}
-
-/// A new detail table: a header row and one empty row.
-fn new_table(id: BlockId) -> Table {
-    Table {
-        id,
-        title: String::new(),
-        unit: String::new(),
-        columns: vec!["STT".into(), "Chỉ tiêu".into(), "Kết quả".into()],
-        rows: vec![vec![String::new(); 3]],
-        origin: None,
-    }
 }
 
 /// A paragraph.

@@ -9,8 +9,8 @@ use super::preview::Preview;
 use super::reference::PreviousTasksPanel;
 use super::rich_text::insert_footnote;
 use super::state::{AppState, SaveStatus, View};
-use baocao_model::Container;
-use baocao_model::{Block, FigurePlace, TextTarget};
+use baocao_model::FigurePlace;
+use baocao_session::outline;
 use baocao_session::StaleMarks;
 use leptos::prelude::*;
 
@@ -73,28 +73,7 @@ pub fn Editor() -> impl IntoView {
     };
     let add_table_here = move |_| {
         let at = state.caret().map(|c| c.target);
-        state.restructure("Thêm bảng", |r| {
-            let tid = r.fresh_block_id();
-            let table = Block::Table(baocao_model::Table {
-                id: tid,
-                title: String::new(),
-                unit: String::new(),
-                columns: vec!["STT".into(), "Chỉ tiêu".into(), "Kết quả".into()],
-                rows: vec![vec![String::new(); 3]],
-                origin: None,
-            });
-            match at {
-                Some(TextTarget::Paragraph(p)) => {
-                    r.body.insert_block_after(p, table);
-                }
-                Some(TextTarget::Heading(s)) => {
-                    r.body.insert_block(Container::Section(s), 0, table);
-                }
-                _ => {
-                    r.body.intro.push(table);
-                }
-            }
-        });
+        let _ = state.restructure("Thêm bảng", |r| outline::add_table_at(r, at));
     };
     let is_edit = move || state.view.get() == View::Edit;
     let name = move || {

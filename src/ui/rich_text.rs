@@ -6,10 +6,12 @@
 
 use super::dom;
 use super::state::{AppState, Tone};
-use baocao_import::{import_fragment, import_text, normalize, parse_inline};
-use baocao_model::{edit_text, insert_inlines, Container};
-use baocao_model::{Block, Inline, Report, TextTarget};
+use baocao_import::normalize;
+use baocao_model::edit_text;
+use baocao_model::{Block, Inline, TextTarget};
 use baocao_session::edit::Caret;
+use baocao_session::outline;
+use baocao_session::paste::{line_inlines, paste_blocks, paste_kind, paste_line, PasteKind};
 use baocao_session::ReportEdit;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -246,26 +248,9 @@ fn enter(state: AppState, target: TextTarget, el: &HtmlElement) {
         }
         TextTarget::Heading(id) => {
             // Enter in a title goes to the section's first paragraph.
-            let first = state
-                .with_report(|r| {
-                    r.body.section(id).and_then(|s| match s.blocks.first() {
-                        Some(Block::Paragraph(p)) => Some(p.id),
-                        _ => None,
-                    })
-                })
-                .flatten();
-            let para = match first {
-                Some(p) => Some(p),
-                None => state.restructure("Thêm đoạn", |r| {
-                    let pid = r.fresh_block_id();
-                    r.body.insert_block(
-                        Container::Section(id),
-                        0,
-                        baocao_model::empty_paragraph(pid),
-                    );
-                    pid
-                }),
-            };
+            let para = state
+                .restructure("Thêm đoạn", |r| outline::paragraph_under(r, id))
+                .and_then(Result::ok);
             if let Some(p) = para {
                 state.focus_later(TextTarget::Paragraph(p), Some(0));
             }
@@ -341,41 +326,6 @@ pub fn insert_footnote(state: AppState) {
     }
 }
 
-/// Whether pasted text is a whole report (its header lines were found).
-fn is_whole_report(r: &Report) -> bool {
-    r.source.kind.is_some() || r.source.number.is_some() || r.source.place_date.is_some()
-}
-
-/// Copies into `r` the header, title and closing fields that are still empty.
-fn fill_empty_fields(r: &mut Report, from: &Report) {
-    let h = &mut r.header;
-    if h.issuing_agency.trim().is_empty() && h.parent_agency.trim().is_empty() {
-        h.issuing_agency = from.header.issuing_agency.clone();
-        h.parent_agency = from.header.parent_agency.clone();
-    }
-    if h.number.trim().is_empty() {
-        h.number = from.header.number.clone();
-    }
-    if h.code.trim().is_empty() {
-        h.code = from.header.code.clone();
-    }
-    if h.place.trim().is_empty() {
-        h.place = from.header.place.clone();
-    }
-    if h.date == Default::default() {
-        h.date = from.header.date;
-    }
-    if r.title.summary.trim().is_empty() {
-        r.title.summary = from.title.summary.clone();
-    }
-    if r.recipients.is_empty() {
-        r.recipients = from.recipients.clone();
-    }
-    if r.signature == Default::default() {
-        r.signature = from.signature.clone();
-    }
-}
-
 fn on_paste(state: AppState, target: TextTarget, el: &HtmlElement, ev: &ClipboardEvent) {
     let Some(text) = ev
         .clipboard_data()
@@ -390,35 +340,13 @@ fn on_paste(state: AppState, target: TextTarget, el: &HtmlElement, ev: &Clipboar
     }
     let text = normalize(&text);
     let offset = caret_of(el);
-    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
-    if lines <= 1 || matches!(target, TextTarget::Footnote(_)) {
-        let line = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    if let PasteKind::Line(line) = paste_kind(&text, target) {
         paste_inline(state, target, offset, &line);
         return;
     }
     let t0 = dom::now();
-    let whole = import_text(&text).ok().filter(is_whole_report);
     let pasted = state.restructure("Dán văn bản", |r| {
-        let fragment = match whole {
-            Some(w) => {
-                fill_empty_fields(r, &w);
-                let mut body = Report::new();
-                body.body = w.body;
-                body.footnotes = w.footnotes;
-                body
-            }
-            None => {
-                let f = import_fragment(&text, 1);
-                if r.recipients.is_empty() {
-                    r.recipients = f.recipients.clone();
-                }
-                if r.signature == Default::default() {
-                    r.signature = f.signature.clone();
-                }
-                f
-            }
-        };
-        r.paste(Caret { target, offset }, fragment)
+        paste_blocks(r, Caret { target, offset }, &text)
     });
     state.reload.update(|n| *n += 1);
     if let Some(p) = pasted {
@@ -439,7 +367,7 @@ fn on_paste(state: AppState, target: TextTarget, el: &HtmlElement, ev: &Clipboar
 /// Pastes one line at the caret: bold, italic, m² and markers as the
 /// importer reads them; plain text through the browser, so its undo works.
 fn paste_inline(state: AppState, target: TextTarget, offset: usize, line: &str) {
-    let inlines = parse_inline(line);
+    let inlines = line_inlines(line);
     let plain = inlines
         .iter()
         .all(|i| matches!(i, Inline::Text(r) if r.style == Default::default()));
@@ -448,27 +376,7 @@ fn paste_inline(state: AppState, target: TextTarget, offset: usize, line: &str) 
         return;
     }
     let inserted_len = edit_text(&inlines).len();
-    state.restructure("Dán", |r| {
-        // Markers pasted without their footnotes get numbers of their own.
-        let base = r
-            .footnotes
-            .iter()
-            .map(|f| f.id.0)
-            .chain(r.footnote_order().iter().map(|f| f.0))
-            .max()
-            .unwrap_or(0);
-        let inlines: Vec<Inline> = inlines
-            .into_iter()
-            .map(|i| match i {
-                Inline::Note(n) => Inline::Note(baocao_model::FootnoteId(n.0 + base)),
-                other => other,
-            })
-            .collect();
-        if let Some(old) = r.inlines(target).cloned() {
-            r.set_inlines(target, insert_inlines(&old, offset, inlines));
-        }
-        r.renumber_footnotes_tracked();
-    });
+    state.restructure("Dán", |r| paste_line(r, Caret { target, offset }, inlines));
     state.refresh_field(target);
     state.focus_later(target, Some(offset + inserted_len));
 }

@@ -22,7 +22,10 @@ use baocao_drafts::{
 use baocao_model::{BlockId, FigurePlace, Inline, Period, Report, TextTarget};
 use baocao_session::carry::{confirm_place, next_month};
 use baocao_session::edit::Caret;
-use baocao_session::template::{blank_report, monthly_report};
+use baocao_session::input::{open_as_draft, Opened};
+use baocao_session::template::{blank_report, monthly_report, period_draft_name};
+use baocao_session::typing::{type_text, Typed};
+use baocao_session::History;
 use baocao_session::{ReportEdit, StaleMarks};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -102,7 +105,7 @@ pub struct AppState {
     /// Keeps the findings of paragraphs that did not change, so a keystroke
     /// re-checks one paragraph and the document-level rules, not everything.
     checker: StoredValue<Checker>,
-    undo: StoredValue<Vec<(String, Report)>>,
+    undo: StoredValue<History>,
     caret: StoredValue<Option<Caret>>,
     /// The last selection in a text field (target, anchor, focus), for the
     /// formatting buttons used from the keyboard.
@@ -160,8 +163,6 @@ const AUTOSAVE_DELAY: Duration = Duration::from_millis(700);
 const SETTLE_DELAY: Duration = Duration::from_millis(250);
 /// Where the page remembers which draft was open, to reopen it on reload.
 const LAST_OPEN_KEY: &str = "baocao/ui/last-open";
-/// How many structural changes can be undone.
-const UNDO_DEPTH: usize = 20;
 
 impl AppState {
     /// Reads the drafts from storage and reopens the draft open last time.
@@ -186,7 +187,7 @@ impl AppState {
             autosave: StoredValue::new(None),
             settle: StoredValue::new(None),
             checker: StoredValue::new(Checker::new()),
-            undo: StoredValue::new(Vec::new()),
+            undo: StoredValue::new(History::new()),
             caret: StoredValue::new(None),
             selection: StoredValue::new(None),
         };
@@ -227,11 +228,7 @@ impl AppState {
     /// Creates the monthly report of the current month from the template.
     pub fn create_from_template(&self) {
         let period = this_month();
-        self.create(
-            &format!("Báo cáo tháng {period}"),
-            monthly_report(period),
-            None,
-        );
+        self.create(&period_draft_name(period), monthly_report(period), None);
     }
 
     /// Creates an empty draft.
@@ -266,7 +263,7 @@ impl AppState {
     /// Shows a draft in the editor.
     fn show(&self, draft: Draft) {
         self.cancel_timer(self.autosave);
-        self.undo.set_value(Vec::new());
+        self.undo.update_value(History::clear);
         self.undo_label.set(None);
         self.focused.set(None);
         self.caret.set_value(None);
@@ -396,11 +393,7 @@ impl AppState {
             section,
         });
         let figures = next.report.stale.len();
-        self.create(
-            &format!("Báo cáo tháng {}", next.period),
-            next.report,
-            previous_tasks,
-        );
+        self.create(&period_draft_name(next.period), next.report, previous_tasks);
         self.say(
             Tone::Info,
             format!(
@@ -436,24 +429,11 @@ impl AppState {
                 return;
             }
         }
-        match baocao_session::input::read_report(name, bytes) {
-            Ok((mut report, _)) => {
-                // In the editor footnotes are numbered by reading order.
-                report.disambiguate_footnotes();
-                report.renumber_footnotes_tracked();
-                let title = report
-                    .period()
-                    .map(|p| format!("Báo cáo tháng {p}"))
-                    .unwrap_or_else(|| {
-                        name.trim_end_matches(|c| c != '.')
-                            .trim_end_matches('.')
-                            .to_string()
-                    });
-                let title = if title.trim().is_empty() {
-                    "Báo cáo nhập từ tệp".to_string()
-                } else {
-                    title
-                };
+        match open_as_draft(name, bytes) {
+            Ok(Opened {
+                report,
+                name: title,
+            }) => {
                 let parts = report.body.sections.len();
                 let notes = report.footnotes.len();
                 self.create(&title, report, None);
@@ -565,37 +545,23 @@ impl AppState {
     /// the text renumbers the footnotes at once, as in Word (its footnote
     /// text is kept, listed as having no marker, until deleted).
     pub fn text_input(&self, target: TextTarget, inlines: Vec<Inline>) -> bool {
-        let markers = |v: &[Inline]| v.iter().filter(|i| matches!(i, Inline::Note(_))).count();
-        let mut ok = false;
-        let mut renumbered = false;
-        let mut markers_changed = false;
+        let mut typed = Typed::default();
         self.current.update_untracked(|c| {
             if let Some(d) = c.as_mut() {
-                let before = d.report.inlines(target).map(|v| markers(v));
-                ok = d.report.set_inlines(target, inlines);
-                let after = d.report.inlines(target).map(|v| markers(v));
-                if ok && before != after {
-                    markers_changed = true;
-                    let order = d.report.footnote_order();
-                    let in_order = order.iter().enumerate().all(|(i, n)| n.0 == i as u32 + 1);
-                    if !in_order {
-                        d.report.renumber_footnotes_tracked();
-                        renumbered = true;
-                    }
-                }
+                typed = type_text(&mut d.report, target, inlines);
             }
         });
-        if markers_changed {
+        if typed.markers_changed {
             // The footnotes list shows which notes lost their marker.
             self.notes.update(|n| *n += 1);
         }
-        if renumbered {
+        if typed.renumbered {
             self.refresh_marked_fields();
         }
-        if ok {
+        if typed.found {
             self.touched();
         }
-        ok
+        typed.found
     }
 
     /// The official typed in a table cell; returns whether a carried-over
@@ -604,7 +570,8 @@ impl AppState {
         let mut stale = false;
         self.current.update_untracked(|c| {
             if let Some(d) = c.as_mut() {
-                d.report.set_cell(table, row, col, text);
+                // A cell of a table deleted meanwhile changes nothing.
+                let _ = d.report.set_cell(table, row, col, text);
                 stale = d.report.stale.iter().any(|s| {
                     s.place
                         == FigurePlace::Cell {
@@ -620,29 +587,26 @@ impl AppState {
     }
 
     /// A change that reshapes the report (outline, blocks, footnotes): kept
-    /// for the undo, then the structure redraws. Returns the change's result.
+    /// for the undo if it changed anything, then the structure redraws.
+    /// Returns the change's result (None when no draft is open).
     pub fn restructure<T>(&self, label: &str, change: impl FnOnce(&mut Report) -> T) -> Option<T> {
         let mut out = None;
         let mut notes_before = 0;
         let mut notes_after = 0;
         self.current.update_untracked(|c| {
             if let Some(d) = c.as_mut() {
-                let snapshot = d.report.clone();
                 notes_before = footnote_fingerprint(&d.report);
-                out = Some(change(&mut d.report));
+                let applied = self
+                    .undo
+                    .try_update_value(|h| h.apply(&mut d.report, label, change));
                 notes_after = footnote_fingerprint(&d.report);
-                if d.report != snapshot {
-                    self.undo.update_value(|u| {
-                        u.push((label.to_string(), snapshot));
-                        if u.len() > UNDO_DEPTH {
-                            u.remove(0);
-                        }
-                    });
-                }
+                out = applied;
             }
         });
-        if out.is_some() {
-            self.undo_label.set(Some(label.to_string()));
+        let out = out?;
+        if out.changed {
+            self.undo_label
+                .set(self.undo.with_value(|h| h.last_label().map(str::to_string)));
             self.structure.update(|n| *n += 1);
             if notes_before != notes_after {
                 self.notes.update(|n| *n += 1);
@@ -650,21 +614,25 @@ impl AppState {
             }
             self.touched();
         }
-        out
+        Some(out.value)
     }
 
     /// Takes back the last structural change.
     pub fn undo(&self) {
-        let Some((label, snapshot)) = self.undo.try_update_value(|u| u.pop()).flatten() else {
-            return;
-        };
+        let mut label = None;
         self.current.update_untracked(|c| {
             if let Some(d) = c.as_mut() {
-                d.report = snapshot;
+                label = self
+                    .undo
+                    .try_update_value(|h| h.undo(&mut d.report))
+                    .flatten();
             }
         });
+        let Some(label) = label else {
+            return;
+        };
         self.undo_label
-            .set(self.undo.with_value(|u| u.last().map(|(l, _)| l.clone())));
+            .set(self.undo.with_value(|h| h.last_label().map(str::to_string)));
         self.structure.update(|n| *n += 1);
         self.notes.update(|n| *n += 1);
         self.reload.update(|n| *n += 1);

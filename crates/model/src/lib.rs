@@ -184,6 +184,17 @@ impl Report {
         self.footnotes.iter().find(|f| f.id == id)
     }
 
+    /// The highest footnote number in use, by a definition or a marker (0
+    /// when there is none): a footnote numbered above it clashes with none.
+    pub fn highest_footnote_number(&self) -> u32 {
+        self.footnotes
+            .iter()
+            .map(|f| f.id.0)
+            .chain(self.footnote_order().iter().map(|f| f.0))
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Footnote numbers in the order their markers first appear in the body.
     pub fn footnote_order(&self) -> Vec<FootnoteId> {
         let mut seen = Vec::new();

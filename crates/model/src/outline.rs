@@ -169,6 +169,7 @@ impl Body {
     }
 
     /// Inserts a block into a container at an index (clamped to its end).
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     pub fn insert_block(&mut self, container: Container, index: usize, block: Block) -> bool {
         match self.blocks_of_mut(container) {
             Some(blocks) => {
@@ -181,6 +182,7 @@ impl Body {
     }
 
     /// Inserts a block right after another one.
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     pub fn insert_block_after(&mut self, after: BlockId, block: Block) -> bool {
         match self.locate_block(after) {
             Some((c, i)) => self.insert_block(c, i + 1, block),
@@ -190,12 +192,14 @@ impl Body {
 
     /// Takes a block out of the body, and nothing else: footnotes and
     /// stale marks are the editing layer's (`ReportEdit::remove_block`).
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     pub fn take_block(&mut self, id: BlockId) -> Option<Block> {
         let (c, i) = self.locate_block(id)?;
         Some(self.blocks_of_mut(c)?.remove(i))
     }
 
     /// Moves a block one place up or down within its container.
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     pub fn move_block(&mut self, id: BlockId, up: bool) -> bool {
         let Some((c, i)) = self.locate_block(id) else {
             return false;
@@ -215,6 +219,7 @@ impl Body {
 
     /// Moves a section (with all it holds) one place up or down among its
     /// siblings, then renumbers.
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     pub fn move_section(&mut self, id: BlockId, up: bool) -> bool {
         let Some(path) = section_path(&self.sections, id) else {
             return false;
@@ -238,6 +243,7 @@ impl Body {
     /// Takes a section, with everything under it, out of the body, then
     /// renumbers the headings; footnotes and stale marks are the editing
     /// layer's (`ReportEdit::remove_section`).
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     pub fn take_section(&mut self, id: BlockId) -> Option<Section> {
         let path = section_path(&self.sections, id)?;
         let (&i, parent) = path.split_last()?;
@@ -247,6 +253,7 @@ impl Body {
     }
 
     /// Inserts a new section right after another one, at the same level.
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     pub fn insert_section_after(&mut self, after: BlockId, mut section: Section) -> bool {
         let Some(path) = section_path(&self.sections, after) else {
             return false;
@@ -263,6 +270,7 @@ impl Body {
 
     /// Adds a section as the last child of `parent` (None: a new part), at
     /// the level its siblings have, or one deeper than the parent.
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     pub fn add_child_section(
         &mut self,
         parent: Option<BlockId>,
@@ -288,6 +296,7 @@ impl Body {
 
     /// Tab in the outline: the section goes one level down, as the last child
     /// of the section before it (reading order is unchanged).
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     pub fn indent_section(&mut self, id: BlockId) -> Result<(), OutlineError> {
         let path = section_path(&self.sections, id).ok_or(OutlineError::Missing)?;
         let (&i, parent) = path.split_last().ok_or(OutlineError::Missing)?;
@@ -316,6 +325,7 @@ impl Body {
     /// Shift+Tab in the outline: the section goes one level up, right after
     /// its parent; the siblings that followed it become its children, so
     /// reading order is unchanged.
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     pub fn outdent_section(&mut self, id: BlockId) -> Result<(), OutlineError> {
         let path = section_path(&self.sections, id).ok_or(OutlineError::Missing)?;
         if path.len() < 2 {

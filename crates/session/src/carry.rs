@@ -206,6 +206,7 @@ pub trait StaleMarks {
     fn forget_places(&mut self, ids: &[BlockId]);
 
     /// Sets a table cell (row 0 is the header row) to what the official typed.
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     fn set_cell(&mut self, table: BlockId, row: usize, col: usize, text: String) -> bool;
 }
 

@@ -36,14 +36,17 @@ pub trait ReportEdit {
     /// Replaces a target's inline content with what the official typed; a
     /// carried-over figure that the change touched is no longer stale.
     /// Returns false when the target is gone.
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     fn set_inlines(&mut self, target: TextTarget, inlines: Vec<Inline>) -> bool;
 
     /// Enter in a paragraph: the text after `offset` becomes a new paragraph
     /// right after it. Returns the new paragraph's id.
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     fn split_paragraph(&mut self, id: BlockId, offset: usize) -> Option<BlockId>;
 
     /// Backspace at the start of a paragraph: it joins the paragraph before
     /// it. Returns that paragraph's id and where the join is.
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     fn merge_with_previous(&mut self, id: BlockId) -> Option<(BlockId, usize)>;
 
     /// Removes a block; the footnotes only it referred to go with it.
@@ -61,6 +64,7 @@ pub trait ReportEdit {
     /// Inserts a new, empty footnote whose marker stands at `offset` of the
     /// target, and renumbers all footnotes by reading order. Returns the new
     /// footnote's number.
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     fn insert_footnote(&mut self, target: TextTarget, offset: usize) -> Option<FootnoteId>;
 
     /// Deletes a footnote: its definition and every marker of it.
@@ -85,6 +89,7 @@ pub trait ReportEdit {
     fn disambiguate_footnotes(&mut self);
 
     /// Changes the shape of a table; carried-over figures move with their cells.
+    #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     fn change_table(&mut self, table: BlockId, change: TableChange) -> bool;
 }
 
@@ -111,7 +116,8 @@ impl ReportEdit for Report {
         let (head, tail) = split_inlines(&p.inlines, offset);
         let cut = edit_text(&head).len();
         p.inlines = head;
-        self.body.insert_block_after(
+        // The paragraph was found just above, so the insertion cannot miss.
+        let _ = self.body.insert_block_after(
             id,
             Block::Paragraph(Paragraph {
                 id: new_id,
@@ -182,15 +188,7 @@ impl ReportEdit for Report {
         if matches!(target, TextTarget::Footnote(_)) {
             return None;
         }
-        let temp = FootnoteId(
-            self.footnotes
-                .iter()
-                .map(|f| f.id.0)
-                .chain(self.footnote_order().iter().map(|f| f.0))
-                .max()
-                .unwrap_or(0)
-                + 1,
-        );
+        let temp = FootnoteId(self.highest_footnote_number() + 1);
         let inlines = self.inlines(target)?.clone();
         let old = edit_text(&inlines);
         let updated = insert_inlines(&inlines, offset, vec![Inline::Note(temp)]);
@@ -214,7 +212,8 @@ impl ReportEdit for Report {
                     .into_iter()
                     .filter(|i| *i != Inline::Note(id))
                     .collect();
-                self.set_inlines(target, kept);
+                // The target holds the marker, so it exists.
+                let _ = self.set_inlines(target, kept);
             }
         }
         self.footnotes.retain(|f| f.id != id);
@@ -256,13 +255,7 @@ impl ReportEdit for Report {
         if fragment_max > 0 {
             renumber_block_ids(&mut fragment.body, id_base);
         }
-        let note_base = self
-            .footnotes
-            .iter()
-            .map(|f| f.id.0)
-            .chain(self.footnote_order().iter().map(|f| f.0))
-            .max()
-            .unwrap_or(0);
+        let note_base = self.highest_footnote_number();
         let shift_note = |id: FootnoteId| FootnoteId(id.0 + note_base);
         fragment.body.for_each_inlines_mut(&mut |inlines| {
             for i in inlines.iter_mut() {
@@ -368,14 +361,7 @@ impl ReportEdit for Report {
     }
 
     fn disambiguate_footnotes(&mut self) {
-        let mut next = self
-            .footnotes
-            .iter()
-            .map(|f| f.id.0)
-            .chain(self.footnote_order().iter().map(|f| f.0))
-            .max()
-            .unwrap_or(0)
-            + 1;
+        let mut next = self.highest_footnote_number() + 1;
         let defs: Vec<(FootnoteId, u32)> = self
             .footnotes
             .iter()

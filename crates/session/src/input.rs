@@ -1,6 +1,8 @@
 //! Reading a report from a file's bytes: a saved draft (.json) or report text
 //! (.txt, .md). Shared by the command-line tool and the page's import.
 
+use crate::template::period_draft_name;
+use crate::ReportEdit;
 use baocao_drafts::{migrate, DraftError};
 use baocao_import::{import_text, ImportError};
 use baocao_model::Report;
@@ -61,6 +63,44 @@ pub fn read_report(name: &str, bytes: &[u8]) -> Result<(Report, Source), InputEr
     }
 }
 
+/// A report opened to become a draft: what was read, and the name the draft
+/// list shows for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub report: Report,
+    pub name: String,
+}
+
+/// Opens a file the official chose in the page as a new draft: read as
+/// [`read_report`] does, its footnotes paired with their own definitions and
+/// numbered by reading order (as the editor keeps them), and named after its
+/// period ("Báo cáo tháng 3/2025"), else after the file.
+pub fn open_as_draft(file_name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
+    let (mut report, _) = read_report(file_name, bytes)?;
+    report.disambiguate_footnotes();
+    report.renumber_footnotes_tracked();
+    let name = draft_name(&report, file_name);
+    Ok(Opened { report, name })
+}
+
+/// The name of a draft made from a file: the report's period if its trích
+/// yếu names one, else the file's name without its extension, else a
+/// generic name.
+pub fn draft_name(report: &Report, file_name: &str) -> String {
+    if let Some(p) = report.period() {
+        return period_draft_name(p);
+    }
+    let stem = match file_name.rfind('.') {
+        Some(dot) => &file_name[..dot],
+        None => file_name,
+    };
+    if stem.trim().is_empty() {
+        "Báo cáo nhập từ tệp".to_string()
+    } else {
+        stem.trim().to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +128,37 @@ mod tests {
         );
         let e = read_report("a.json", br#"{"schema_version": 99}"#).unwrap_err();
         assert!(e.to_string().contains("phiên bản baocao mới hơn"), "{e}");
+    }
+
+    #[test]
+    fn a_draft_is_named_after_its_period_else_its_file() {
+        let text =
+            "BÁO CÁO\n\nTình hình kinh tế - xã hội tháng 7/2026\n\nI. KẾT QUẢ\n\nNội dung.\n";
+        let opened = open_as_draft("bc-thang-7.txt", text.as_bytes()).unwrap();
+        assert_eq!(opened.name, "Báo cáo tháng 7/2026");
+        let r = Report::new();
+        assert_eq!(draft_name(&r, "BC tổng kết.final.md"), "BC tổng kết.final");
+        assert_eq!(draft_name(&r, ".txt"), "Báo cáo nhập từ tệp");
+        assert_eq!(draft_name(&r, ""), "Báo cáo nhập từ tệp");
+        assert_eq!(draft_name(&r, "ghi-chu"), "ghi-chu");
+    }
+
+    #[test]
+    fn an_opened_report_has_its_footnotes_in_reading_order() {
+        // Two pieces whose numbering restarts at ¹ (a report pasted together).
+        let text = "I. KẾT QUẢ\n\nĐoạn một¹.\n\n¹ Chú thích của đoạn một.\n\nĐoạn hai¹.\n\n¹ Chú thích của đoạn hai.\n";
+        let opened = open_as_draft("x.txt", text.as_bytes()).unwrap();
+        let r = &opened.report;
+        let order: Vec<u32> = r.footnote_order().iter().map(|f| f.0).collect();
+        assert_eq!(order, [1, 2]);
+        let texts: Vec<String> = r
+            .footnotes
+            .iter()
+            .map(|f| baocao_model::plain_text(&f.content))
+            .collect();
+        assert_eq!(
+            texts,
+            ["Chú thích của đoạn một.", "Chú thích của đoạn hai."]
+        );
     }
 }

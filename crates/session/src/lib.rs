@@ -1,15 +1,21 @@
 //! What an official does to a report, as plain Rust tested natively: the
-//! edits that keep a report's invariants ([`edit::ReportEdit`]), the undo
-//! history of structural changes ([`history`]), next month's report from
-//! this month's ([`carry`]), the templates ([`template`]), opening a file of
-//! any kind the page or the CLI is given ([`input`]) and the HTML preview
-//! ([`html`]). The page (`src/ui`) only wires these to signals and the DOM.
+//! edits that keep a report's invariants ([`edit::ReportEdit`], [`typing`],
+//! [`paste`], [`outline`]), the undo history of structural changes
+//! ([`history`]), next month's report from this month's ([`carry`]), the
+//! templates ([`template`]), opening a file of any kind the page or the CLI
+//! is given ([`input`]) and the HTML preview ([`html`]). The page (`src/ui`)
+//! only wires these to signals and the DOM.
 
 pub mod carry;
 pub mod edit;
+pub mod history;
 pub mod html;
 pub mod input;
+pub mod outline;
+pub mod paste;
 pub mod template;
+pub mod typing;
 
 pub use carry::StaleMarks;
 pub use edit::{Caret, Pasted, ReportEdit, TableChange};
+pub use history::{Applied, History};

@@ -10,6 +10,11 @@ use baocao_model::{
 /// The template's name as the page lists it.
 pub const MONTHLY_TEMPLATE_NAME: &str = "Báo cáo KT-XH, QP-AN tháng";
 
+/// The name a draft of the report for `period` takes in the draft list.
+pub fn period_draft_name(period: Period) -> String {
+    format!("Báo cáo tháng {period}")
+}
+
 /// The trích yếu of the monthly report for `period` (tasks for the month after).
 pub fn summary_for(period: Period) -> String {
     format!(

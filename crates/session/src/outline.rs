@@ -1,0 +1,245 @@
+//! Adding to the outline: a part, an item, a paragraph, a table, each with
+//! fresh ids (a new section comes with its first paragraph, so the official
+//! can type under its heading at once) and the default table shape.
+
+use baocao_model::{
+    empty_paragraph, new_section, Block, BlockId, Container, Level, OutlineError, Report, Section,
+    Table, TextTarget,
+};
+
+/// A new detail table: the columns most detail tables of these reports start
+/// with, and one empty row.
+pub fn new_table(id: BlockId) -> Table {
+    Table {
+        id,
+        title: String::new(),
+        unit: String::new(),
+        columns: vec!["STT".into(), "Chỉ tiêu".into(), "Kết quả".into()],
+        rows: vec![vec![String::new(); 3]],
+        origin: None,
+    }
+}
+
+/// A new section with an empty title and one empty paragraph under it, with
+/// ids that no block of `report` uses.
+fn fresh_section(report: &Report) -> Section {
+    let id = report.fresh_block_id();
+    let mut s = new_section(id, "");
+    s.blocks.push(empty_paragraph(BlockId(id.0 + 1)));
+    s
+}
+
+/// Adds a new part (I, II, …) at the end of the body; returns its id.
+pub fn add_part(report: &mut Report) -> BlockId {
+    let s = fresh_section(report);
+    let id = s.id;
+    report.body.sections.push(s);
+    // A part is the top level, whatever level the new section was made at.
+    if let Some(last) = report.body.sections.last_mut() {
+        last.heading.level = Level::Part;
+    }
+    report.body.renumber_headings();
+    id
+}
+
+/// Adds a section as the last child of `parent`; returns its id.
+pub fn add_subsection(report: &mut Report, parent: BlockId) -> Result<BlockId, OutlineError> {
+    let s = fresh_section(report);
+    let id = s.id;
+    report.body.add_child_section(Some(parent), s)?;
+    Ok(id)
+}
+
+/// Adds a section at the level of `after`, right after it; returns its id.
+pub fn add_section_after(report: &mut Report, after: BlockId) -> Result<BlockId, OutlineError> {
+    let s = fresh_section(report);
+    let id = s.id;
+    if report.body.insert_section_after(after, s) {
+        Ok(id)
+    } else {
+        Err(OutlineError::Missing)
+    }
+}
+
+/// Adds an empty paragraph at the end of a section's own blocks.
+pub fn add_paragraph(report: &mut Report, section: BlockId) -> Result<BlockId, OutlineError> {
+    let id = report.fresh_block_id();
+    add_block(report, section, empty_paragraph(id))?;
+    Ok(id)
+}
+
+/// Adds a detail table of the default shape at the end of a section's blocks.
+pub fn add_table(report: &mut Report, section: BlockId) -> Result<BlockId, OutlineError> {
+    let id = report.fresh_block_id();
+    add_block(report, section, Block::Table(new_table(id)))?;
+    Ok(id)
+}
+
+/// "Thêm bảng" at the caret: a table of the default shape right after the
+/// paragraph the caret is in, first under a heading the caret is in, or at
+/// the end of the text before the first heading. Returns its id.
+pub fn add_table_at(report: &mut Report, caret: Option<TextTarget>) -> BlockId {
+    let id = report.fresh_block_id();
+    let table = Block::Table(new_table(id));
+    let placed = match caret {
+        Some(TextTarget::Paragraph(p)) => report.body.insert_block_after(p, table.clone()),
+        Some(TextTarget::Heading(s)) => {
+            report
+                .body
+                .insert_block(Container::Section(s), 0, table.clone())
+        }
+        _ => false,
+    };
+    if !placed {
+        report.body.intro.push(table);
+    }
+    id
+}
+
+/// Enter at the end of a heading: the first paragraph under it, made if the
+/// section starts with none. Returns the paragraph's id.
+pub fn paragraph_under(report: &mut Report, section: BlockId) -> Result<BlockId, OutlineError> {
+    let s = report.body.section(section).ok_or(OutlineError::Missing)?;
+    if let Some(Block::Paragraph(p)) = s.blocks.first() {
+        return Ok(p.id);
+    }
+    let id = report.fresh_block_id();
+    if report
+        .body
+        .insert_block(Container::Section(section), 0, empty_paragraph(id))
+    {
+        Ok(id)
+    } else {
+        Err(OutlineError::Missing)
+    }
+}
+
+fn add_block(report: &mut Report, section: BlockId, block: Block) -> Result<(), OutlineError> {
+    let end = report
+        .body
+        .section(section)
+        .ok_or(OutlineError::Missing)?
+        .blocks
+        .len();
+    if report
+        .body
+        .insert_block(Container::Section(section), end, block)
+    {
+        Ok(())
+    } else {
+        Err(OutlineError::Missing)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every section and block id, in reading order.
+    fn ids(r: &Report) -> Vec<u32> {
+        fn walk(s: &Section, out: &mut Vec<u32>) {
+            out.push(s.id.0);
+            out.extend(s.blocks.iter().map(|b| b.id().0));
+            s.children.iter().for_each(|c| walk(c, out));
+        }
+        let mut out = Vec::new();
+        r.body.sections.iter().for_each(|s| walk(s, &mut out));
+        out
+    }
+
+    #[test]
+    fn a_new_part_comes_with_its_first_paragraph_and_fresh_ids() {
+        let mut r = Report::new();
+        let one = add_part(&mut r);
+        let two = add_part(&mut r);
+        assert_eq!(r.body.sections.len(), 2);
+        assert_eq!(r.body.sections[1].heading.number, "II");
+        assert_eq!(r.body.sections[1].heading.level, Level::Part);
+        assert_eq!(r.body.sections[1].blocks.len(), 1);
+        let all = ids(&r);
+        let mut unique = all.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(all.len(), 4);
+        assert_eq!(unique.len(), 4, "no id is used twice: {all:?}");
+        assert_ne!(one, two);
+        assert!(r.inlines(TextTarget::Heading(two)).is_some());
+    }
+
+    #[test]
+    fn subsections_and_siblings_take_their_numbers_from_their_place() {
+        let mut r = Report::new();
+        let part = add_part(&mut r);
+        let first = add_subsection(&mut r, part).unwrap();
+        let second = add_section_after(&mut r, first).unwrap();
+        let numbers: Vec<String> = r.body.sections[0]
+            .children
+            .iter()
+            .map(|c| c.heading.label())
+            .collect();
+        assert_eq!(numbers, ["1.", "2."]);
+        assert_eq!(r.body.section(second).unwrap().heading.label(), "2.");
+        assert_eq!(
+            add_section_after(&mut r, BlockId(999)),
+            Err(OutlineError::Missing)
+        );
+    }
+
+    #[test]
+    fn a_new_table_has_the_usual_columns_and_one_row() {
+        let mut r = Report::new();
+        let part = add_part(&mut r);
+        let t = add_table(&mut r, part).unwrap();
+        let Some(Block::Table(table)) = r.body.block(t) else {
+            panic!("a table was added");
+        };
+        assert_eq!(table.columns, ["STT", "Chỉ tiêu", "Kết quả"]);
+        assert_eq!(table.rows, [vec![String::new(); 3]]);
+        let p = add_paragraph(&mut r, part).unwrap();
+        assert!(p.0 > t.0);
+        assert_eq!(add_table(&mut r, BlockId(999)), Err(OutlineError::Missing));
+    }
+
+    #[test]
+    fn a_table_goes_where_the_caret_is() {
+        let mut r = Report::new();
+        let part = add_part(&mut r);
+        let para = r.body.section(part).unwrap().blocks[0].id();
+        let after_para = add_table_at(&mut r, Some(TextTarget::Paragraph(para)));
+        let under_heading = add_table_at(&mut r, Some(TextTarget::Heading(part)));
+        let nowhere = add_table_at(&mut r, None);
+        let blocks: Vec<BlockId> = r
+            .body
+            .section(part)
+            .unwrap()
+            .blocks
+            .iter()
+            .map(Block::id)
+            .collect();
+        assert_eq!(blocks, [under_heading, para, after_para]);
+        assert_eq!(
+            r.body.intro.iter().map(Block::id).collect::<Vec<_>>(),
+            [nowhere]
+        );
+        // A caret in a paragraph deleted meanwhile: the table still goes in.
+        let lost = add_table_at(&mut r, Some(TextTarget::Paragraph(BlockId(999))));
+        assert_eq!(r.body.intro.last().map(Block::id), Some(lost));
+    }
+
+    #[test]
+    fn enter_in_a_heading_leads_to_its_first_paragraph() {
+        let mut r = Report::new();
+        let part = add_part(&mut r);
+        let first = r.body.section(part).unwrap().blocks[0].id();
+        assert_eq!(paragraph_under(&mut r, part), Ok(first));
+        let t = add_table_at(&mut r, Some(TextTarget::Heading(part)));
+        let made = paragraph_under(&mut r, part).unwrap();
+        assert_ne!(made, first);
+        assert_eq!(r.body.section(part).unwrap().blocks[0].id(), made);
+        assert_eq!(r.body.section(part).unwrap().blocks[1].id(), t);
+        assert_eq!(
+            paragraph_under(&mut r, BlockId(999)),
+            Err(OutlineError::Missing)
+        );
+    }
+}
