@@ -1,6 +1,6 @@
 //! The browser side of the text fields: reading what the official typed in
 //! a contenteditable back into inline content, and finding or placing the
-//! caret, in the editing-text offsets of `report::edit`.
+//! caret, in the editing-text offsets of `baocao_model::edit_text`.
 
 use baocao_model::NOTE_CHAR;
 use baocao_model::{BlockId, FootnoteId, Inline, Style, TextTarget};

@@ -1,6 +1,6 @@
 //! The web page (wasm32 only): Leptos components over the library. They hold
-//! no parsing, checking or formatting of their own; they call `import`,
-//! `checks`, `docx`, `drafts` and the editing operations of `report::edit`.
+//! no parsing, checking or formatting of their own; they call the core crates
+//! (`baocao-import`, `-checks`, `-docx`, `-drafts`, `-session`).
 
 mod app;
 mod body;

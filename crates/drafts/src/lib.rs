@@ -3,7 +3,7 @@
 //! migrations for drafts written by older versions.
 //!
 //! All logic here is plain Rust over the [`Store`] trait; the page plugs in
-//! localStorage ([`local::LocalStore`], wasm32 only), tests plug in memory.
+//! localStorage (`LocalStore` in the page's crate), tests plug in memory.
 
 pub mod backup;
 pub mod migrate;

@@ -8,7 +8,7 @@
 //! Everything else (import, checks, docx, the editor) reads or builds this one
 //! shape, so data flows one way. Beside the data: the figure scanner
 //! ([`numbers`]) that the checks and next month's carry-over share, NFC
-//! ([`nfc`]), the outline operations that keep the tree well formed
+//! ([`nfc()`]), the outline operations that keep the tree well formed
 //! ([`outline`]), and typed places ([`place`]).
 
 mod body;
@@ -43,7 +43,7 @@ pub use target::{
 use serde::{Deserialize, Serialize};
 
 /// The draft format's version; bumped when the stored shape changes, with a
-/// migration step in `drafts::migrate` for every older version.
+/// migration step in `baocao_drafts::migrate` for every older version.
 /// 2: figures carried over from last month are kept in `Report::stale`.
 pub const SCHEMA_VERSION: u32 = 2;
 
