@@ -219,8 +219,9 @@ impl Report {
     /// and orders the definitions the same way. Definitions no marker refers to
     /// are kept, numbered after the referenced ones, and so is a second
     /// definition of one number: no text is lost, and the footnote check
-    /// shows what is left without a marker. Returns the (old, new) number of
-    /// each footnote by the first definition of its old number.
+    /// shows what is left without a marker. The figures carried over from
+    /// last month stay marked in their footnote's text. Returns the (old,
+    /// new) number of each footnote by the first definition of its old number.
     pub fn renumber_footnotes(&mut self) -> Vec<(FootnoteId, FootnoteId)> {
         let mut map: Vec<(FootnoteId, FootnoteId)> = self
             .footnote_order()
@@ -260,6 +261,11 @@ impl Report {
         }
         renumbered.sort_by_key(|f| f.id);
         self.footnotes = renumbered;
+        for s in &mut self.stale {
+            if let FigurePlace::Text(TextTarget::Footnote(n)) = &mut s.place {
+                *n = lookup(*n);
+            }
+        }
         map
     }
 
@@ -312,6 +318,36 @@ mod tests {
         assert_eq!(
             plain_text(&r.footnote(FootnoteId(2)).unwrap().content),
             "one"
+        );
+    }
+
+    #[test]
+    fn renumbering_keeps_carried_over_figures_in_their_footnote() {
+        let mut r = Report::new();
+        r.body.intro = vec![
+            para(1, vec![Inline::text("a"), Inline::Note(FootnoteId(2))]),
+            para(2, vec![Inline::text("b"), Inline::Note(FootnoteId(1))]),
+        ];
+        let note = |id: u32, text: &str| Footnote {
+            id: FootnoteId(id),
+            content: vec![Inline::text(text)],
+            origin: None,
+        };
+        r.footnotes = vec![note(1, "12 hồ sơ"), note(2, "30 xã")];
+        r.stale = vec![StaleFigure {
+            place: FigurePlace::Text(TextTarget::Footnote(FootnoteId(2))),
+            start: 0,
+            text: "30".into(),
+        }];
+        r.renumber_footnotes();
+        // "30 xã" was footnote 2; its marker comes first, so it is now 1.
+        assert_eq!(
+            plain_text(&r.footnote(FootnoteId(1)).unwrap().content),
+            "30 xã"
+        );
+        assert_eq!(
+            r.stale[0].place,
+            FigurePlace::Text(TextTarget::Footnote(FootnoteId(1)))
         );
     }
 

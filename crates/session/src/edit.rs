@@ -56,11 +56,6 @@ pub trait ReportEdit {
     /// referred to go with it.
     fn remove_section(&mut self, id: BlockId) -> Option<Section>;
 
-    /// Renumbers footnotes by reading order (as [`Report::renumber_footnotes`])
-    /// and keeps the carried-over figures of each footnote with it. Returns
-    /// the (old, new) number of every footnote.
-    fn renumber_footnotes_tracked(&mut self) -> Vec<(FootnoteId, FootnoteId)>;
-
     /// Inserts a new, empty footnote whose marker stands at `offset` of the
     /// target, and renumbers all footnotes by reading order. Returns the new
     /// footnote's number.
@@ -172,18 +167,6 @@ impl ReportEdit for Report {
         Some(removed)
     }
 
-    fn renumber_footnotes_tracked(&mut self) -> Vec<(FootnoteId, FootnoteId)> {
-        let map = self.renumber_footnotes();
-        for s in &mut self.stale {
-            if let FigurePlace::Text(TextTarget::Footnote(n)) = &mut s.place {
-                if let Some((_, new)) = map.iter().find(|(old, _)| old == n) {
-                    *n = *new;
-                }
-            }
-        }
-        map
-    }
-
     fn insert_footnote(&mut self, target: TextTarget, offset: usize) -> Option<FootnoteId> {
         if matches!(target, TextTarget::Footnote(_)) {
             return None;
@@ -200,7 +183,7 @@ impl ReportEdit for Report {
             content: Vec::new(),
             origin: None,
         });
-        let map = self.renumber_footnotes_tracked();
+        let map = self.renumber_footnotes();
         map.iter().find(|(old, _)| *old == temp).map(|(_, n)| *n)
     }
 
@@ -219,7 +202,7 @@ impl ReportEdit for Report {
         self.footnotes.retain(|f| f.id != id);
         self.stale
             .retain(|s| s.place != FigurePlace::Text(TextTarget::Footnote(id)));
-        self.renumber_footnotes_tracked();
+        self.renumber_footnotes();
     }
 
     fn note_targets(&self, id: FootnoteId) -> Vec<TextTarget> {
@@ -347,7 +330,7 @@ impl ReportEdit for Report {
         pieces.splice(insert_at..insert_at, incoming);
         self.body = Body::from_pieces(pieces);
         self.footnotes.extend(fragment.footnotes);
-        self.renumber_footnotes_tracked();
+        self.renumber_footnotes();
         self.body.renumber_headings();
         pasted.caret = if tail_made {
             Some(Caret {
@@ -513,7 +496,7 @@ fn drop_orphaned_notes(report: &mut Report, candidates: &[FootnoteId]) {
     report.stale.retain(
         |s| !matches!(s.place, FigurePlace::Text(TextTarget::Footnote(n)) if gone.contains(&n)),
     );
-    report.renumber_footnotes_tracked();
+    report.renumber_footnotes();
 }
 
 /// Adds `base` to every block and section id of a body.

@@ -78,7 +78,7 @@ pub struct Opened {
 pub fn open_as_draft(file_name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
     let (mut report, _) = read_report(file_name, bytes)?;
     report.disambiguate_footnotes();
-    report.renumber_footnotes_tracked();
+    report.renumber_footnotes();
     let name = draft_name(&report, file_name);
     Ok(Opened { report, name })
 }

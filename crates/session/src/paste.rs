@@ -51,7 +51,7 @@ pub fn paste_line(report: &mut Report, at: Caret, inlines: Vec<Inline>) -> bool 
         return false;
     };
     let done = report.set_inlines(at.target, insert_inlines(&old, at.offset, inlines));
-    report.renumber_footnotes_tracked();
+    report.renumber_footnotes();
     done
 }
 

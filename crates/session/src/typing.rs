@@ -45,7 +45,7 @@ pub fn type_text(report: &mut Report, target: TextTarget, inlines: Vec<Inline>) 
             .enumerate()
             .all(|(i, n)| n.0 == i as u32 + 1);
         if !in_order {
-            report.renumber_footnotes_tracked();
+            report.renumber_footnotes();
             typed.renumbered = true;
         }
     }
