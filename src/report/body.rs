@@ -212,8 +212,52 @@ pub struct Table {
     pub unit: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Merged cells, header rows and column widths, for a table read from a
+    /// .docx; plain (and not stored) for a table typed in.
+    #[serde(default, skip_serializing_if = "TableLayout::is_plain")]
+    pub layout: TableLayout,
     #[serde(skip)]
     pub origin: Option<Origin>,
+}
+
+/// The shape of a table beyond its text (all empty for an even grid).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableLayout {
+    /// Rows of `rows` that belong to the header with the `columns` row (a
+    /// header over two lines with merged cells); 0 for one header row.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more_header_rows: u32,
+    /// Merged cells, each by the grid place of its top-left cell; the cells
+    /// it covers hold "".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<CellSpan>,
+    /// Relative column widths (any unit; a .docx read in gives twips), empty
+    /// when the writer chooses the widths itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub widths: Vec<u32>,
+}
+
+impl TableLayout {
+    /// Whether the table is an even grid with one header row.
+    pub fn is_plain(&self) -> bool {
+        *self == TableLayout::default()
+    }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// A cell merged over more than one column or row of a table's grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellSpan {
+    /// Row of the top-left cell: 0 is the `columns` row, 1 the first of `rows`.
+    pub row: u32,
+    pub col: u32,
+    /// Columns covered (1 or more).
+    pub cols: u32,
+    /// Rows covered (1 or more).
+    pub rows: u32,
 }
 
 /// A block of body content.

@@ -18,8 +18,8 @@ pub mod template;
 pub mod text;
 
 pub use body::{
-    parse_roman, roman, Block, BlockId, Body, Heading, Level, Origin, Paragraph, Section, Table,
-    Visit, POINT_LETTERS,
+    parse_roman, roman, Block, BlockId, Body, CellSpan, Heading, Level, Origin, Paragraph, Section,
+    Table, TableLayout, Visit, POINT_LETTERS,
 };
 pub use carry::{FigurePlace, StaleFigure};
 pub use date::{days_in_month, DocDate};

@@ -80,6 +80,7 @@ pub fn Editor() -> impl IntoView {
                 unit: String::new(),
                 columns: vec!["STT".into(), "Chỉ tiêu".into(), "Kết quả".into()],
                 rows: vec![vec![String::new(); 3]],
+                layout: Default::default(),
                 origin: None,
             });
             match at {
