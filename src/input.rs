@@ -1,7 +1,9 @@
-//! Reading a report from a file's bytes: a saved draft (.json) or report text
-//! (.txt, .md). Shared by the command-line tool and the page's import.
+//! Reading a report from a file's bytes: a saved draft (.json), report text
+//! (.txt, .md) or a Word file (.docx). Shared by the command-line tool and the
+//! page's import.
 
 use crate::drafts::{migrate, DraftError};
+use crate::import::docx::{looks_like_word, read_docx, DocxError, Dropped};
 use crate::import::{import_text, ImportError};
 use crate::report::Report;
 use std::fmt;
@@ -12,6 +14,9 @@ use std::fmt;
 pub enum Source {
     Text,
     Draft,
+    /// A Word file, with what it held that the report does not (images,
+    /// text boxes, …); findings name a place in the structure, as for drafts.
+    Docx(Dropped),
 }
 
 /// Why an input could not be used.
@@ -23,6 +28,7 @@ pub enum InputError {
     },
     Empty,
     Draft(DraftError),
+    Docx(DocxError),
 }
 
 impl fmt::Display for InputError {
@@ -34,15 +40,23 @@ impl fmt::Display for InputError {
             ),
             InputError::Empty => ImportError::Empty.fmt(f),
             InputError::Draft(e) => e.fmt(f),
+            InputError::Docx(e) => e.fmt(f),
         }
     }
 }
 
 impl std::error::Error for InputError {}
 
-/// Reads a report from a file's name and bytes. A name ending in ".json" (or
-/// bytes starting with "{") is read as a draft; anything else as text.
+/// Reads a report from a file's name and bytes. A Word file (named .docx, or
+/// a zip or Word 97–2003 file by its first bytes, whatever its name) is read
+/// as one; a name ending in ".json" (or bytes starting with "{") as a draft;
+/// anything else as text.
 pub fn read_report(name: &str, bytes: &[u8]) -> Result<(Report, Source), InputError> {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".docx") || lower.ends_with(".docm") || looks_like_word(bytes) {
+        let read = read_docx(bytes).map_err(InputError::Docx)?;
+        return Ok((read.report, Source::Docx(read.dropped)));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
         byte: e.valid_up_to() + 1,
     })?;

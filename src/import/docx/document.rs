@@ -10,7 +10,7 @@ use super::styles::{RunProps, Styles};
 use crate::report::{FootnoteId, Inline, Style};
 
 /// What was left out of the report, for the one-line message.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Dropped {
     pub images: u32,
     pub text_boxes: u32,
