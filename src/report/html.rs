@@ -31,10 +31,16 @@ fn styled(out: &mut String, text: &str, style: Style) {
     if text.is_empty() {
         return;
     }
-    let tags: Vec<&str> = [(style.bold, "b"), (style.italic, "i"), (style.sup, "sup")]
-        .into_iter()
-        .filter_map(|(on, tag)| on.then_some(tag))
-        .collect();
+    let tags: Vec<&str> = [
+        (style.bold, "b"),
+        (style.italic, "i"),
+        (style.underline, "u"),
+        (style.sup, "sup"),
+        (style.sub && !style.sup, "sub"),
+    ]
+    .into_iter()
+    .filter_map(|(on, tag)| on.then_some(tag))
+    .collect();
     for t in &tags {
         let _ = write!(out, "<{t}>");
     }

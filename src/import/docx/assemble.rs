@@ -9,6 +9,7 @@
 use super::document::{trim_inlines, Cell, Item, Para, Tbl, VMerge};
 use crate::import::classify::{
     is_authority_line, is_national_motto, is_recipients_label, list_item, numbering,
+    place_date_line,
 };
 use crate::import::{split_inlines_at, Builder, State};
 use crate::report::{
@@ -150,6 +151,16 @@ impl Assembler {
             self.b.report.source.summary = Some(number);
             self.b.summary_open = true;
             return true;
+        }
+        if text.starts_with("ngày ") {
+            // A date with no place before it (a draft's blank "ngày … tháng
+            // … năm …"): the classifier wants "Place, ngày …".
+            if let Some((_, date)) = place_date_line(&format!(", {text}")) {
+                self.b.report.header.date = date;
+                self.b.report.source.place_date = Some(number);
+                self.b.report.source.place_date_text = Some(text.to_string());
+                return true;
+            }
         }
         if lines.len() > 1 {
             return lines.iter().all(|l| self.b.header_line(number, l));

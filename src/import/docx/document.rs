@@ -353,6 +353,8 @@ impl<'a> Reader<'a> {
             bold: props.bold.unwrap_or(false),
             italic: props.italic.unwrap_or(false),
             sup: props.vert.as_deref() == Some("superscript"),
+            sub: props.vert.as_deref() == Some("subscript"),
+            underline: props.underline.unwrap_or(false),
         };
         let legacy = props.font.as_deref().and_then(Legacy::of_font);
         let caps = props.caps == Some(true);
