@@ -2,6 +2,7 @@
 //! report; the hand-made hard files (tests/samples/hard, made by
 //! make_hard.py there) give what Word shows; bad input is refused with a
 //! Vietnamese message; the CLI takes .docx files.
+#![cfg(not(target_arch = "wasm32"))]
 
 use baocao::import::docx::{read_docx, DocxError, DocxImport, MAX_FILE_SIZE};
 use baocao::import::import_text;

@@ -405,10 +405,9 @@ impl<'a> Reader<'a> {
                     text.push_str(&n.text());
                 }
                 "tab" | "ptab" => text.push('\t'),
-                "br" | "cr" => {
-                    if n.attr("type").is_none_or(|t| t == "textWrapping") {
-                        text.push('\n');
-                    }
+                // A page or column break is layout, not text.
+                "br" | "cr" if n.attr("type").is_none_or(|t| t == "textWrapping") => {
+                    text.push('\n');
                 }
                 "noBreakHyphen" => text.push('-'),
                 "sym" => {

@@ -212,7 +212,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<DocxImport, DocxError> {
         tables,
         footnotes: refs.len() as u32,
     };
-    let dropped = reader.dropped.clone();
+    let dropped = reader.dropped;
     let report = assemble::assemble(items, contents);
     Ok(DocxImport {
         report,
