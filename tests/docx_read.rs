@@ -463,3 +463,130 @@ fn cli_checks_and_writes_a_docx() {
         o.stderr
     );
 }
+
+#[test]
+fn samples_written_by_baocao_read_back_the_same() {
+    for name in [
+        "bao-cao-cchc-nam-2025",
+        "phu-luc-bao-cao-cchc-nam-2025",
+        "bao-cao-quan-ly-hoi-nam-2025",
+        "van-ban-chi-dao-chi-so-cchc-2025",
+    ] {
+        let path = root().join(format!("tests/samples/{name}.docx"));
+        let first = read_docx(&std::fs::read(path).unwrap()).unwrap().report;
+        let back = read_docx(&baocao::docx::write(&first)).unwrap().report;
+        // Widths are fitted to the page: same proportions, within rounding.
+        let widths = |r: &Report| {
+            let mut v = Vec::new();
+            r.body.visit(&mut |x| {
+                if let Visit::Block(_, Block::Table(t)) = x {
+                    let total: u32 = t.layout.widths.iter().sum();
+                    v.push(
+                        t.layout
+                            .widths
+                            .iter()
+                            .map(|w| f64::from(*w) / f64::from(total.max(1)))
+                            .collect::<Vec<_>>(),
+                    );
+                }
+            });
+            v
+        };
+        for (a, b) in widths(&first).iter().zip(widths(&back).iter()) {
+            assert_eq!(a.len(), b.len(), "{name}");
+            for (x, y) in a.iter().zip(b) {
+                assert!((x - y).abs() < 0.01, "{name}: {a:?} / {b:?}");
+            }
+        }
+        let mut a = serde_json::to_value(&first).unwrap();
+        let mut b = serde_json::to_value(&back).unwrap();
+        for v in [&mut a, &mut b] {
+            strip_widths(v);
+        }
+        if a != b {
+            panic!("{name}: {}", first_difference(&a, &b, String::new()));
+        }
+    }
+}
+
+/// Removes every "widths" entry of a report's JSON.
+fn strip_widths(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            map.remove("widths");
+            for x in map.values_mut() {
+                strip_widths(x);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_widths),
+        _ => {}
+    }
+}
+
+/// Where two JSON values first differ, with both sides there.
+fn first_difference(a: &serde_json::Value, b: &serde_json::Value, at: String) -> String {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (k, v) in x {
+                match y.get(k) {
+                    Some(w) if v == w => {}
+                    Some(w) => return first_difference(v, w, format!("{at}.{k}")),
+                    None => return format!("{at}.{k} missing on the right"),
+                }
+            }
+            format!(
+                "{at}: keys {:?} / {:?}",
+                x.keys().collect::<Vec<_>>(),
+                y.keys().collect::<Vec<_>>()
+            )
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            for (i, (v, w)) in x.iter().zip(y).enumerate() {
+                if v != w {
+                    return first_difference(v, w, format!("{at}[{i}]"));
+                }
+            }
+            format!("{at}: {} items / {}", x.len(), y.len())
+        }
+        _ => format!("{at}: {a} / {b}"),
+    }
+}
+
+#[test]
+fn the_writer_keeps_merged_cells_header_rows_and_centres_stt() {
+    let d = hard("merged-cells.docx");
+    let bytes = baocao::docx::write(&d.report);
+    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let stt = xml.find(">STT</w:t>").unwrap();
+    let table = &xml[xml[..stt].rfind("<w:tbl>").unwrap()..];
+    let table = &table[..table.find("</w:tbl>").unwrap()];
+    let count = |s: &str| table.matches(s).count();
+    assert_eq!(count("<w:tblHeader/>"), 2, "both header rows repeat");
+    assert_eq!(count(r#"<w:gridSpan w:val="2"/>"#), 1);
+    assert_eq!(count(r#"<w:vMerge w:val="restart"/>"#), 3);
+    assert_eq!(count(r#"<w:vMerge w:val="continue"/>"#), 3);
+    // The STT cells ("1", "2", "3") are centred, not right-aligned as numbers.
+    for n in ["1", "2", "3"] {
+        let at = table
+            .find(&format!(">{n}</w:t>"))
+            .unwrap_or_else(|| panic!("cell {n}"));
+        let paragraph = &table[table[..at].rfind("<w:p>").unwrap()..at];
+        assert!(
+            paragraph.contains(r#"<w:jc w:val="center"/>"#),
+            "{n}: {paragraph}"
+        );
+    }
+    // Figures stay right-aligned.
+    let at = table.find(">32.900</w:t>").unwrap();
+    let paragraph = &table[table[..at].rfind("<w:p>").unwrap()..at];
+    assert!(
+        paragraph.contains(r#"<w:jc w:val="right"/>"#),
+        "{paragraph}"
+    );
+}

@@ -215,6 +215,7 @@ impl Assembler {
                     run.style.italic = false;
                 }
             }
+            let title = super::document::merge(title);
             self.b.open_heading(Heading {
                 level: n.level,
                 number: n.number,
