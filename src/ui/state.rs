@@ -436,7 +436,7 @@ impl AppState {
             }
         }
         match crate::input::read_report(name, bytes) {
-            Ok((mut report, _)) => {
+            Ok((mut report, source)) => {
                 // In the editor footnotes are numbered by reading order.
                 report.disambiguate_footnotes();
                 report.renumber_footnotes_tracked();
@@ -456,9 +456,16 @@ impl AppState {
                 let parts = report.body.sections.len();
                 let notes = report.footnotes.len();
                 self.create(&title, report, None);
+                // What a Word file held that a report does not, in one line.
+                let dropped = match source {
+                    crate::input::Source::Docx(d) => {
+                        d.message_vi().map(|m| format!(" {m}")).unwrap_or_default()
+                    }
+                    _ => String::new(),
+                };
                 self.say(
                     Tone::Info,
-                    format!("Đã đọc tệp «{name}»: {parts} phần, {notes} chú thích."),
+                    format!("Đã đọc tệp «{name}»: {parts} phần, {notes} chú thích.{dropped}"),
                 );
             }
             Err(e) => self.say(Tone::Error, format!("Không đọc được tệp «{name}»: {e}")),
