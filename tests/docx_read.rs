@@ -590,3 +590,52 @@ fn the_writer_keeps_merged_cells_header_rows_and_centres_stt() {
         "{paragraph}"
     );
 }
+
+/// A small xorshift generator: the same "random" cases on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn damaged_files_give_an_error_never_a_panic() {
+    let path = root().join("tests/samples/van-ban-chi-dao-chi-so-cchc-2025.docx");
+    let bytes = std::fs::read(path).unwrap();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    // Bytes of the package flipped, and the package cut anywhere.
+    for _ in 0..100 {
+        let mut b = bytes.clone();
+        let at = rng.below(b.len());
+        b[at] ^= 1 << rng.below(8);
+        let _ = read_docx(&b);
+        let _ = read_docx(&bytes[..rng.below(bytes.len())]);
+    }
+    // The XML itself damaged: markup characters dropped in anywhere.
+    let entries = sample_entries("van-ban-chi-dao-chi-so-cchc-2025.docx");
+    let doc = entries
+        .iter()
+        .position(|(n, _)| n == "word/document.xml")
+        .unwrap();
+    for _ in 0..25 {
+        let mut e = entries.clone();
+        for _ in 0..3 {
+            let xml = &mut e[doc].1;
+            let at = rng.below(xml.len());
+            xml[at] = b"<>&\"'/=x\0"[rng.below(9)];
+        }
+        let refs: Vec<(&str, &[u8])> = e.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+        if let Err(err) = read_docx(&zip_of(&refs, true)) {
+            assert!(!err.to_string().is_empty());
+        }
+    }
+}

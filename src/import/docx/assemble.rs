@@ -126,11 +126,19 @@ impl Assembler {
             }
             self.b.state = State::Body;
         }
-        if self.b.state == State::Body && (is_recipients_label(&text) || is_authority_line(&text)) {
+        // The first line, for a paragraph of lines split by soft breaks.
+        let first = p
+            .text()
+            .split('\n')
+            .map(squeeze)
+            .find(|l| !l.is_empty())
+            .unwrap_or_default();
+        if self.b.state == State::Body && (is_recipients_label(&first) || is_authority_line(&first))
+        {
             self.b.flush_table();
             self.b.state = State::Closing;
         }
-        if self.b.state == State::Closing && self.closing(number, &p, &text) {
+        if self.b.state == State::Closing && self.closing(number, &p) {
             return;
         }
         self.body(number, p, &text);
@@ -169,7 +177,7 @@ impl Assembler {
     }
 
     /// A line of the closing block; false when it is body text after all.
-    fn closing(&mut self, number: u32, p: &Para, text: &str) -> bool {
+    fn closing(&mut self, number: u32, p: &Para) -> bool {
         let lines: Vec<String> = p
             .text()
             .split('\n')
@@ -183,14 +191,12 @@ impl Assembler {
                 || is_authority_line(l)
                 || (!signature.authority.is_empty() && signature.signer.is_empty())
         };
-        if !lines.iter().all(|l| belongs(l)) && !belongs(text) {
+        // A signature block is often one paragraph with soft line breaks
+        // ("KT. CHỦ TỊCH↵PHÓ CHỦ TỊCH↵↵Nguyễn Văn A"): its first line decides.
+        if !lines.first().is_some_and(|l| belongs(l)) {
             return false;
         }
-        for l in if lines.is_empty() {
-            vec![text.to_string()]
-        } else {
-            lines
-        } {
+        for l in lines {
             self.b.closing_line(number, &l, &l);
         }
         true

@@ -293,13 +293,9 @@ impl<'a> Reader<'a> {
         let mut inlines = Vec::new();
         self.inline_children(p, &style.run, &mut inlines);
         let label = match num_id.as_deref() {
+            // numId 0: numbering switched off for this paragraph.
             Some("0") | None => None,
-            Some(id) if !self.in_note => {
-                // An empty numbered paragraph still counts in Word only when
-                // it shows; Word draws the label of an empty one too.
-                self.numbering.next_label(id, level)
-            }
-            Some(_) => None,
+            Some(id) => self.numbering.next_label(id, level),
         };
         let para = Para {
             label,

@@ -154,7 +154,7 @@ impl Numbering {
             .collect();
         {
             let c = &mut self.counters[idx].1;
-            c[i] += 1;
+            c[i] = c[i].saturating_add(1);
             // Deeper levels start again (unless told to restart only later).
             for (deeper, start) in starts.iter().enumerate().skip(i + 1) {
                 let restart_after = restarts[deeper];
@@ -207,6 +207,12 @@ fn bullet(text: &str) -> String {
 
 /// A counter in a numbering format.
 pub fn format_number(n: u32, format: &str) -> String {
+    // A crafted start value must not make a label of millions of letters.
+    let n = match format {
+        "lowerLetter" | "upperLetter" => n.min(26 * 10),
+        "upperRoman" | "lowerRoman" => n.min(3999),
+        _ => n,
+    };
     match format {
         "lowerLetter" | "upperLetter" => {
             // Word: a..z, then aa..zz.

@@ -72,7 +72,6 @@ struct StyleDef {
     run: RunProps,
     jc: Option<String>,
     num: NumRef,
-    outline: Option<u8>,
 }
 
 /// The styles of a document.
@@ -89,8 +88,6 @@ pub struct ParaStyle {
     pub run: RunProps,
     pub jc: Option<String>,
     pub num: NumRef,
-    /// Outline level 0..8 of a heading style ("Heading 1" is 0).
-    pub outline: Option<u8>,
 }
 
 impl Styles {
@@ -112,7 +109,6 @@ impl Styles {
             };
             let ppr = s.child("pPr");
             let num = ppr.and_then(|p| p.child("numPr"));
-            let name = s.child_val("name").unwrap_or("").to_string();
             let def = StyleDef {
                 based_on: s.child_val("basedOn").map(str::to_string),
                 run: s.child("rPr").map(RunProps::read).unwrap_or_default(),
@@ -123,10 +119,6 @@ impl Styles {
                         .and_then(|n| n.child_val("ilvl"))
                         .and_then(|v| v.parse().ok()),
                 },
-                outline: ppr
-                    .and_then(|p| p.child_val("outlineLvl"))
-                    .and_then(|v| v.parse().ok())
-                    .or_else(|| heading_level(&name)),
             };
             if s.attr("type") == Some("paragraph") && s.attr("default") == Some("1") {
                 styles.default_para = Some(id.to_string());
@@ -176,9 +168,6 @@ impl Styles {
             if def.num.level.is_some() {
                 p.num.level = def.num.level;
             }
-            if def.outline.is_some() {
-                p.outline = def.outline;
-            }
         }
         p
     }
@@ -189,11 +178,4 @@ impl Styles {
             .iter()
             .fold(RunProps::default(), |acc, d| acc.with(&d.run))
     }
-}
-
-/// "heading 1" → 0, … "heading 9" → 8.
-fn heading_level(name: &str) -> Option<u8> {
-    let lower = name.to_ascii_lowercase();
-    let n: u8 = lower.strip_prefix("heading ")?.trim().parse().ok()?;
-    (1..=9).contains(&n).then(|| n - 1)
 }

@@ -345,3 +345,173 @@ fn cong_van_has_its_v_v_line_and_one_footnote() {
     };
     assert_eq!(first, "Kính gửi:");
 }
+
+// ---- hand-written WordprocessingML for what the samples do not show ----
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+fn package(document_body: &str, extra: &[(&str, String)]) -> Vec<u8> {
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{document_body}</w:body></w:document>"#
+    );
+    let mut parts: Vec<(&str, &[u8])> = vec![("word/document.xml", document.as_bytes())];
+    for (name, xml) in extra {
+        parts.push((name, xml.as_bytes()));
+    }
+    super::zip::tests::make_zip(&parts, true)
+}
+
+fn para(text: &str) -> String {
+    format!(r#"<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+}
+
+fn read(document_body: &str, extra: &[(&str, String)]) -> DocxImport {
+    read_docx(&package(document_body, extra)).unwrap()
+}
+
+#[test]
+fn a_signature_in_one_paragraph_with_soft_breaks() {
+    let body = [
+        para("I. KẾT QUẢ"),
+        para("Thu ngân sách đạt kế hoạch."),
+        para("Nơi nhận:"),
+        para("- Như trên;"),
+        para("- Lưu: VT."),
+        r#"<w:p><w:r><w:t>KT. CHỦ TỊCH</w:t><w:br/><w:t>PHÓ CHỦ TỊCH</w:t><w:br/><w:br/><w:t>Nguyễn Văn A</w:t></w:r></w:p>"#.to_string(),
+    ]
+    .concat();
+    let r = read(&body, &[]).report;
+    assert_eq!(r.recipients, ["Như trên;", "Lưu: VT."]);
+    assert_eq!(r.signature.authority, ["KT. CHỦ TỊCH"]);
+    assert_eq!(r.signature.position, "PHÓ CHỦ TỊCH");
+    assert_eq!(r.signature.signer, "Nguyễn Văn A");
+    assert_eq!(r.body.sections[0].blocks.len(), 1);
+}
+
+#[test]
+fn footnotes_endnotes_and_custom_marks_in_reading_order() {
+    let body = format!(
+        r#"{}<w:p><w:r><w:t>Thu</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t xml:space="preserve"> chi</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> dư</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="3"/><w:t>*</w:t></w:r></w:p>"#,
+        para("I. KẾT QUẢ")
+    );
+    let note = |kind: &str, id: &str, text: &str| {
+        format!(
+            r#"<w:{kind} w:id="{id}"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>"#
+        )
+    };
+    let footnotes = format!(
+        r#"<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>{}{}</w:footnotes>"#,
+        note("footnote", "3", "Ghi chú có dấu sao."),
+        note("footnote", "2", "Ghi chú thứ nhất.")
+    );
+    let endnotes = format!(
+        r#"<w:endnotes {W}>{}</w:endnotes>"#,
+        note("endnote", "1", "Chú thích cuối.")
+    );
+    let d = read(
+        &body,
+        &[
+            ("word/footnotes.xml", footnotes),
+            ("word/endnotes.xml", endnotes),
+        ],
+    );
+    let r = &d.report;
+    let texts: Vec<String> = r.footnotes.iter().map(|f| plain_text(&f.content)).collect();
+    assert_eq!(
+        texts,
+        [
+            "Ghi chú thứ nhất.",
+            "Chú thích cuối.",
+            "* Ghi chú có dấu sao."
+        ]
+    );
+    let Block::Paragraph(p) = &r.body.sections[0].blocks[0] else {
+        panic!()
+    };
+    assert_eq!(plain_text(&p.inlines), "Thu¹ chi² dư³");
+    assert_eq!(d.stats.footnotes, 3);
+}
+
+#[test]
+fn numbering_given_by_a_paragraph_style() {
+    let styles = format!(
+        r#"<w:styles {W}><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Muc"><w:name w:val="Muc"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="5"/></w:numPr></w:pPr><w:rPr><w:b/></w:rPr></w:style></w:styles>"#
+    );
+    let numbering = format!(
+        r#"<w:numbering {W}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+    );
+    let styled = |text: &str| {
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="Muc"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+    };
+    let body = [
+        para("I. KẾT QUẢ"),
+        styled("Kinh tế"),
+        para("Tăng trưởng khá."),
+        styled("Xã hội"),
+        // Numbering switched off on one paragraph of the style.
+        r#"<w:p><w:pPr><w:pStyle w:val="Muc"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>Ghi chú không đánh số.</w:t></w:r></w:p>"#.to_string(),
+    ]
+    .concat();
+    let r = read(
+        &body,
+        &[
+            ("word/styles.xml", styles),
+            ("word/numbering.xml", numbering),
+        ],
+    )
+    .report;
+    let items: Vec<String> = r.body.sections[0]
+        .children
+        .iter()
+        .map(|s| format!("{} {}", s.heading.label(), plain_text(&s.heading.title)))
+        .collect();
+    assert_eq!(items, ["1. Kinh tế", "2. Xã hội"]);
+    let Block::Paragraph(p) = &r.body.sections[0].children[1].blocks[0] else {
+        panic!()
+    };
+    // Bold from the style reaches the runs.
+    assert!(matches!(&p.inlines[0], Inline::Text(run) if run.style.bold));
+    assert_eq!(plain_text(&p.inlines), "Ghi chú không đánh số.");
+}
+
+#[test]
+fn fields_links_content_controls_and_hidden_text() {
+    let body = [
+        para("I. KẾT QUẢ"),
+        r#"<w:p><w:r><w:t xml:space="preserve">Xem </w:t></w:r><w:hyperlink><w:r><w:t>cổng thông tin</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> trang </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple><w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r><w:smartTag><w:r><w:t>.</w:t></w:r></w:smartTag></w:p>"#.to_string(),
+        format!(r#"<w:sdt><w:sdtContent>{}</w:sdtContent></w:sdt>"#, para("Trong ô nội dung.")),
+        r#"<w:p><w:r><w:t xml:space="preserve">A</w:t><w:tab/><w:t>B</w:t><w:sym w:font="Symbol" w:char="F02D"/><w:t>C</w:t></w:r></w:p>"#.to_string(),
+    ]
+    .concat();
+    let r = read(&body, &[]).report;
+    let texts: Vec<String> = r.body.sections[0]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => plain_text(&p.inlines),
+            Block::Table(_) => String::new(),
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        ["Xem cổng thông tin trang 3.", "Trong ô nội dung.", "A B-C"]
+    );
+}
+
+#[test]
+fn a_package_that_names_its_document_elsewhere() {
+    let document = format!(
+        r#"<w:document {W}><w:body>{}</w:body></w:document>"#,
+        para("I. KẾT QUẢ")
+    );
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>"#;
+    let zip = super::zip::tests::make_zip(
+        &[
+            ("_rels/.rels", rels.as_bytes()),
+            ("word/document2.xml", document.as_bytes()),
+        ],
+        true,
+    );
+    let r = read_docx(&zip).unwrap().report;
+    assert_eq!(r.body.sections.len(), 1);
+}
