@@ -169,7 +169,8 @@ pub fn read_docx(bytes: &[u8]) -> Result<DocxImport, DocxError> {
         }
     };
     let styles = styles::Styles::read(load(&parts.styles)?.as_ref());
-    let numbering = numbering::Numbering::read(load(&parts.numbering)?.as_ref());
+    let numbering =
+        numbering::Numbering::read(load(&parts.numbering)?.as_ref(), &|s| styles.num_id(s));
     let footnotes_root = load(&parts.footnotes)?;
     let endnotes_root = load(&parts.endnotes)?;
     let footnotes = notes_by_id(footnotes_root.as_ref(), "footnote");

@@ -19,6 +19,9 @@ struct Level {
 struct Abstract {
     id: String,
     levels: Vec<(u8, Level)>,
+    /// A list style this definition stands for ("numStyleLink"): its levels
+    /// are those of the list the style numbers with.
+    style_link: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -57,7 +60,9 @@ fn read_level(l: &Node) -> Level {
 }
 
 impl Numbering {
-    pub fn read(root: Option<&Node>) -> Numbering {
+    /// Reads the definitions; `style_num` gives the numId a (list) style
+    /// numbers with, to follow `w:numStyleLink`.
+    pub fn read(root: Option<&Node>, style_num: &dyn Fn(&str) -> Option<String>) -> Numbering {
         let mut n = Numbering::default();
         let Some(root) = root else { return n };
         for a in root.elements().filter(|e| e.name == "abstractNum") {
@@ -69,6 +74,7 @@ impl Numbering {
             n.abstracts.push(Abstract {
                 id: a.attr("abstractNumId").unwrap_or("").to_string(),
                 levels,
+                style_link: a.child_val("numStyleLink").map(str::to_string),
             });
         }
         for num in root.elements().filter(|e| e.name == "num") {
@@ -91,6 +97,22 @@ impl Numbering {
                 abstract_id: num.child_val("abstractNumId").unwrap_or("").to_string(),
                 overrides,
             });
+        }
+        // A list that only links to a list style takes that style's list.
+        let linked: Vec<(String, String)> = n
+            .abstracts
+            .iter()
+            .filter(|a| a.levels.is_empty())
+            .filter_map(|a| {
+                let num_id = style_num(a.style_link.as_deref()?)?;
+                let target = n.nums.iter().find(|m| m.id == num_id)?;
+                (target.abstract_id != a.id).then(|| (a.id.clone(), target.abstract_id.clone()))
+            })
+            .collect();
+        for num in &mut n.nums {
+            if let Some((_, target)) = linked.iter().find(|(from, _)| *from == num.abstract_id) {
+                num.abstract_id = target.clone();
+            }
         }
         n
     }
@@ -253,7 +275,7 @@ mod tests {
     #[test]
     fn labels_follow_counters_and_levels() {
         let root = parse(XML.as_bytes(), "numbering").unwrap();
-        let mut n = Numbering::read(Some(&root));
+        let mut n = Numbering::read(Some(&root), &|_| None);
         let mut next = |id: &str, l: u8| n.next_label(id, l).unwrap();
         assert_eq!(next("1", 0), "I.");
         assert_eq!(next("1", 1), "1.");
@@ -264,5 +286,22 @@ mod tests {
         assert_eq!(next("2", 0), "-");
         assert_eq!(next("1", 0), "II.");
         assert_eq!(next("1", 1), "1.");
+    }
+
+    #[test]
+    fn a_list_linked_to_a_list_style_numbers_like_it() {
+        let xml = r#"<w:numbering xmlns:w="w">
+          <w:abstractNum w:abstractNumId="1"><w:styleLink w:val="DanhMuc"/>
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+          </w:abstractNum>
+          <w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="DanhMuc"/></w:abstractNum>
+          <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+          <w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
+        </w:numbering>"#;
+        let root = parse(xml.as_bytes(), "numbering").unwrap();
+        let style_num = |s: &str| (s == "DanhMuc").then(|| "1".to_string());
+        let mut n = Numbering::read(Some(&root), &style_num);
+        assert_eq!(n.next_label("2", 0).as_deref(), Some("I."));
+        assert_eq!(n.next_label("2", 0).as_deref(), Some("II."));
     }
 }

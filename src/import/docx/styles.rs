@@ -172,6 +172,14 @@ impl Styles {
         p
     }
 
+    /// The numId a style numbers with (a list style's own list).
+    pub fn num_id(&self, id: &str) -> Option<String> {
+        self.chain(id)
+            .iter()
+            .rev()
+            .find_map(|d| d.num.num_id.clone())
+    }
+
     /// A character style's run formatting, with its bases.
     pub fn character(&self, id: &str) -> RunProps {
         self.chain(id)

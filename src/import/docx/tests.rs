@@ -515,3 +515,14 @@ fn a_package_that_names_its_document_elsewhere() {
     let r = read_docx(&zip).unwrap().report;
     assert_eq!(r.body.sections.len(), 1);
 }
+
+#[test]
+fn text_comes_out_nfc() {
+    // "Việt Nam" typed with combining marks (e + circumflex + dot below).
+    let body = [para("I. KẾT QUẢ"), para("Vi\u{65}\u{302}\u{323}t Nam")].concat();
+    let r = read(&body, &[]).report;
+    let Block::Paragraph(p) = &r.body.sections[0].blocks[0] else {
+        panic!()
+    };
+    assert_eq!(plain_text(&p.inlines), "Việt Nam");
+}
