@@ -3,10 +3,8 @@
 //! expanded.
 
 use super::error::DocxError;
-use quick_xml::encoding::Decoder;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
-use quick_xml::XmlVersion;
 
 /// How deep elements may nest (Word stays far below; a crafted file may not).
 const MAX_DEPTH: usize = 256;
@@ -89,18 +87,46 @@ fn local_name(raw: &[u8]) -> String {
     }
 }
 
-fn element(e: &BytesStart, decoder: Decoder, part: &str) -> Result<Node, DocxError> {
+/// Text of the part: the reader is over a `&str`, so every slice it gives is
+/// UTF-8. quick-xml's own decoding is not used: with its `encoding` feature
+/// (which docx-rs turns on) it links encoding_rs and its tables, ~170 KB of
+/// the page, for nothing a .docx needs.
+fn utf8<'b>(bytes: &'b [u8], part: &str) -> Result<&'b str, DocxError> {
+    std::str::from_utf8(bytes).map_err(|e| bad(part, e))
+}
+
+/// XML 1.0 line ends: "\r\n" and a lone "\r" are "\n".
+fn line_ends(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        s.into()
+    }
+}
+
+/// The character of a reference "#x1EC7" or "#7879".
+fn char_ref(name: &str) -> Option<char> {
+    let n = name.strip_prefix('#')?;
+    let value = match n.strip_prefix('x') {
+        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+        None => n.parse().ok()?,
+    };
+    char::from_u32(value).filter(|c| *c != '\0')
+}
+
+fn element(e: &BytesStart, part: &str) -> Result<Node, DocxError> {
     let name = local_name(e.name().as_ref());
     let mut attrs = Vec::new();
     for a in e.attributes() {
         let a = a.map_err(|err| bad(part, err))?;
         let key = local_name(a.key.as_ref());
-        let value = a
-            .decoded_and_normalized_value(XmlVersion::Implicit1_0, decoder)
-            .map_err(|err| match err {
-                quick_xml::Error::Escape(_) => DocxError::Dtd,
-                other => bad(part, other),
-            })?;
+        let raw = utf8(&a.value, part)?;
+        // Only XML's five entities and character references: anything else
+        // would need a DTD.
+        let value = quick_xml::escape::unescape(raw).map_err(|err| match err {
+            quick_xml::escape::EscapeError::UnrecognizedEntity(..) => DocxError::Dtd,
+            other => bad(part, other),
+        })?;
         attrs.push((key, value.into_owned()));
     }
     Ok(Node {
@@ -131,10 +157,10 @@ pub fn parse(bytes: &[u8], part: &str) -> Result<Node, DocxError> {
                 if stack.len() > MAX_DEPTH {
                     return Err(bad(part, "các thẻ lồng nhau quá sâu"));
                 }
-                stack.push(element(&e, reader.decoder(), part)?);
+                stack.push(element(&e, part)?);
             }
             Event::Empty(e) => {
-                let node = element(&e, reader.decoder(), part)?;
+                let node = element(&e, part)?;
                 if let Some(top) = stack.last_mut() {
                     top.children.push(Child::Node(node));
                 }
@@ -149,22 +175,22 @@ pub fn parse(bytes: &[u8], part: &str) -> Result<Node, DocxError> {
                 }
             }
             Event::Text(t) => {
-                let s = t.xml10_content().map_err(|e| bad(part, e))?;
+                let s = line_ends(utf8(&t, part)?);
                 push_text(&mut stack, &s);
             }
             Event::CData(t) => {
-                let s = t.decode().map_err(|e| bad(part, e))?;
+                let s = line_ends(utf8(&t, part)?);
                 push_text(&mut stack, &s);
             }
             Event::GeneralRef(r) => {
-                let s = if r.is_char_ref() {
-                    match r.resolve_char_ref().map_err(|e| bad(part, e))? {
+                let name = utf8(&r, part)?;
+                let s = if name.starts_with('#') {
+                    match char_ref(name) {
                         Some(c) => c.to_string(),
                         None => return Err(bad(part, "tham chiếu ký tự sai")),
                     }
                 } else {
-                    let name = r.decode().map_err(|e| bad(part, e))?;
-                    match name.as_ref() {
+                    match name {
                         "lt" => "<".into(),
                         "gt" => ">".into(),
                         "amp" => "&".into(),
