@@ -3,8 +3,8 @@
 //! expanded.
 
 use super::error::DocxError;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use quick_xml::events::BytesStart;
+use quick_xml::parser::{ElementParser, Parser, PiParser};
 
 /// How deep elements may nest (Word stays far below; a crafted file may not).
 const MAX_DEPTH: usize = 256;
@@ -79,61 +79,8 @@ impl Node {
 }
 
 /// The local name of a qualified name ("p" of "w:p").
-fn local_name(raw: &[u8]) -> String {
-    let s = String::from_utf8_lossy(raw);
-    match s.split_once(':') {
-        Some((_, l)) => l.to_string(),
-        None => s.to_string(),
-    }
-}
-
-/// Text of the part: the reader is over a `&str`, so every slice it gives is
-/// UTF-8. quick-xml's own decoding is not used: with its `encoding` feature
-/// (which docx-rs turns on) it links encoding_rs and its tables, ~170 KB of
-/// the page, for nothing a .docx needs.
-fn utf8<'b>(bytes: &'b [u8], part: &str) -> Result<&'b str, DocxError> {
-    std::str::from_utf8(bytes).map_err(|e| bad(part, e))
-}
-
-/// XML 1.0 line ends: "\r\n" and a lone "\r" are "\n".
-fn line_ends(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('\r') {
-        s.replace("\r\n", "\n").replace('\r', "\n").into()
-    } else {
-        s.into()
-    }
-}
-
-/// The character of a reference "#x1EC7" or "#7879".
-fn char_ref(name: &str) -> Option<char> {
-    let n = name.strip_prefix('#')?;
-    let value = match n.strip_prefix('x') {
-        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-        None => n.parse().ok()?,
-    };
-    char::from_u32(value).filter(|c| *c != '\0')
-}
-
-fn element(e: &BytesStart, part: &str) -> Result<Node, DocxError> {
-    let name = local_name(e.name().as_ref());
-    let mut attrs = Vec::new();
-    for a in e.attributes() {
-        let a = a.map_err(|err| bad(part, err))?;
-        let key = local_name(a.key.as_ref());
-        let raw = utf8(&a.value, part)?;
-        // Only XML's five entities and character references: anything else
-        // would need a DTD.
-        let value = quick_xml::escape::unescape(raw).map_err(|err| match err {
-            quick_xml::escape::EscapeError::UnrecognizedEntity(..) => DocxError::Dtd,
-            other => bad(part, other),
-        })?;
-        attrs.push((key, value.into_owned()));
-    }
-    Ok(Node {
-        name,
-        attrs,
-        children: Vec::new(),
-    })
+fn local_name(name: &str) -> String {
+    name.rsplit_once(':').map_or(name, |(_, l)| l).to_string()
 }
 
 fn bad(part: &str, err: impl std::fmt::Display) -> DocxError {
@@ -143,80 +90,151 @@ fn bad(part: &str, err: impl std::fmt::Display) -> DocxError {
     }
 }
 
+fn utf8<'b>(bytes: &'b [u8], part: &str) -> Result<&'b str, DocxError> {
+    std::str::from_utf8(bytes).map_err(|e| bad(part, e))
+}
+
+/// Text with XML's five entities and character references resolved; any
+/// other entity would need a DTD and is refused. Line ends as XML 1.0 says.
+fn text(raw: &str, part: &str) -> Result<String, DocxError> {
+    let s = quick_xml::escape::unescape(raw).map_err(|e| match e {
+        quick_xml::escape::EscapeError::UnrecognizedEntity(..) => DocxError::Dtd,
+        other => bad(part, other),
+    })?;
+    Ok(if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.into_owned()
+    })
+}
+
+/// The element a start tag opens: `inner` is what stands between `<` and
+/// `>` (without a closing `/`).
+fn open_tag(inner: &str, part: &str) -> Result<Node, DocxError> {
+    let name_len = inner
+        .find(|c: char| c.is_ascii_whitespace())
+        .unwrap_or(inner.len());
+    if name_len == 0 {
+        return Err(bad(part, "thẻ không có tên"));
+    }
+    let tag = BytesStart::from_content(inner, name_len);
+    let mut attrs = Vec::new();
+    for a in tag.attributes() {
+        let a = a.map_err(|e| bad(part, e))?;
+        let key = local_name(utf8(a.key.as_ref(), part)?);
+        attrs.push((key, text(utf8(&a.value, part)?, part)?));
+    }
+    Ok(Node {
+        name: local_name(&inner[..name_len]),
+        attrs,
+        children: Vec::new(),
+    })
+}
+
 /// Parses an XML part into its root element.
+///
+/// The markup is scanned with quick-xml's small parsers (a tag's end outside
+/// quoted values, processing instructions, attributes) rather than its
+/// `Reader`, as `docx::xml` does: with the `encoding` feature docx-rs turns
+/// on, the `Reader` links encoding_rs's decoders and tables (~170 KB of the
+/// page) for text that is always UTF-8 here.
 pub fn parse(bytes: &[u8], part: &str) -> Result<Node, DocxError> {
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+    let xml = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
         .map_err(|_| DocxError::Unsupported(format!("{part} không mã hóa UTF-8")))?;
-    let mut reader = Reader::from_str(text);
-    let mut stack: Vec<Node> = vec![Node::default()];
-    loop {
-        let event = reader.read_event().map_err(|e| bad(part, e))?;
-        match event {
-            Event::DocType(_) => return Err(DocxError::Dtd),
-            Event::Start(e) => {
-                if stack.len() > MAX_DEPTH {
-                    return Err(bad(part, "các thẻ lồng nhau quá sâu"));
+    let b = xml.as_bytes();
+    let mut stack: Vec<Node> = Vec::new();
+    let mut root: Option<Node> = None;
+    let mut pos = 0;
+    let attach = |stack: &mut Vec<Node>, root: &mut Option<Node>, n: Node| match stack.last_mut() {
+        Some(parent) => {
+            parent.children.push(Child::Node(n));
+            Ok(())
+        }
+        None if root.is_none() => {
+            *root = Some(n);
+            Ok(())
+        }
+        None => Err(bad(part, "hai phần tử gốc")),
+    };
+    while pos < b.len() {
+        let lt = b[pos..]
+            .iter()
+            .position(|c| *c == b'<')
+            .map_or(b.len(), |i| pos + i);
+        if lt > pos {
+            let raw = &xml[pos..lt];
+            match stack.last_mut() {
+                Some(_) => push_text(&mut stack, &text(raw, part)?),
+                None if raw.trim().is_empty() => {}
+                None => return Err(bad(part, "chữ nằm ngoài phần tử gốc")),
+            }
+        }
+        pos = lt;
+        if pos >= b.len() {
+            break;
+        }
+        let rest = &b[pos..];
+        if rest.starts_with(b"<?") {
+            let end = PiParser::default()
+                .feed(&rest[2..])
+                .ok_or_else(|| bad(part, "chỉ thị xử lý không đóng"))?;
+            pos += 2 + end + 1;
+        } else if rest.starts_with(b"<!--") {
+            let end = xml[pos + 4..]
+                .find("-->")
+                .ok_or_else(|| bad(part, "chú thích XML không đóng"))?;
+            pos += 4 + end + 3;
+        } else if rest.starts_with(b"<![CDATA[") {
+            let end = xml[pos + 9..]
+                .find("]]>")
+                .ok_or_else(|| bad(part, "CDATA không đóng"))?;
+            let data = xml[pos + 9..pos + 9 + end].to_string();
+            if stack.is_empty() {
+                return Err(bad(part, "CDATA nằm ngoài phần tử gốc"));
+            }
+            push_text(&mut stack, &data);
+            pos += 9 + end + 3;
+        } else if rest.starts_with(b"<!") {
+            // <!DOCTYPE …> and its entity declarations: never read.
+            return Err(DocxError::Dtd);
+        } else if rest.starts_with(b"</") {
+            let end = xml[pos..]
+                .find('>')
+                .ok_or_else(|| bad(part, "thẻ đóng không kết thúc"))?;
+            let name = local_name(xml[pos + 2..pos + end].trim_end());
+            let node = stack.pop().ok_or_else(|| bad(part, "thẻ đóng thừa"))?;
+            if node.name != name {
+                return Err(bad(part, format!("<{}> đóng bằng </{name}>", node.name)));
+            }
+            attach(&mut stack, &mut root, node)?;
+            pos += end + 1;
+        } else {
+            let end = ElementParser::default()
+                .feed(&rest[1..])
+                .ok_or_else(|| bad(part, "thẻ không đóng"))?;
+            let inner = &xml[pos + 1..pos + 1 + end];
+            match inner.strip_suffix('/') {
+                Some(inner) => {
+                    let node = open_tag(inner.trim_end(), part)?;
+                    attach(&mut stack, &mut root, node)?;
                 }
-                stack.push(element(&e, part)?);
-            }
-            Event::Empty(e) => {
-                let node = element(&e, part)?;
-                if let Some(top) = stack.last_mut() {
-                    top.children.push(Child::Node(node));
-                }
-            }
-            Event::End(_) => {
-                if stack.len() < 2 {
-                    return Err(bad(part, "thẻ đóng thừa"));
-                }
-                let node = stack.pop().unwrap_or_default();
-                if let Some(top) = stack.last_mut() {
-                    top.children.push(Child::Node(node));
-                }
-            }
-            Event::Text(t) => {
-                let s = line_ends(utf8(&t, part)?);
-                push_text(&mut stack, &s);
-            }
-            Event::CData(t) => {
-                let s = line_ends(utf8(&t, part)?);
-                push_text(&mut stack, &s);
-            }
-            Event::GeneralRef(r) => {
-                let name = utf8(&r, part)?;
-                let s = if name.starts_with('#') {
-                    match char_ref(name) {
-                        Some(c) => c.to_string(),
-                        None => return Err(bad(part, "tham chiếu ký tự sai")),
+                None => {
+                    if stack.len() >= MAX_DEPTH {
+                        return Err(bad(part, "các thẻ lồng nhau quá sâu"));
                     }
-                } else {
-                    match name {
-                        "lt" => "<".into(),
-                        "gt" => ">".into(),
-                        "amp" => "&".into(),
-                        "apos" => "'".into(),
-                        "quot" => "\"".into(),
-                        // Any other entity needs a DTD: refuse, never expand.
-                        _ => return Err(DocxError::Dtd),
-                    }
-                };
-                push_text(&mut stack, &s);
+                    stack.push(open_tag(inner.trim_end(), part)?);
+                }
             }
-            Event::Eof => break,
-            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+            pos += 1 + end + 1;
         }
     }
-    if stack.len() != 1 {
-        return Err(bad(part, "tệp XML kết thúc giữa chừng"));
+    if let Some(open) = stack.last() {
+        return Err(bad(
+            part,
+            format!("<{}> không đóng: tệp XML kết thúc giữa chừng", open.name),
+        ));
     }
-    let root = stack.pop().unwrap_or_default();
-    root.children
-        .into_iter()
-        .find_map(|c| match c {
-            Child::Node(n) => Some(n),
-            Child::Text(_) => None,
-        })
-        .ok_or_else(|| bad(part, "không có phần tử gốc"))
+    root.ok_or_else(|| bad(part, "không có phần tử gốc"))
 }
 
 fn push_text(stack: &mut [Node], s: &str) {
