@@ -269,7 +269,8 @@ impl TableLayout {
                 *len = len.saturating_sub(1);
             }
         }
-        self.spans.retain(|s| s.cols >= 1 && s.rows >= 1 && (s.cols > 1 || s.rows > 1));
+        self.spans
+            .retain(|s| s.cols >= 1 && s.rows >= 1 && (s.cols > 1 || s.rows > 1));
         if is_row {
             // A row put in or taken out among the header rows.
             if (1..=self.more_header_rows).contains(&at) {
