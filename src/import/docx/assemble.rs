@@ -103,7 +103,9 @@ impl Assembler {
     fn paragraph(&mut self, p: Para, in_cell: bool) {
         let number = self.next_line();
         let text = squeeze(&p.text());
-        if text.is_empty() {
+        // A numbered paragraph with nothing typed in it shows only its label:
+        // it is an empty line, as for the text importer.
+        if squeeze(&crate::report::plain_text(&p.inlines)).is_empty() {
             if !self.b.report.title.summary.is_empty() {
                 self.b.summary_open = false;
             }

@@ -158,9 +158,8 @@ impl<'a> Reader<'a> {
         for n in container.elements() {
             match n.name.as_str() {
                 "p" => {
-                    if let Some(p) = self.paragraph(n) {
-                        out.push(Item::Para(p));
-                    }
+                    let p = self.paragraph(n);
+                    out.push(Item::Para(p));
                 }
                 "tbl" => out.push(Item::Table(self.table(n))),
                 "sectPr" => self.sections += 1,
@@ -196,8 +195,25 @@ impl<'a> Reader<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        // Rows, also those inside a content control or custom XML.
+        fn collect<'n>(node: &'n Node, out: &mut Vec<&'n Node>) {
+            for e in node.elements() {
+                match e.name.as_str() {
+                    "tr" => out.push(e),
+                    "sdt" => {
+                        if let Some(c) = e.child("sdtContent") {
+                            collect(c, out);
+                        }
+                    }
+                    "customXml" => collect(e, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut trs = Vec::new();
+        collect(tbl, &mut trs);
         let mut rows = Vec::new();
-        for tr in tbl.elements().filter(|e| e.name == "tr") {
+        for tr in trs {
             let header = tr
                 .child("trPr")
                 .and_then(|p| p.child("tblHeader"))
@@ -267,8 +283,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A paragraph, or None when it is part of a field instruction only.
-    pub fn paragraph(&mut self, p: &Node) -> Option<Para> {
+    /// A paragraph: its numbering label, runs and alignment.
+    pub fn paragraph(&mut self, p: &Node) -> Para {
         let ppr = p.child("pPr");
         if ppr.and_then(|p| p.child("sectPr")).is_some() {
             self.sections += 1;
@@ -297,12 +313,11 @@ impl<'a> Reader<'a> {
             Some("0") | None => None,
             Some(id) => self.numbering.next_label(id, level),
         };
-        let para = Para {
+        Para {
             label,
             inlines: merge(inlines),
             centered: matches!(jc.as_deref(), Some("center")),
-        };
-        Some(para)
+        }
     }
 
     fn inline_children(&mut self, node: &Node, para_run: &RunProps, out: &mut Vec<Inline>) {
@@ -369,9 +384,8 @@ impl<'a> Reader<'a> {
             }
             out.push(Inline::styled(t, style));
         };
-        let custom_mark = r
-            .elements()
-            .any(|e| e.name == "footnoteReference" && e.attr("customMarkFollows") == Some("1"));
+        // After a reference with a custom mark, the run's text is that mark.
+        let mut custom_mark = false;
         for n in r.elements() {
             let in_instruction = self.fields.last() == Some(&false);
             match n.name.as_str() {
@@ -388,18 +402,14 @@ impl<'a> Reader<'a> {
                     _ => {}
                 },
                 _ if in_instruction => {}
-                "t" => {
-                    if custom_mark {
-                        // The text after a custom-mark reference is the mark.
-                        if let Some(last) = self.notes.last_mut() {
-                            last.custom_mark
-                                .get_or_insert_with(String::new)
-                                .push_str(&n.text());
-                            continue;
-                        }
+                "t" if custom_mark => {
+                    if let Some(last) = self.notes.last_mut() {
+                        last.custom_mark
+                            .get_or_insert_with(String::new)
+                            .push_str(&n.text());
                     }
-                    text.push_str(&n.text());
                 }
+                "t" => text.push_str(&n.text()),
                 "tab" | "ptab" => text.push('\t'),
                 // A page or column break is layout, not text.
                 "br" | "cr" if n.attr("type").is_none_or(|t| t == "textWrapping") => {
@@ -426,6 +436,7 @@ impl<'a> Reader<'a> {
                         custom_mark: None,
                     });
                     out.push(Inline::Note(FootnoteId(self.notes.len() as u32)));
+                    custom_mark = matches!(n.attr("customMarkFollows"), Some("1" | "true" | "on"));
                 }
                 "commentReference" => self.dropped.comments += 1,
                 "drawing" => self.drawing(n),

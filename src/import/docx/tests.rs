@@ -526,3 +526,44 @@ fn text_comes_out_nfc() {
     };
     assert_eq!(plain_text(&p.inlines), "Việt Nam");
 }
+
+#[test]
+fn empty_numbered_paragraphs_and_rows_in_content_controls() {
+    let numbering = format!(
+        r#"<w:numbering {W}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+    );
+    let numbered = |text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let row = |a: &str, b: &str| {
+        format!(
+            r#"<w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>"#,
+            para(a),
+            para(b)
+        )
+    };
+    let body = [
+        para("I. KẾT QUẢ"),
+        numbered("Kinh tế"),
+        // Word shows "2." on an empty numbered line; nothing is typed there.
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr></w:p>"#.to_string(),
+        numbered("Xã hội"),
+        format!(
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="3000"/></w:tblGrid>{}<w:sdt><w:sdtContent>{}</w:sdtContent></w:sdt></w:tbl>"#,
+            row("STT", "Chỉ tiêu"),
+            row("1", "Thu ngân sách")
+        ),
+    ]
+    .concat();
+    let r = read(&body, &[("word/numbering.xml", numbering)]).report;
+    let part = &r.body.sections[0];
+    let items: Vec<String> = part.children.iter().map(|s| s.heading.label()).collect();
+    assert_eq!(items, ["1.", "3."]);
+    let Block::Table(t) = &part.children[1].blocks[0] else {
+        panic!("{:?}", part.children[1].blocks)
+    };
+    assert_eq!(t.rows, [["1", "Thu ngân sách"]]);
+    assert_eq!(t.layout.widths, [1000, 3000]);
+}
