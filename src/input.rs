@@ -22,7 +22,8 @@ pub enum Source {
 /// Why an input could not be used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputError {
-    /// Not UTF-8 text (e.g. a .doc, a PDF, or a TCVN3/VNI-encoded file).
+    /// Not UTF-8 text (e.g. a PDF, an .rtf, or a TCVN3/VNI-encoded file;
+    /// Word files are told apart before).
     NotUtf8 {
         byte: usize,
     },
@@ -36,7 +37,7 @@ impl fmt::Display for InputError {
         match self {
             InputError::NotUtf8 { byte } => write!(
                 f,
-                "Tệp không phải văn bản Unicode (UTF-8): byte thứ {byte} không đọc được. Nếu đây là tệp Word (.doc, .docx) hoặc PDF, hãy mở nó, chọn toàn bộ nội dung rồi dán vào trang; nếu là văn bản gõ bằng phông TCVN3/VNI, hãy chuyển mã sang Unicode trước."
+                "Tệp không phải văn bản Unicode (UTF-8): byte thứ {byte} không đọc được. Nếu đây là tệp PDF, hãy mở nó, chọn toàn bộ nội dung rồi dán vào trang; tệp Word thì lưu thành .docx rồi mở tệp .docx đó; nếu là văn bản gõ bằng phông TCVN3/VNI, hãy chuyển mã sang Unicode trước."
             ),
             InputError::Empty => ImportError::Empty.fmt(f),
             InputError::Draft(e) => e.fmt(f),

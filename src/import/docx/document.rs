@@ -175,6 +175,8 @@ impl<'a> Reader<'a> {
                         self.blocks(c, out);
                     }
                 }
+                // Content kept in another format (HTML, RTF) inside the package.
+                "altChunk" => self.dropped.objects += 1,
                 _ => {}
             }
         }
