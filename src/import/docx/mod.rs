@@ -7,7 +7,7 @@
 //! (paragraphs and tables in reading order, runs with their formatting,
 //! footnote markers, field results and tracked insertions; images, text
 //! boxes, comments and deletions counted, not kept) → `assemble` (the same
-//! line classification and builder as the text importer) .
+//! line classification and builder as the text importer).
 
 mod assemble;
 mod document;

@@ -64,8 +64,9 @@ impl<'a> Archive<'a> {
         let dir_size = u32_at(bytes, eocd + 12).ok_or(DocxError::Truncated)? as usize;
         let dir_offset = u32_at(bytes, eocd + 16).ok_or(DocxError::Truncated)? as usize;
         if count == 0xFFFF || dir_offset == 0xFFFF_FFFF {
-            // ZIP64: only for packages of gigabytes, never a report.
-            return Err(DocxError::ZipBomb);
+            // ZIP64: for packages of gigabytes; Word, LibreOffice and
+            // Google Docs never write it for a report.
+            return Err(DocxError::Unsupported("tệp nén ZIP64".into()));
         }
         if count > MAX_ENTRIES {
             return Err(DocxError::ZipBomb);
