@@ -87,7 +87,7 @@ pub fn App() -> impl IntoView {
                     None => view! {
                         <div class="welcome">
                             <h2>"Chào mừng"</h2>
-                            <p>"Tạo báo cáo tháng từ mẫu, mở một bản nháp ở danh sách, hoặc mở tệp báo cáo (.txt, .md) đã có."</p>
+                            <p>"Tạo báo cáo tháng từ mẫu, mở một bản nháp ở danh sách, hoặc mở tệp báo cáo (.docx, .txt, .md) đã có."</p>
                             <p>"Mọi thứ chạy ngay trong trình duyệt này: không gửi dữ liệu đi đâu, dùng được cả khi không có mạng."</p>
                         </div>
                     }.into_any(),

@@ -163,6 +163,8 @@ impl Walker {
                     "B" | "STRONG" => inner.bold = true,
                     "I" | "EM" => inner.italic = true,
                     "SUP" => inner.sup = true,
+                    "U" => inner.underline = true,
+                    "SUB" => inner.sub = true,
                     _ => {}
                 }
                 if let Some(css) = el.get_attribute("style") {

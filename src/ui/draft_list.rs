@@ -52,8 +52,8 @@ pub fn DraftList() -> impl IntoView {
                     "Tạo bản nháp trống"
                 </button>
                 <label class="file-button">
-                    <span>"Mở tệp (.txt, .md, .json)…"</span>
-                    <input type="file" accept=".txt,.md,.json,text/plain,text/markdown,application/json"
+                    <span>"Mở tệp (.docx, .txt, .md, .json)…"</span>
+                    <input type="file" accept=".docx,.txt,.md,.json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown,application/json"
                         data-testid="import-file" on:change=on_file />
                 </label>
                 <button type="button" data-testid="backup" on:click=move |_| state.download_backup()>

@@ -433,13 +433,16 @@ impl AppState {
             Ok(Opened {
                 report,
                 name: title,
+                left_out,
             }) => {
                 let parts = report.body.sections.len();
                 let notes = report.footnotes.len();
                 self.create(&title, report, None);
+                // What a Word file held that a report does not, in one line.
+                let left_out = left_out.map(|m| format!(" {m}")).unwrap_or_default();
                 self.say(
                     Tone::Info,
-                    format!("Đã đọc tệp «{name}»: {parts} phần, {notes} chú thích."),
+                    format!("Đã đọc tệp «{name}»: {parts} phần, {notes} chú thích.{left_out}"),
                 );
             }
             Err(e) => self.say(Tone::Error, format!("Không đọc được tệp «{name}»: {e}")),

@@ -12,7 +12,7 @@ Cách dùng:
   baocao check TỆP [--format text|json]   liệt kê các vấn đề của báo cáo
   baocao docx TỆP -o RA.docx              xuất báo cáo theo thể thức Nghị định 30
 
-TỆP là bản nháp đã lưu (.json) hoặc văn bản báo cáo (.txt, .md).
+TỆP là bản nháp đã lưu (.json), văn bản báo cáo (.txt, .md) hoặc tệp Word (.docx).
 Mã thoát của check: 0 khi không có lỗi, 1 khi có lỗi, 2 khi không đọc được đầu vào.";
 
 /// The result of a run: what to print where, and the exit status.
@@ -127,6 +127,7 @@ fn check(args: &[String]) -> Outcome {
         Err(o) => return o,
     };
     let findings = checks::run(&report);
+    let stderr = left_out(&source);
     let stdout = if format == "json" {
         let mut s = findings_json(&findings, source);
         s.push('\n');
@@ -136,8 +137,20 @@ fn check(args: &[String]) -> Outcome {
     };
     Outcome {
         stdout: stdout.into_bytes(),
-        stderr: String::new(),
+        stderr,
         status: i32::from(checks::has_errors(&findings)),
+    }
+}
+
+/// The line that says what a Word file held that the report does not
+/// ("Đã bỏ 2 hình ảnh và 1 hộp văn bản."), for stderr; empty otherwise.
+fn left_out(source: &Source) -> String {
+    match source {
+        Source::Docx(dropped) => dropped
+            .message_vi()
+            .map(|m| format!("{m}\n"))
+            .unwrap_or_default(),
+        _ => String::new(),
     }
 }
 
@@ -151,10 +164,10 @@ pub fn findings_json(findings: &[Finding], source: Source) -> String {
                 "rule": f.rule.id(),
                 "severity": f.severity.id(),
                 "message": f.message,
-                "line": match source { Source::Text => serde_json::json!(f.line), Source::Draft => serde_json::Value::Null },
+                "line": match source { Source::Text => serde_json::json!(f.line), Source::Draft | Source::Docx(_) => serde_json::Value::Null },
                 "excerpt": f.excerpt,
             });
-            if source == Source::Draft {
+            if source != Source::Text {
                 v["path"] = serde_json::json!(f.place.to_string());
             }
             v
@@ -237,7 +250,7 @@ fn docx(args: &[String]) -> Outcome {
     else {
         return Outcome::usage_error("thiếu tệp ra: thêm -o TÊN.docx.");
     };
-    let (report, _) = match load(&path) {
+    let (report, source) = match load(&path) {
         Ok(r) => r,
         Err(o) => return o,
     };
@@ -246,7 +259,11 @@ fn docx(args: &[String]) -> Outcome {
     match written {
         Ok(()) => Outcome {
             stdout: Vec::new(),
-            stderr: format!("Đã ghi {out_path} ({} byte).\n", bytes.len()),
+            stderr: format!(
+                "{}Đã ghi {out_path} ({} byte).\n",
+                left_out(&source),
+                bytes.len()
+            ),
             status: 0,
         },
         Err(e) => Outcome::input_error(out_path, &format!("không ghi được tệp ({e}).")),

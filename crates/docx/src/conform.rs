@@ -325,10 +325,10 @@ pub fn drop_paragraph_ids(root: &mut Element) {
     });
 }
 
-/// docx-rs has no `w:tblHeader`: marks the first row of the body's tables
-/// at `tables` (their order among the body's tables) as a header row that
-/// Word and LibreOffice repeat on every page.
-pub fn repeat_header_rows(document: &mut Element, tables: &[usize]) {
+/// docx-rs has no `w:tblHeader`: marks the first rows of the body's tables
+/// at `tables` (their order among the body's tables, with how many rows) as
+/// header rows that Word and LibreOffice repeat on every page.
+pub fn repeat_header_rows(document: &mut Element, tables: &[(usize, usize)]) {
     let Some(body) = document.child_mut("w:body") else {
         return;
     };
@@ -337,21 +337,24 @@ pub fn repeat_header_rows(document: &mut Element, tables: &[usize]) {
         .filter(|e| e.name == "w:tbl")
         .enumerate()
     {
-        if !tables.contains(&i) {
-            continue;
-        }
-        let Some(row) = table.child_mut("w:tr") else {
+        let Some(&(_, count)) = tables.iter().find(|(t, _)| *t == i) else {
             continue;
         };
-        if row.child("w:trPr").is_none() {
-            row.children
-                .insert(0, Node::Element(Element::new("w:trPr")));
-        }
-        if let Some(props) = row.child_mut("w:trPr") {
-            if props.child("w:tblHeader").is_none() {
-                props
-                    .children
-                    .push(Node::Element(Element::new("w:tblHeader")));
+        for row in table
+            .elements_mut()
+            .filter(|e| e.name == "w:tr")
+            .take(count.max(1))
+        {
+            if row.child("w:trPr").is_none() {
+                row.children
+                    .insert(0, Node::Element(Element::new("w:trPr")));
+            }
+            if let Some(props) = row.child_mut("w:trPr") {
+                if props.child("w:tblHeader").is_none() {
+                    props
+                        .children
+                        .push(Node::Element(Element::new("w:tblHeader")));
+                }
             }
         }
     }
@@ -876,7 +879,7 @@ mod tests {
         let mut d = tree(
             r#"<w:document><w:body><w:tbl><w:tr><w:trPr/></w:tr></w:tbl><w:p/><w:tbl><w:tr><w:trPr><w:cantSplit/></w:trPr></w:tr><w:tr/></w:tbl><w:tbl><w:tr><w:tc/></w:tr></w:tbl></w:body></w:document>"#,
         );
-        repeat_header_rows(&mut d, &[1, 2]);
+        repeat_header_rows(&mut d, &[(1, 1), (2, 1)]);
         assert_eq!(
             text(&d),
             r#"<w:document><w:body><w:tbl><w:tr><w:trPr/></w:tr></w:tbl><w:p/><w:tbl><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr></w:tr><w:tr/></w:tbl><w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc/></w:tr></w:tbl></w:body></w:document>"#

@@ -34,9 +34,9 @@ struct Facts {
     title: String,
     /// Cơ quan ban hành, for the document's creator property.
     creator: String,
-    /// Positions (among the body's tables) of the detail tables, whose first
-    /// row repeats on every page.
-    detail_tables: Vec<usize>,
+    /// Positions (among the body's tables) of the detail tables, with how
+    /// many rows at their top repeat on every page.
+    detail_tables: Vec<(usize, usize)>,
     has_footnotes: bool,
 }
 
@@ -88,7 +88,7 @@ fn build(report: &Report) -> (Docx, Facts) {
             Piece::Paragraph(p) => portrait.push(Content::Paragraph(p)),
             Piece::Table(t) => {
                 let t = *t;
-                detail_tables.push(tables);
+                detail_tables.push((tables, t.header_rows));
                 tables += 1;
                 let mut content: Vec<Content> =
                     t.before.into_iter().map(Content::paragraph).collect();

@@ -86,6 +86,11 @@ pub fn styled_run(text: &str, style: Style, size: HalfPoints, emphasis: Emphasis
     }
     if style.sup {
         run.run_property = run.run_property.vert_align(VertAlignType::SuperScript);
+    } else if style.sub {
+        run.run_property = run.run_property.vert_align(VertAlignType::SubScript);
+    }
+    if style.underline {
+        run = run.underline("single");
     }
     run
 }

@@ -14,7 +14,7 @@ use super::runs::{clean, text_run};
 use baocao_model::Decimal;
 use docx_rs::{
     AlignmentType, BorderType, Paragraph, Table, TableBorder, TableBorderPosition, TableBorders,
-    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 
 const ALL_SIDES: [TableBorderPosition; 6] = [
@@ -67,6 +67,9 @@ pub struct DetailTable {
     pub before: Vec<Paragraph>,
     pub table: Table,
     pub landscape: bool,
+    /// Rows at the top that repeat on every page (2 for a header over two
+    /// rows read from a .docx).
+    pub header_rows: usize,
 }
 
 /// Whether a cell holds a number (or a percentage) in Vietnamese notation,
@@ -169,32 +172,93 @@ pub fn detail_table(t: &baocao_model::Table) -> Option<DetailTable> {
         return None;
     }
     let (widths, landscape) = column_widths(&t.columns, &t.rows, count);
-    let row = |cells: Vec<TableCell>| TableRow::new(cells).cant_split();
-    let header = row((0..count)
+    // A table read from a .docx that was wider than a portrait page keeps
+    // its landscape page, and its widths their proportions.
+    let read_width: u64 = t.layout.widths.iter().map(|w| u64::from(*w)).sum();
+    let landscape = landscape || read_width * 10 > u64::from(TEXT_WIDTH) * 11;
+    let widths = match &t.layout.widths {
+        w if w.len() == count && w.iter().all(|x| *x > 0) => {
+            let available = if landscape {
+                LANDSCAPE_TEXT_WIDTH
+            } else {
+                TEXT_WIDTH
+            };
+            let total: u64 = w.iter().map(|x| u64::from(*x)).sum();
+            let mut scaled: Vec<u32> = w
+                .iter()
+                .map(|x| (u64::from(*x) * u64::from(available) / total) as u32)
+                .collect();
+            let used: u32 = scaled.iter().sum();
+            if let Some(widest) = (0..count).max_by_key(|c| scaled[*c]) {
+                scaled[widest] += available.saturating_sub(used);
+            }
+            scaled
+        }
+        _ => widths,
+    };
+    let header_rows = 1 + (t.layout.more_header_rows as usize).min(t.rows.len());
+    // A "STT" (số thứ tự) column is centred, whatever its numbers look like.
+    let stt: Vec<bool> = (0..count)
         .map(|c| {
-            let text = t.columns.get(c).map(String::as_str).unwrap_or("");
-            TableCell::new()
-                .width(widths[c] as usize, WidthType::Dxa)
-                .vertical_align(VAlignType::Center)
-                .add_paragraph(cell_paragraph(text, true, AlignmentType::Center))
+            t.columns
+                .get(c)
+                .is_some_and(|h| matches!(h.trim(), "STT" | "TT" | "Stt" | "Số TT"))
         })
-        .collect());
-    let mut rows = vec![header];
-    for r in &t.rows {
-        rows.push(row((0..count)
-            .map(|c| {
-                let text = r.get(c).map(String::as_str).unwrap_or("");
-                let align = if is_number(text) {
-                    AlignmentType::Right
-                } else {
-                    AlignmentType::Left
-                };
-                TableCell::new()
-                    .width(widths[c] as usize, WidthType::Dxa)
-                    .vertical_align(VAlignType::Center)
-                    .add_paragraph(cell_paragraph(text, false, align))
-            })
-            .collect()));
+        .collect();
+    let row = |cells: Vec<TableCell>| TableRow::new(cells).cant_split();
+    let grid: Vec<&[String]> = std::iter::once(t.columns.as_slice())
+        .chain(t.rows.iter().map(Vec::as_slice))
+        .collect();
+    let mut rows = Vec::with_capacity(grid.len());
+    for (r, cells) in grid.iter().enumerate() {
+        let header = r < header_rows;
+        let mut out = Vec::with_capacity(count);
+        let mut c = 0;
+        while c < count {
+            let text = cells.get(c).map(String::as_str).unwrap_or("");
+            let span = span_at(&t.layout.spans, r, c);
+            let (cols, merge) = match span {
+                Some(s) if s.row as usize == r => {
+                    (s.cols as usize, (s.rows > 1).then_some(VMergeType::Restart))
+                }
+                // Below the top of a vertical merge: an empty cell that
+                // continues it, as wide as the merge.
+                Some(s) if s.col as usize == c => (s.cols as usize, Some(VMergeType::Continue)),
+                // Covered by a merge across: the grid span stands for it.
+                Some(_) => {
+                    c += 1;
+                    continue;
+                }
+                None => (1, None),
+            };
+            let cols = cols.clamp(1, count - c);
+            let width: u32 = widths[c..c + cols].iter().sum();
+            let align = if header || stt[c] {
+                AlignmentType::Center
+            } else if is_number(text) {
+                AlignmentType::Right
+            } else {
+                AlignmentType::Left
+            };
+            let shown = if merge == Some(VMergeType::Continue) {
+                ""
+            } else {
+                text
+            };
+            let mut cell = TableCell::new()
+                .width(width as usize, WidthType::Dxa)
+                .vertical_align(VAlignType::Center)
+                .add_paragraph(cell_paragraph(shown, header, align));
+            if cols > 1 {
+                cell = cell.grid_span(cols);
+            }
+            if let Some(m) = merge {
+                cell = cell.vertical_merge(m);
+            }
+            out.push(cell);
+            c += cols;
+        }
+        rows.push(row(out));
     }
     let borders = ALL_SIDES
         .into_iter()
@@ -240,6 +304,20 @@ pub fn detail_table(t: &baocao_model::Table) -> Option<DetailTable> {
         before,
         table,
         landscape,
+        header_rows,
+    })
+}
+
+/// The merge that covers grid place (row, col), if any.
+fn span_at(
+    spans: &[baocao_model::CellSpan],
+    row: usize,
+    col: usize,
+) -> Option<&baocao_model::CellSpan> {
+    spans.iter().find(|s| {
+        let (r0, c0) = (s.row as usize, s.col as usize);
+        (r0..r0 + s.rows.max(1) as usize).contains(&row)
+            && (c0..c0 + s.cols.max(1) as usize).contains(&col)
     })
 }
 

@@ -59,6 +59,7 @@ fn control_characters() -> Report {
             unit: with_controls("ĐVT: triệu đồng"),
             columns: vec![with_controls("Chỉ tiêu"), with_controls("Số liệu")],
             rows: vec![vec![with_controls("Thu"), with_controls("1.234")]],
+            layout: Default::default(),
             origin: None,
         })],
         children: vec![],
@@ -131,6 +132,7 @@ fn with_tables() -> Report {
                 ]
             })
             .collect(),
+        layout: Default::default(),
         origin: None,
     }));
     let mut columns = vec![cell("Đơn vị")];
@@ -143,6 +145,7 @@ fn with_tables() -> Report {
         rows: vec![std::iter::once(cell("Phường Chi Lăng"))
             .chain((1..=12).map(|m| m.to_string()))
             .collect()],
+        layout: Default::default(),
         origin: None,
     }));
     r

@@ -506,6 +506,7 @@ fn table(columns: &[&str], rows: &[&[&str]]) -> Block {
             .iter()
             .map(|r| r.iter().map(|c| c.to_string()).collect())
             .collect(),
+        layout: Default::default(),
         origin: None,
     })
 }

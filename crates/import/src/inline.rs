@@ -302,7 +302,7 @@ fn resolve(tokens: Vec<Token>) -> Vec<Inline> {
                 let style = Style {
                     bold: style.bold || b > 0,
                     italic: style.italic || it > 0,
-                    sup: style.sup,
+                    ..style
                 };
                 match out.last_mut() {
                     Some(Inline::Text(run)) if run.style == style => run.text.push_str(&text),

@@ -9,6 +9,7 @@
 //! → `inline` (emphasis, superscript, footnote markers inside a line).
 
 mod classify;
+pub mod docx;
 mod inline;
 mod normalize;
 
@@ -331,6 +332,7 @@ impl Builder {
                     unit: String::new(),
                     columns: cells,
                     rows: Vec::new(),
+                    layout: Default::default(),
                     origin: Some(Origin::at(number)),
                 });
             }

@@ -212,8 +212,100 @@ pub struct Table {
     pub unit: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Merged cells, header rows and column widths, for a table read from a
+    /// .docx; plain (and not stored) for a table typed in.
+    #[serde(default, skip_serializing_if = "TableLayout::is_plain")]
+    pub layout: TableLayout,
     #[serde(skip)]
     pub origin: Option<Origin>,
+}
+
+/// The shape of a table beyond its text (all empty for an even grid).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableLayout {
+    /// Rows of `rows` that belong to the header with the `columns` row (a
+    /// header over two lines with merged cells); 0 for one header row.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more_header_rows: u32,
+    /// Merged cells, each by the grid place of its top-left cell; the cells
+    /// it covers hold "".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<CellSpan>,
+    /// Relative column widths (any unit; a .docx read in gives twips), empty
+    /// when the writer chooses the widths itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub widths: Vec<u32>,
+}
+
+impl TableLayout {
+    /// Whether the table is an even grid with one header row.
+    pub fn is_plain(&self) -> bool {
+        *self == TableLayout::default()
+    }
+
+    /// Follows a row (`is_row`) or column inserted (`delta` 1) or removed
+    /// (-1) at grid index `at` (rows counted with the `columns` row as 0):
+    /// merges after it move, merges across it grow or shrink, widths and
+    /// header rows follow.
+    pub fn shift(&mut self, is_row: bool, at: usize, delta: i64) {
+        let at = at as u32;
+        for s in &mut self.spans {
+            let (start, len) = if is_row {
+                (&mut s.row, &mut s.rows)
+            } else {
+                (&mut s.col, &mut s.cols)
+            };
+            if delta > 0 {
+                if *start >= at {
+                    *start += 1;
+                } else if at < *start + *len {
+                    *len += 1;
+                }
+            } else if *start > at {
+                *start -= 1;
+            } else if at < *start + *len {
+                // The merge loses the removed row or column (and its text
+                // with it if that was its first).
+                *len = len.saturating_sub(1);
+            }
+        }
+        self.spans
+            .retain(|s| s.cols >= 1 && s.rows >= 1 && (s.cols > 1 || s.rows > 1));
+        if is_row {
+            // A row put in or taken out among the header rows.
+            if (1..=self.more_header_rows).contains(&at) {
+                if delta > 0 {
+                    self.more_header_rows += 1;
+                } else {
+                    self.more_header_rows -= 1;
+                }
+            }
+        } else if !self.widths.is_empty() {
+            let at = at as usize;
+            if delta > 0 {
+                let mean = self.widths.iter().sum::<u32>() / self.widths.len() as u32;
+                self.widths.insert(at.min(self.widths.len()), mean.max(1));
+            } else if at < self.widths.len() {
+                self.widths.remove(at);
+            }
+        }
+    }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// A cell merged over more than one column or row of a table's grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellSpan {
+    /// Row of the top-left cell: 0 is the `columns` row, 1 the first of `rows`.
+    pub row: u32,
+    pub col: u32,
+    /// Columns covered (1 or more).
+    pub cols: u32,
+    /// Rows covered (1 or more).
+    pub rows: u32,
 }
 
 /// A block of body content.
@@ -439,6 +531,39 @@ mod tests {
             .collect();
         assert_eq!(numbers, ["I.", "1.", "2.", "2.1.", "2.2.", "a)", "II."]);
         assert_eq!(body.max_id(), BlockId(7));
+    }
+
+    #[test]
+    fn merged_cells_follow_rows_and_columns_inserted_and_removed() {
+        let span = |row, col, cols, rows| CellSpan {
+            row,
+            col,
+            cols,
+            rows,
+        };
+        let mut l = TableLayout {
+            more_header_rows: 1,
+            spans: vec![span(0, 0, 1, 2), span(0, 2, 2, 1), span(3, 1, 1, 2)],
+            widths: vec![10, 40, 20, 20],
+        };
+        // A data row inserted before grid row 3: the merge below moves down.
+        l.shift(true, 3, 1);
+        assert_eq!(l.spans[2], span(4, 1, 1, 2));
+        // A row inserted inside a merge makes it one row taller.
+        l.shift(true, 5, 1);
+        assert_eq!(l.spans[2], span(4, 1, 1, 3));
+        assert_eq!(l.more_header_rows, 1);
+        // A column inside "Kết quả" widens it; widths follow.
+        l.shift(false, 3, 1);
+        assert_eq!(l.spans[1], span(0, 2, 3, 1));
+        assert_eq!(l.widths.len(), 5);
+        // Removing the second header row leaves the STT cell one row high:
+        // no merge any more; the merge below moves up.
+        l.shift(true, 1, -1);
+        assert_eq!(l.more_header_rows, 0);
+        assert_eq!(l.spans, [span(0, 2, 3, 1), span(3, 1, 1, 3)]);
+        l.shift(false, 0, -1);
+        assert_eq!(l.widths.len(), 4);
     }
 
     #[test]

@@ -14,6 +14,12 @@ pub struct Style {
     /// Superscript, as in m² written with a raised 2.
     #[serde(default, skip_serializing_if = "is_false")]
     pub sup: bool,
+    /// Underlined (read from .docx files; the writer keeps it).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub underline: bool,
+    /// Subscript, as in CO₂ written with a lowered 2 (read from .docx files).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sub: bool,
 }
 
 fn is_false(b: &bool) -> bool {

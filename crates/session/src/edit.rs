@@ -459,6 +459,7 @@ impl ReportEdit for Report {
             }
             _ => return false,
         };
+        t.layout.shift(is_row, at, delta);
         self.stale.retain_mut(|s| {
             let FigurePlace::Cell { table: t, row, col } = &mut s.place else {
                 return true;

@@ -30,10 +30,16 @@ fn styled(out: &mut String, text: &str, style: Style) {
     if text.is_empty() {
         return;
     }
-    let tags: Vec<&str> = [(style.bold, "b"), (style.italic, "i"), (style.sup, "sup")]
-        .into_iter()
-        .filter_map(|(on, tag)| on.then_some(tag))
-        .collect();
+    let tags: Vec<&str> = [
+        (style.bold, "b"),
+        (style.italic, "i"),
+        (style.underline, "u"),
+        (style.sup, "sup"),
+        (style.sub && !style.sup, "sub"),
+    ]
+    .into_iter()
+    .filter_map(|(on, tag)| on.then_some(tag))
+    .collect();
     for t in &tags {
         let _ = write!(out, "<{t}>");
     }
@@ -165,29 +171,77 @@ fn blocks_html(out: &mut String, blocks: &[Block]) {
                 }
                 let _ = write!(
                     out,
-                    "<table class=\"detail-table\" data-block=\"{}\"><thead><tr>",
+                    "<table class=\"detail-table\" data-block=\"{}\"><thead>",
                     t.id.0
                 );
-                for c in &t.columns {
-                    let _ = write!(out, "<th>{}</th>", escape(c));
-                }
-                out.push_str("</tr></thead><tbody>");
-                for row in &t.rows {
-                    out.push_str("<tr>");
-                    for cell in row {
-                        let numeric = !cell.trim().is_empty()
-                            && cell
-                                .trim()
-                                .chars()
-                                .all(|c| c.is_ascii_digit() || ".,%-+ ".contains(c));
-                        let class = if numeric { " class=\"num\"" } else { "" };
-                        let _ = write!(out, "<td{class}>{}</td>", escape(cell));
-                    }
-                    out.push_str("</tr>");
-                }
+                detail_rows(out, t);
                 out.push_str("</tbody></table></div>");
             }
         }
+    }
+}
+
+/// The rows of a detail table, from inside `<thead>` to inside `<tbody>`:
+/// header rows (one, or more for a table read from a .docx), merged cells
+/// as colspan/rowspan, figures right-aligned, an STT column centred.
+fn detail_rows(out: &mut String, t: &baocao_model::Table) {
+    let header_rows = 1 + t.layout.more_header_rows as usize;
+    let width = t
+        .columns
+        .len()
+        .max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
+    let stt = t
+        .columns
+        .first()
+        .is_some_and(|h| matches!(h.trim(), "STT" | "TT" | "Stt" | "Số TT"));
+    let grid = std::iter::once(&t.columns).chain(t.rows.iter());
+    for (r, row) in grid.enumerate() {
+        if r == header_rows {
+            out.push_str("</thead><tbody>");
+        }
+        out.push_str("<tr>");
+        for c in 0..width {
+            let cell = row.get(c).map(String::as_str).unwrap_or("");
+            let span = t.layout.spans.iter().find(|s| {
+                (s.row as usize..(s.row + s.rows) as usize).contains(&r)
+                    && (s.col as usize..(s.col + s.cols) as usize).contains(&c)
+            });
+            let mut attrs = String::new();
+            match span {
+                Some(s) if s.row as usize == r && s.col as usize == c => {
+                    if s.cols > 1 {
+                        let _ = write!(attrs, " colspan=\"{}\"", s.cols);
+                    }
+                    if s.rows > 1 {
+                        let _ = write!(attrs, " rowspan=\"{}\"", s.rows);
+                    }
+                }
+                // Covered by a merged cell.
+                Some(_) => continue,
+                None => {}
+            }
+            if r < header_rows {
+                let _ = write!(out, "<th{attrs}>{}</th>", escape(cell));
+                continue;
+            }
+            let numeric = !cell.trim().is_empty()
+                && cell
+                    .trim()
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || ".,%-+ ".contains(c));
+            let class = if c == 0 && stt {
+                " class=\"stt\""
+            } else if numeric {
+                " class=\"num\""
+            } else {
+                ""
+            };
+            let _ = write!(out, "<td{class}{attrs}>{}</td>", escape(cell));
+        }
+        out.push_str("</tr>");
+    }
+    if t.rows.len() < header_rows {
+        out.push_str("</thead><tbody>");
     }
 }
 
@@ -312,6 +366,56 @@ mod tests {
             "thu <mark class=\"stale\" title=\"Số liệu chép từ tháng trước, chưa cập nhật\">10.595</mark> triệu, \
              <b>đạt </b><mark class=\"stale\" title=\"Số liệu chép từ tháng trước, chưa cập nhật\"><b>32,2</b></mark><b>%</b>\
              <sup class=\"note\" contenteditable=\"false\" data-note=\"3\">3</sup>"
+        );
+    }
+
+    #[test]
+    fn preview_tables_keep_merged_cells_and_header_rows() {
+        use baocao_model::{BlockId, CellSpan, Table, TableLayout};
+        let t = Table {
+            id: BlockId(1),
+            title: String::new(),
+            unit: String::new(),
+            columns: ["STT", "Chỉ tiêu", "Kết quả", ""]
+                .map(String::from)
+                .to_vec(),
+            rows: vec![
+                ["", "", "Kế hoạch", "Thực hiện"].map(String::from).to_vec(),
+                ["1", "Thu", "32.900", "10.595"].map(String::from).to_vec(),
+            ],
+            layout: TableLayout {
+                more_header_rows: 1,
+                spans: vec![
+                    CellSpan {
+                        row: 0,
+                        col: 0,
+                        cols: 1,
+                        rows: 2,
+                    },
+                    CellSpan {
+                        row: 0,
+                        col: 1,
+                        cols: 1,
+                        rows: 2,
+                    },
+                    CellSpan {
+                        row: 0,
+                        col: 2,
+                        cols: 2,
+                        rows: 1,
+                    },
+                ],
+                widths: Vec::new(),
+            },
+            origin: None,
+        };
+        let mut out = String::new();
+        detail_rows(&mut out, &t);
+        assert_eq!(
+            out,
+            "<tr><th rowspan=\"2\">STT</th><th rowspan=\"2\">Chỉ tiêu</th><th colspan=\"2\">Kết quả</th></tr>\
+             <tr><th>Kế hoạch</th><th>Thực hiện</th></tr></thead><tbody>\
+             <tr><td class=\"stt\">1</td><td>Thu</td><td class=\"num\">32.900</td><td class=\"num\">10.595</td></tr>"
         );
     }
 

@@ -1,9 +1,11 @@
-//! Reading a report from a file's bytes: a saved draft (.json) or report text
-//! (.txt, .md). Shared by the command-line tool and the page's import.
+//! Reading a report from a file's bytes: a saved draft (.json), report text
+//! (.txt, .md) or a Word file (.docx). Shared by the command-line tool and the
+//! page's import.
 
 use crate::template::period_draft_name;
 use crate::ReportEdit;
 use baocao_drafts::{migrate, DraftError};
+use baocao_import::docx::{looks_like_word, read_docx, DocxError, Dropped};
 use baocao_import::{import_text, ImportError};
 use baocao_model::Report;
 use std::fmt;
@@ -14,17 +16,22 @@ use std::fmt;
 pub enum Source {
     Text,
     Draft,
+    /// A Word file, with what it held that the report does not (images,
+    /// text boxes, …); findings name a place in the structure, as for drafts.
+    Docx(Dropped),
 }
 
 /// Why an input could not be used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputError {
-    /// Not UTF-8 text (e.g. a .doc, a PDF, or a TCVN3/VNI-encoded file).
+    /// Not UTF-8 text (e.g. a PDF, an .rtf, or a TCVN3/VNI-encoded file;
+    /// Word files are told apart before).
     NotUtf8 {
         byte: usize,
     },
     Empty,
     Draft(DraftError),
+    Docx(DocxError),
 }
 
 impl fmt::Display for InputError {
@@ -32,19 +39,27 @@ impl fmt::Display for InputError {
         match self {
             InputError::NotUtf8 { byte } => write!(
                 f,
-                "Tệp không phải văn bản Unicode (UTF-8): byte thứ {byte} không đọc được. Nếu đây là tệp Word (.doc, .docx) hoặc PDF, hãy mở nó, chọn toàn bộ nội dung rồi dán vào trang; nếu là văn bản gõ bằng phông TCVN3/VNI, hãy chuyển mã sang Unicode trước."
+                "Tệp không phải văn bản Unicode (UTF-8): byte thứ {byte} không đọc được. Nếu đây là tệp PDF, hãy mở nó, chọn toàn bộ nội dung rồi dán vào trang; tệp Word thì lưu thành .docx rồi mở tệp .docx đó; nếu là văn bản gõ bằng phông TCVN3/VNI, hãy chuyển mã sang Unicode trước."
             ),
             InputError::Empty => ImportError::Empty.fmt(f),
             InputError::Draft(e) => e.fmt(f),
+            InputError::Docx(e) => e.fmt(f),
         }
     }
 }
 
 impl std::error::Error for InputError {}
 
-/// Reads a report from a file's name and bytes. A name ending in ".json" (or
-/// bytes starting with "{") is read as a draft; anything else as text.
+/// Reads a report from a file's name and bytes. A Word file (named .docx, or
+/// a zip or Word 97–2003 file by its first bytes, whatever its name) is read
+/// as one; a name ending in ".json" (or bytes starting with "{") as a draft;
+/// anything else as text.
 pub fn read_report(name: &str, bytes: &[u8]) -> Result<(Report, Source), InputError> {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".docx") || lower.ends_with(".docm") || looks_like_word(bytes) {
+        let read = read_docx(bytes).map_err(InputError::Docx)?;
+        return Ok((read.report, Source::Docx(read.dropped)));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
         byte: e.valid_up_to() + 1,
     })?;
@@ -63,12 +78,14 @@ pub fn read_report(name: &str, bytes: &[u8]) -> Result<(Report, Source), InputEr
     }
 }
 
-/// A report opened to become a draft: what was read, and the name the draft
-/// list shows for it.
+/// A report opened to become a draft: what was read, the name the draft
+/// list shows for it, and what a Word file held that a report does not.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
     pub report: Report,
     pub name: String,
+    /// "Đã bỏ 2 hình ảnh và 1 hộp văn bản.", when something was left out.
+    pub left_out: Option<String>,
 }
 
 /// Opens a file the official chose in the page as a new draft: read as
@@ -76,11 +93,19 @@ pub struct Opened {
 /// numbered by reading order (as the editor keeps them), and named after its
 /// period ("Báo cáo tháng 3/2025"), else after the file.
 pub fn open_as_draft(file_name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
-    let (mut report, _) = read_report(file_name, bytes)?;
+    let (mut report, source) = read_report(file_name, bytes)?;
     report.disambiguate_footnotes();
     report.renumber_footnotes();
     let name = draft_name(&report, file_name);
-    Ok(Opened { report, name })
+    let left_out = match source {
+        Source::Docx(dropped) => dropped.message_vi(),
+        Source::Text | Source::Draft => None,
+    };
+    Ok(Opened {
+        report,
+        name,
+        left_out,
+    })
 }
 
 /// The name of a draft made from a file: the report's period if its trích

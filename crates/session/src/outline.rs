@@ -16,6 +16,7 @@ pub fn new_table(id: BlockId) -> Table {
         unit: String::new(),
         columns: vec!["STT".into(), "Chỉ tiêu".into(), "Kết quả".into()],
         rows: vec![vec![String::new(); 3]],
+        layout: Default::default(),
         origin: None,
     }
 }

@@ -281,6 +281,7 @@ fn table_rows_and_columns_move_their_marks() {
             vec!["Thu".into(), "10.595".into()],
             vec!["Chi".into(), "26.217".into()],
         ],
+        layout: Default::default(),
         origin: None,
     })];
     r.mark_all_figures_stale(None);
