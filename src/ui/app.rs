@@ -1,7 +1,7 @@
 //! The page: the list of drafts beside the open draft, the messages, and the
 //! page-wide listeners (Ctrl+S, leaving the page, another tab, printing).
 
-use super::draft_list::DraftList;
+use super::draft_list::{open_file, DraftList};
 use super::editor::Editor;
 use super::preview::fill_print_root;
 use super::state::{AppState, SaveStatus, Tone};
@@ -43,6 +43,39 @@ pub fn App() -> impl IntoView {
         state.storage_changed(e.key());
     });
     let _ = window_event_listener_untyped("beforeprint", move |_| fill_print_root(state));
+    // A file dragged onto the page opens as "Mở tệp" would; the browser
+    // must not navigate to it instead.
+    let dragging = RwSignal::new(false);
+    let carries_files = |e: &web_sys::DragEvent| {
+        e.data_transfer()
+            .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+    };
+    let _ = window_event_listener(ev::dragover, move |e| {
+        if carries_files(&e) {
+            e.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let _ = window_event_listener(ev::dragleave, move |e| {
+        // Leaving the window, not moving between elements inside it.
+        if e.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let _ = window_event_listener(ev::drop, move |e| {
+        if !carries_files(&e) {
+            return;
+        }
+        e.prevent_default();
+        dragging.set(false);
+        if let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            open_file(state, file);
+        }
+    });
     let open_id = Memo::new(move |_| state.current.with(|c| c.as_ref().map(|d| d.id.clone())));
     view! {
         <a class="skip" href="#main">"Bỏ qua danh sách bản nháp"</a>
@@ -94,6 +127,9 @@ pub fn App() -> impl IntoView {
                 }}
             </main>
         </div>
+        {move || dragging.get().then(|| view! {
+            <div class="drop-hint" aria-hidden="true">"Thả tệp (.docx, .txt, .md, .json) vào đây để mở thành bản nháp mới"</div>
+        })}
         <div id="print-root" class="print-root" aria-hidden="true"></div>
     }
 }

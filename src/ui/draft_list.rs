@@ -8,6 +8,24 @@ use baocao_session::template::MONTHLY_TEMPLATE_NAME;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Reads a file the official chose or dropped on the page, and opens it as a
+/// new draft (or merges it, for a backup).
+pub fn open_file(state: AppState, file: web_sys::File) {
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                state.import_file(&name, &bytes);
+            }
+            Err(_) => state.say(
+                super::state::Tone::Error,
+                format!("Không đọc được tệp «{name}». Hãy thử lại."),
+            ),
+        }
+    });
+}
+
 /// The sidebar listing the drafts.
 #[component]
 pub fn DraftList() -> impl IntoView {
@@ -23,19 +41,7 @@ pub fn DraftList() -> impl IntoView {
             return;
         };
         input.set_value("");
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => {
-                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    state.import_file(&name, &bytes);
-                }
-                Err(_) => state.say(
-                    super::state::Tone::Error,
-                    format!("Không đọc được tệp «{name}». Hãy thử lại."),
-                ),
-            }
-        });
+        open_file(state, file);
     };
     view! {
         <nav class="drafts" class:open=move || state.drafts_open.get() aria-labelledby="drafts-title" id="drafts-panel">

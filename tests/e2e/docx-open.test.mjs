@@ -1,0 +1,70 @@
+// Last period's report as an official has it: a real Word file opened in the
+// page (from the file picker, and dropped on the page), its footnotes and
+// tables in the editor, next period's draft made from it, and the .docx
+// downloaded. Expected values were read from the file with Python's zipfile.
+import { test, before, after } from 'node:test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, openApp, screenshot, readDocx, foreignRequests } from './harness.mjs';
+import { assert, download, waitSaved } from './helpers.mjs';
+
+const samples = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../samples');
+const cchc = path.join(samples, 'bao-cao-cchc-nam-2025.docx');
+
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('a real .docx opens with its footnotes and tables, and goes on to next month', async () => {
+  const page = await openApp(browser.context, server.url);
+  await page.getByTestId('import-file').setInputFiles(cchc);
+  // 17 footnotes (w:footnoteReference 1–17 in word/document.xml).
+  await page.locator('.fn-item').nth(16).waitFor();
+  assert.equal(await page.locator('.fn-item').count(), 17);
+  assert.match(await page.locator('#fn-1').textContent(), /Thường trực Tỉnh ủy và Ủy ban nhân dân tỉnh đã thành lập/);
+  assert.match(await page.locator('#fn-17').textContent(), /Chi đầu tư phát triển/);
+  assert.match(await page.getByTestId('notice').textContent(), /Đã đọc tệp «bao-cao-cchc-nam-2025\.docx»: \d+ phần, 17 chú thích\./);
+  // The trích yếu over two lines is read whole.
+  assert.equal(await page.locator('#summary').inputValue(),
+    'Công tác cải cách hành chính năm 2025 và phương hướng, nhiệm vụ năm 2026 của tỉnh Lâm Đồng');
+  // Its detail tables are in the body (11 w:tbl, two of them the header and
+  // the signature block).
+  assert.equal(await page.locator('.table-block').count(), 9);
+  await waitSaved(page);
+  await screenshot(page, 'docx-opened');
+
+  // Next period's draft from it keeps the footnotes.
+  const item = page.getByTestId('draft-item').first();
+  await item.getByTestId('next-month').click();
+  await page.getByTestId('previous-tasks').or(page.locator('.fn-item').nth(16)).first().waitFor();
+  await page.locator('.fn-item').nth(16).waitFor();
+  assert.equal(await page.locator('.fn-item').count(), 17);
+  await waitSaved(page);
+
+  // The .docx that goes out has them as real footnotes.
+  const file = await download(page, () => page.getByTestId('download-docx').click());
+  assert.match(file.name, /\.docx$/);
+  const parts = readDocx(file.bytes);
+  const refs = parts['word/document.xml'].match(/<w:footnoteReference /g) || [];
+  assert.equal(refs.length, 17);
+  assert.ok(parts['word/footnotes.xml'].includes('Thường trực Tỉnh ủy'));
+  assert.deepEqual(foreignRequests(browser.requests, server.url), []);
+});
+
+test('a .docx dropped on the page opens as a new draft', async () => {
+  const page = await openApp(browser.context, server.url);
+  const bytes = [...fs.readFileSync(path.join(samples, 'bao-cao-quan-ly-hoi-nam-2025.docx'))];
+  await page.evaluate((data) => {
+    const file = new File([new Uint8Array(data)], 'bao-cao-quan-ly-hoi-nam-2025.docx',
+      { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+  }, bytes);
+  await page.getByTestId('notice').filter({ hasText: 'bao-cao-quan-ly-hoi-nam-2025.docx' }).waitFor();
+  assert.match(await page.getByTestId('notice').textContent(), /Đã đọc tệp «bao-cao-quan-ly-hoi-nam-2025\.docx»: \d+ phần, 0 chú thích\./);
+  assert.equal(await page.locator('#summary').inputValue(), 'Tổ chức, hoạt động và quản lý hội năm 2025');
+  assert.equal(await page.locator('.drop-hint').count(), 0);
+});
