@@ -25,8 +25,14 @@ pub enum Role {
     Reference,
     /// Part of a map scale: "tỷ lệ 1/500".
     Scale,
-    /// Part of a code or a time: "F0", "WB8", "16h00".
+    /// Part of a code or a time: "F0", "WB8", "16h00", "mã số TTHC 1.012345".
     Code,
+    /// Part of a name: "Đề án 06", "Khối 6", "Tổ công tác 1", "nguyên tắc
+    /// 5-4-3-2-1", "Nhà ở xã hội 2", version "4.0". It counts nothing.
+    Name,
+    /// The number of an item of a list or a table row: "2.1", "3.3.1." at the
+    /// start of a text (a STT column), "(1)".
+    Label,
 }
 
 /// A number as written: "73.566", "97,17", "05", "1.2345" (the last one
@@ -168,6 +174,7 @@ pub fn analyse(text: &str) -> Numbers {
     find_dates(text, &mut n);
     find_years(text, &mut n);
     find_scales(text, &mut n);
+    find_names(text, &mut n);
     find_fractions(text, &mut n);
     n
 }
@@ -611,6 +618,192 @@ fn find_scales(text: &str, n: &mut Numbers) {
             n.tokens[i + 1].role = Role::Scale;
         }
     }
+}
+
+/// Nouns after which a number names one of its kind instead of counting:
+/// groups, places and rounds ("Tổ 5", "Khối 6", "đợt 2", "giai đoạn 2"),
+/// ordinals ("lần thứ 2"), rules and versions ("nguyên tắc 5-4-3-2-1").
+/// Matched against the words right before the number, in lower case.
+const NAMING_NOUNS: [&str; 20] = [
+    "khối", "tổ", "đội", "nhóm", "khu", "lớp", "đợt", "tuyến", "phòng", "thứ", "cụm", "thôn",
+    "ấp", "xóm", "giai đoạn", "nguyên tắc", "tổ công tác", "tổ dân phố", "phiên bản", "version",
+];
+
+/// Kinds of documents and programmes that are named by a number when written
+/// with a capital and no "số": "Đề án 06", "Chỉ thị 24", "Chương trình 135".
+const NAMED_DOCUMENTS: [&str; 10] = [
+    "đề án", "chỉ thị", "chương trình", "nghị quyết", "kế hoạch", "quyết định", "thông tư",
+    "nghị định", "dự án", "hội nghị",
+];
+
+/// Words that lead to a quantity, never to a name: "là 123", "tổng 45".
+const LEADS_TO_QUANTITY: [&str; 18] = [
+    "là", "tổng", "số", "được", "đạt", "có", "gồm", "còn", "thêm", "tăng", "giảm", "khoảng",
+    "gần", "hơn", "cả", "mỗi", "với", "trên",
+];
+
+/// The last `n` words before `pos` (letters only, spaces between), in lower
+/// case, with the byte offset where the first of them starts; fewer when a
+/// mark or a digit comes first.
+fn words_back(text: &str, pos: usize, n: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::with_capacity(n);
+    let mut end = pos;
+    while out.len() < n {
+        let head = &text[..end];
+        let trimmed = head.trim_end_matches(' ');
+        if trimmed.len() == head.len() && end != pos {
+            break;
+        }
+        let w = word_before(text, end);
+        if w.is_empty() {
+            break;
+        }
+        let start = trimmed.len() - w.len();
+        out.push((start, w));
+        end = start;
+    }
+    out
+}
+
+/// Whether the words before `pos` end with `phrase` (lower case, words
+/// separated by one space); the first word as written when they do.
+fn phrase_before<'a>(back: &[(usize, &'a str)], phrase: &str) -> Option<&'a str> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    if back.len() < words.len() {
+        return None;
+    }
+    let matched = words
+        .iter()
+        .rev()
+        .zip(back.iter())
+        .all(|(p, (_, w))| eq_ci(w, p));
+    matched.then(|| back[words.len() - 1].1)
+}
+
+/// Names, codes and labels: numbers that count nothing though nothing in
+/// their form says so. Read from the words before them: a naming noun ("Khối
+/// 6", "Tổ công tác 1"), a document named with a capital ("Đề án 06"), a
+/// proper name in title case ("Nhà ở xã hội 2"), "mã"/"số hiệu" ("mã số TTHC
+/// 1.012345"); and from where they stand: "2.1", "3.3.1." opening a text (a
+/// STT cell, an item), "(1)".
+fn find_names(text: &str, n: &mut Numbers) {
+    let bytes = text.as_bytes();
+    let count = n.tokens.len();
+    let mut k = 0;
+    while k < count {
+        let t = &n.tokens[k];
+        if t.role != Role::Quantity || t.percent_end.is_some() {
+            k += 1;
+            continue;
+        }
+        let in_slash = bytes.get(t.span.end) == Some(&b'/')
+            || (t.span.start > 0 && bytes[t.span.start - 1] == b'/');
+        let role = if in_slash { None } else { name_role(text, t, k == 0) };
+        let Some(role) = role else {
+            k += 1;
+            continue;
+        };
+        n.tokens[k].role = role;
+        n.tokens[k].unit.clear();
+        let end = n.tokens[k].span.end;
+        n.tokens[k].unit_span = end..end;
+        // "5-4-3-2-1": the numbers joined to a name by "-" belong to it.
+        let mut j = k + 1;
+        while j < count
+            && role == Role::Name
+            && n.tokens[j].role == Role::Quantity
+            && &text[n.tokens[j - 1].span.end..n.tokens[j].span.start] == "-"
+        {
+            n.tokens[j].role = Role::Name;
+            n.tokens[j].unit.clear();
+            let end = n.tokens[j].span.end;
+            n.tokens[j].unit_span = end..end;
+            j += 1;
+        }
+        k = j;
+    }
+}
+
+/// The role of a number read as a quantity so far, if its place says it is
+/// a name, a code or a label (see [`find_names`]).
+fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
+    let bytes = text.as_bytes();
+    // "2.1", "3.3.1.", "1." opening a text: the number of a row or an item.
+    if first && text[..t.span.start].trim_matches([' ', '\t', '(', '*']).is_empty() {
+        let groups_ok = t.raw.split('.').all(|g| (1..=2).contains(&g.len()))
+            && !t.raw.contains(',');
+        let dotted = t.raw.contains('.');
+        let rest = &text[t.span.end..];
+        let closes = rest.starts_with('.') || rest.starts_with(')');
+        let after = rest.trim_start_matches(['.', ')']);
+        let then = after.trim_start();
+        let next_ok = then.is_empty()
+            || then.starts_with(|c: char| c.is_uppercase())
+            || (closes && after.starts_with(char::is_whitespace));
+        if groups_ok && (dotted || closes) && next_ok {
+            return Some(Role::Label);
+        }
+    }
+    // "(1)": an item's number.
+    if t.span.start > 0
+        && bytes[t.span.start - 1] == b'('
+        && bytes.get(t.span.end) == Some(&b')')
+        && t.raw.len() <= 2
+        && t.raw.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some(Role::Label);
+    }
+    let back = words_back(text, t.span.start, 4);
+    // "mã 1.012345", "mã số TTHC 1.012345", "mã hồ sơ 2.000123", "số hiệu 12".
+    for (i, (_, w)) in back.iter().enumerate().take(3) {
+        if eq_ci(w, "mã") {
+            return Some(Role::Code);
+        }
+        if (eq_ci(w, "hiệu") || eq_ci(w, "danh"))
+            && back.get(i + 1).is_some_and(|(_, p)| eq_ci(p, "số") || eq_ci(p, "định"))
+        {
+            return Some(Role::Code);
+        }
+    }
+    let plain = t.raw.bytes().all(|b| b.is_ascii_digit());
+    // "4.0", "2.0": versions ("chuyển đổi số 4.0").
+    let version = t.raw.len() == 3 && t.raw.ends_with(".0");
+    if !(plain && t.raw.len() <= 3) && !version {
+        return None;
+    }
+    if back.is_empty() {
+        return None;
+    }
+    if version {
+        return Some(Role::Name);
+    }
+    if NAMING_NOUNS.iter().any(|p| phrase_before(&back, p).is_some()) {
+        return Some(Role::Name);
+    }
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if NAMED_DOCUMENTS
+        .iter()
+        .any(|p| phrase_before(&back, p).is_some_and(capital))
+    {
+        return Some(Role::Name);
+    }
+    // "Nhà ở xã hội 2": a phrase in title case right before, counting nothing.
+    if !t.unit.is_empty() {
+        return None;
+    }
+    for (_, w) in &back {
+        if LEADS_TO_QUANTITY.iter().any(|q| eq_ci(w, q))
+            || NOT_IN_UNIT.iter().any(|q| eq_ci(w, q))
+        {
+            return None;
+        }
+        if capital(w) {
+            // A word all in capitals is an abbreviation ("TTHC 12"): not a name.
+            let lower = w.chars().skip(1).any(char::is_lowercase);
+            return (lower || w.chars().count() == 1).then_some(Role::Name);
+        }
+    }
+    None
 }
 
 /// "a/b" and "a unit/b unit"; not chains like "155 con/21 hộ/6 xã".

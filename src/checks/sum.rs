@@ -70,6 +70,11 @@ enum Segment {
     Words,
     /// A number that is no part: "xử lý 03 công trình …", "202/470 = 42,98%".
     Other,
+    /// A part named by words before it: "đúng hạn 950 hồ sơ", "vốn năm 2024
+    /// chuyển sang là 2.548 tỷ đồng" (in a closed list only).
+    Labelled(usize),
+    /// The share claimed for the part before: "đạt 95%", "chiếm 4,9%".
+    Share,
 }
 
 /// What one segment of text is, as a part of a breakdown.
@@ -84,6 +89,15 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
         return Segment::Words;
     }
     let in_fraction = |i: usize| unit.fractions().iter().any(|f| f.a == i || f.b == i);
+    if inside.len() == 1 && nums[inside[0]].percent_end.is_some() {
+        let claim = unit.text[lead..nums[inside[0]].span.start].trim().to_lowercase();
+        let after = unit.text[nums[inside[0]].percent_end.unwrap_or(seg.end)..seg.end].trim();
+        if after.is_empty()
+            && ["chiếm", "đạt", "tỷ lệ", "chiếm tỷ lệ", "đạt tỷ lệ", "bằng"].contains(&claim.as_str())
+        {
+            return Segment::Share;
+        }
+    }
     if inside
         .iter()
         .any(|&i| nums[i].percent_end.is_some() || in_fraction(i))
@@ -103,6 +117,18 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
             if is_part(i) {
                 return Segment::Part(i);
             }
+        }
+    }
+    // "đúng hạn 950 hồ sơ": words, then the one quantity of the segment.
+    let quantities: Vec<usize> = inside.iter().copied().filter(|&i| nums[i].is_quantity()).collect();
+    if let [q] = quantities[..] {
+        let label = &unit.text[lead..nums[q].span.start];
+        let words = label.trim_end().trim_end_matches(':');
+        let named = words.chars().all(|c| is_letter(c) || c == ' ' || c.is_ascii_digit())
+            && !words.trim().is_empty()
+            && words.split_whitespace().count() <= 8;
+        if named && is_part(q) {
+            return Segment::Labelled(q);
         }
     }
     Segment::Other
@@ -146,6 +172,10 @@ fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// follow them in the sentence without being clearly parts.
 struct Breakdown {
     parts: Vec<usize>,
+    /// Whether some part is named by words before its number ("đúng hạn 950
+    /// hồ sơ"): such a list may leave a group out, so parts short of the
+    /// total are a warning.
+    labelled: bool,
     /// Same-unit numbers after the parts ("…; xử lý 03 công trình …"): the
     /// total may count them too, so a mismatch is only certain if it matches
     /// no running sum with them.
@@ -217,10 +247,15 @@ impl Breakdown {
 /// numbered segment must be a part of one unit, at least two of them.
 fn closed_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
     let mut parts = Vec::new();
+    let mut labelled = false;
     for seg in segments(&unit.text, range) {
         match segment(unit, seg) {
             Segment::Part(i) => parts.push(i),
-            Segment::Words => {}
+            Segment::Labelled(i) => {
+                parts.push(i);
+                labelled = true;
+            }
+            Segment::Words | Segment::Share => {}
             Segment::Other => return None,
         }
     }
@@ -231,6 +266,7 @@ fn closed_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
     }
     Some(Breakdown {
         parts,
+        labelled,
         trailing: Vec::new(),
     })
 }
@@ -263,7 +299,11 @@ fn open_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
             trailing.extend(later);
         }
     }
-    (parts.len() >= 2).then_some(Breakdown { parts, trailing })
+    (parts.len() >= 2).then_some(Breakdown {
+        parts,
+        labelled: false,
+        trailing,
+    })
 }
 
 /// The end of the sentence that goes on at `from`: a "." before a capital or
@@ -342,21 +382,61 @@ fn written_like(sum: Decimal, total: &str) -> String {
     }
 }
 
-/// The message for a total that its parts do not add up to.
-fn message(total: &NumToken, parts: &Breakdown, unit: &Unit, place: &str) -> Option<String> {
+/// Units whose figures are usually rounded: amounts in thousands, millions
+/// or billions, areas, lengths, weights. Counts of things never are.
+const ROUNDED_UNITS: [&str; 11] = [
+    "tỷ", "triệu", "nghìn", "ngàn", "ha", "km", "m", "tấn", "kg", "lít", "usd",
+];
+
+/// How serious a total that its parts miss by `total − sum` is, and what to
+/// add to the message. Error when the arithmetic fails whatever the rounding;
+/// a warning when rounded parts may explain it ("22.143 tỷ đồng" of 19.596 +
+/// 2.548), or when labelled parts fall short of the total (a group may be
+/// left unnamed).
+fn severity(sum: Decimal, total: Decimal, parts: usize, unit: &str, labelled: bool) -> (Severity, &'static str) {
+    let scale = sum.scale.max(total.scale);
+    let zero = Decimal { mantissa: 0, scale };
+    let (Some(s), Some(t)) = (sum.checked_add(zero), total.checked_add(zero)) else {
+        return (Severity::Warning, "");
+    };
+    let diff = s.mantissa.abs_diff(t.mantissa);
+    let first = unit.split(' ').next().unwrap_or("");
+    // Each rounded figure is off by at most half its last digit.
+    if ROUNDED_UNITS.contains(&first) && diff * 2 <= (parts as u128 + 1) {
+        return (
+            Severity::Warning,
+            " Chênh lệch nhỏ, có thể do làm tròn từng số: nếu vậy, ghi rõ số đã làm tròn.",
+        );
+    }
+    if labelled && s.mantissa < t.mantissa {
+        return (
+            Severity::Warning,
+            " Nếu còn nhóm khác chưa nêu, bổ sung nhóm đó cho đủ tổng.",
+        );
+    }
+    (Severity::Error, "")
+}
+
+/// The finding for a total that its parts do not add up to: its severity and
+/// message.
+fn message(total: &NumToken, parts: &Breakdown, unit: &Unit, place: &str) -> Option<(Severity, String)> {
     let sum = parts.sum(unit)?;
     let total_value = total.value?;
     if parts.adds_up_to(unit, total_value) {
         return None;
     }
     let sum_text = written_like(sum, &total.raw);
-    Some(format!(
-        "Tổng {} {} không khớp với các thành phần{place}: {} = {sum_text} {}. Sửa tổng thành {sum_text} {} hoặc kiểm tra lại các thành phần.",
-        total.raw,
-        total.unit,
-        parts.written(unit),
-        parts.unit(unit),
-        total.unit,
+    let (severity, note) = severity(sum, total_value, parts.parts.len(), &total.unit, parts.labelled);
+    Some((
+        severity,
+        format!(
+            "Tổng {} {} không khớp với các thành phần{place}: {} = {sum_text} {}. Sửa tổng thành {sum_text} {} hoặc kiểm tra lại các thành phần.{note}",
+            total.raw,
+            total.unit,
+            parts.written(unit),
+            parts.unit(unit),
+            total.unit,
+        ),
     ))
 }
 
@@ -437,10 +517,10 @@ fn report_total(unit: &Unit, at: usize, end: usize, parts: &Breakdown, out: &mut
         return;
     };
     let total = &unit.numbers()[t];
-    if let Some(message) = message(total, parts, unit, "") {
+    if let Some((severity, message)) = message(total, parts, unit, "") {
         out.push(Local {
             rule: Rule::Sum,
-            severity: Severity::Error,
+            severity,
             span: total.span.start..end,
             message,
         });
@@ -539,12 +619,12 @@ fn footnote_breakdowns(
         };
         let total = &unit.numbers()[t];
         let where_ = format!(" trong chú thích {}{}", id.0, place(note, note));
-        if let Some(message) = message(total, &parts, note, &where_) {
+        if let Some((severity, message)) = message(total, &parts, note, &where_) {
             out.push(Placed {
                 at: i,
                 finding: unit.finding(
                     Rule::Sum,
-                    Severity::Error,
+                    severity,
                     total.span.start..range.end,
                     message,
                 ),
@@ -575,12 +655,12 @@ fn next_paragraph_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
     if !same_unit(&total.unit, parts.unit(next)) {
         return;
     }
-    if let Some(message) = message(total, &parts, next, &place(next, next)) {
+    if let Some((severity, message)) = message(total, &parts, next, &place(next, next)) {
         out.push(Placed {
             at: i,
             finding: unit.finding(
                 Rule::Sum,
-                Severity::Error,
+                severity,
                 total.span.start..total.end_with_unit(),
                 message,
             ),
@@ -601,8 +681,13 @@ fn list_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
     if own.is_none() && !labelled {
         return;
     }
+    // "+ Tổng số kiến nghị: 900 triệu đồng." then "+ Đã thực hiện: …" on
+    // lines of the same mark: the total's parts are its siblings.
+    let head = unit.text.trim_start_matches(['*', ' ']);
+    let head = head.get(own.map_or(0, char::len_utf8)..).unwrap_or("").trim_start();
+    let siblings = own.is_some() && starts_with_ci(head, "tổng");
     let mut items: Vec<(usize, usize)> = Vec::new();
-    let mut item_mark = None;
+    let mut item_mark = if siblings { own } else { None };
     for (j, next) in units.iter().enumerate().skip(i + 1) {
         if next.kind != UnitKind::Paragraph {
             break;
@@ -652,8 +737,16 @@ fn list_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
         .collect();
     let (first, last) = (&units[items[0].0], &units[items[items.len() - 1].0]);
     let sum_text = written_like(sum, &total.raw);
+    let (severity, note) = if siblings {
+        (
+            Severity::Warning,
+            " Nếu còn nhóm khác chưa liệt kê, bổ sung dòng đó cho đủ tổng.",
+        )
+    } else {
+        severity(sum, total_value, items.len(), &total.unit, false)
+    };
     let message = format!(
-        "Tổng {} {} không khớp với các dòng liệt kê bên dưới{}: {} = {sum_text} {}. Sửa tổng thành {sum_text} {} hoặc kiểm tra lại các dòng.",
+        "Tổng {} {} không khớp với các dòng liệt kê bên dưới{}: {} = {sum_text} {}. Sửa tổng thành {sum_text} {} hoặc kiểm tra lại các dòng.{note}",
         total.raw,
         total.unit,
         place(first, last),
@@ -665,7 +758,7 @@ fn list_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
         at: i,
         finding: unit.finding(
             Rule::Sum,
-            Severity::Error,
+            severity,
             total.span.start..total.end_with_unit(),
             message,
         ),
