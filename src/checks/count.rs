@@ -228,7 +228,8 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
                 if listed == sum {
                     continue;
                 }
-                let written: Vec<&str> = shared.iter().map(|&(j, _)| nums[j].raw.as_str()).collect();
+                let written: Vec<&str> =
+                    shared.iter().map(|&(j, _)| nums[j].raw.as_str()).collect();
                 let first = nums[shared[0].0].span.start;
                 out.push(Placed {
                     at: i,
@@ -271,11 +272,14 @@ fn coordinated(unit: &Unit, k: usize) -> Vec<(usize, usize)> {
     let count_of = |j: usize| {
         let t = &nums[j];
         let first = t.unit.split(' ').next().unwrap_or("");
-        (t.is_quantity() && t.percent_end.is_none() && !t.unit.is_empty() && !MEASURES.contains(&first))
-            .then_some(())
-            .and(t.value)
-            .filter(|v| v.scale == 0 && v.mantissa <= 1000)
-            .map(|v| v.mantissa as usize)
+        (t.is_quantity()
+            && t.percent_end.is_none()
+            && !t.unit.is_empty()
+            && !MEASURES.contains(&first))
+        .then_some(())
+        .and(t.value)
+        .filter(|v| v.scale == 0 && v.mantissa <= 1000)
+        .map(|v| v.mantissa as usize)
     };
     let mut out = Vec::new();
     let Some(v) = count_of(k) else {

@@ -625,21 +625,47 @@ fn find_scales(text: &str, n: &mut Numbers) {
 /// ordinals ("lần thứ 2"), rules and versions ("nguyên tắc 5-4-3-2-1").
 /// Matched against the words right before the number, in lower case.
 const NAMING_NOUNS: [&str; 20] = [
-    "khối", "tổ", "đội", "nhóm", "khu", "lớp", "đợt", "tuyến", "phòng", "thứ", "cụm", "thôn",
-    "ấp", "xóm", "giai đoạn", "nguyên tắc", "tổ công tác", "tổ dân phố", "phiên bản", "version",
+    "khối",
+    "tổ",
+    "đội",
+    "nhóm",
+    "khu",
+    "lớp",
+    "đợt",
+    "tuyến",
+    "phòng",
+    "thứ",
+    "cụm",
+    "thôn",
+    "ấp",
+    "xóm",
+    "giai đoạn",
+    "nguyên tắc",
+    "tổ công tác",
+    "tổ dân phố",
+    "phiên bản",
+    "version",
 ];
 
 /// Kinds of documents and programmes that are named by a number when written
 /// with a capital and no "số": "Đề án 06", "Chỉ thị 24", "Chương trình 135".
 const NAMED_DOCUMENTS: [&str; 10] = [
-    "đề án", "chỉ thị", "chương trình", "nghị quyết", "kế hoạch", "quyết định", "thông tư",
-    "nghị định", "dự án", "hội nghị",
+    "đề án",
+    "chỉ thị",
+    "chương trình",
+    "nghị quyết",
+    "kế hoạch",
+    "quyết định",
+    "thông tư",
+    "nghị định",
+    "dự án",
+    "hội nghị",
 ];
 
 /// Words that lead to a quantity, never to a name: "là 123", "tổng 45".
 const LEADS_TO_QUANTITY: [&str; 18] = [
-    "là", "tổng", "số", "được", "đạt", "có", "gồm", "còn", "thêm", "tăng", "giảm", "khoảng",
-    "gần", "hơn", "cả", "mỗi", "với", "trên",
+    "là", "tổng", "số", "được", "đạt", "có", "gồm", "còn", "thêm", "tăng", "giảm", "khoảng", "gần",
+    "hơn", "cả", "mỗi", "với", "trên",
 ];
 
 /// The last `n` words before `pos` (letters only, spaces between), in lower
@@ -698,7 +724,11 @@ fn find_names(text: &str, n: &mut Numbers) {
         }
         let in_slash = bytes.get(t.span.end) == Some(&b'/')
             || (t.span.start > 0 && bytes[t.span.start - 1] == b'/');
-        let role = if in_slash { None } else { name_role(text, t, k == 0) };
+        let role = if in_slash {
+            None
+        } else {
+            name_role(text, t, k == 0)
+        };
         let Some(role) = role else {
             k += 1;
             continue;
@@ -729,9 +759,13 @@ fn find_names(text: &str, n: &mut Numbers) {
 fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     let bytes = text.as_bytes();
     // "2.1", "3.3.1.", "1." opening a text: the number of a row or an item.
-    if first && text[..t.span.start].trim_matches([' ', '\t', '(', '*']).is_empty() {
-        let groups_ok = t.raw.split('.').all(|g| (1..=2).contains(&g.len()))
-            && !t.raw.contains(',');
+    if first
+        && text[..t.span.start]
+            .trim_matches([' ', '\t', '(', '*'])
+            .is_empty()
+    {
+        let groups_ok =
+            t.raw.split('.').all(|g| (1..=2).contains(&g.len())) && !t.raw.contains(',');
         let dotted = t.raw.contains('.');
         let rest = &text[t.span.end..];
         let closes = rest.starts_with('.') || rest.starts_with(')');
@@ -760,7 +794,9 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
             return Some(Role::Code);
         }
         if (eq_ci(w, "hiệu") || eq_ci(w, "danh"))
-            && back.get(i + 1).is_some_and(|(_, p)| eq_ci(p, "số") || eq_ci(p, "định"))
+            && back
+                .get(i + 1)
+                .is_some_and(|(_, p)| eq_ci(p, "số") || eq_ci(p, "định"))
         {
             return Some(Role::Code);
         }
@@ -768,7 +804,8 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     let plain = t.raw.bytes().all(|b| b.is_ascii_digit());
     // "4.0", "2.0": versions ("chuyển đổi số 4.0").
     let version = t.raw.len() == 3 && t.raw.ends_with(".0");
-    if !(plain && t.raw.len() <= 3) && !version {
+    let short = plain && t.raw.len() <= 3;
+    if !(short || version) {
         return None;
     }
     if back.is_empty() {
@@ -777,7 +814,10 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     if version {
         return Some(Role::Name);
     }
-    if NAMING_NOUNS.iter().any(|p| phrase_before(&back, p).is_some()) {
+    if NAMING_NOUNS
+        .iter()
+        .any(|p| phrase_before(&back, p).is_some())
+    {
         return Some(Role::Name);
     }
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -792,8 +832,7 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
         return None;
     }
     for (_, w) in &back {
-        if LEADS_TO_QUANTITY.iter().any(|q| eq_ci(w, q))
-            || NOT_IN_UNIT.iter().any(|q| eq_ci(w, q))
+        if LEADS_TO_QUANTITY.iter().any(|q| eq_ci(w, q)) || NOT_IN_UNIT.iter().any(|q| eq_ci(w, q))
         {
             return None;
         }

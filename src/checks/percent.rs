@@ -118,7 +118,9 @@ fn missing(unit: &Unit, f: &Fraction, out: &mut Vec<Local>) {
     let end = rest
         .char_indices()
         .find(|&(k, ch)| {
-            ch == ';' || ch == '\n' || (ch == '.' && rest[k + 1..].chars().next().is_none_or(|n| n == ' '))
+            ch == ';'
+                || ch == '\n'
+                || (ch == '.' && rest[k + 1..].chars().next().is_none_or(|n| n == ' '))
         })
         .map(|(k, _)| k);
     let Some(end) = end.or((next_number == text.len()).then_some(rest.len())) else {
@@ -141,7 +143,10 @@ fn missing(unit: &Unit, f: &Fraction, out: &mut Vec<Local>) {
     };
     let value = format_decimal(precise);
     let value = if value.contains(',') {
-        value.trim_end_matches('0').trim_end_matches(',').to_string()
+        value
+            .trim_end_matches('0')
+            .trim_end_matches(',')
+            .to_string()
     } else {
         value
     };
@@ -187,7 +192,10 @@ fn shares(unit: &Unit, out: &mut Vec<Local>) {
             continue;
         };
         let p = &nums[pi];
-        let in_fraction = unit.fractions().iter().any(|f| f.a == pi || f.b == pi || f.b + 1 == ci);
+        let in_fraction = unit
+            .fractions()
+            .iter()
+            .any(|f| f.a == pi || f.b == pi || f.b + 1 == ci);
         if in_fraction || !p.is_quantity() || p.percent_end.is_some() {
             continue;
         }

@@ -90,10 +90,13 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
     }
     let in_fraction = |i: usize| unit.fractions().iter().any(|f| f.a == i || f.b == i);
     if inside.len() == 1 && nums[inside[0]].percent_end.is_some() {
-        let claim = unit.text[lead..nums[inside[0]].span.start].trim().to_lowercase();
+        let claim = unit.text[lead..nums[inside[0]].span.start]
+            .trim()
+            .to_lowercase();
         let after = unit.text[nums[inside[0]].percent_end.unwrap_or(seg.end)..seg.end].trim();
         if after.is_empty()
-            && ["chiếm", "đạt", "tỷ lệ", "chiếm tỷ lệ", "đạt tỷ lệ", "bằng"].contains(&claim.as_str())
+            && ["chiếm", "đạt", "tỷ lệ", "chiếm tỷ lệ", "đạt tỷ lệ", "bằng"]
+                .contains(&claim.as_str())
         {
             return Segment::Share;
         }
@@ -120,11 +123,17 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
         }
     }
     // "đúng hạn 950 hồ sơ": words, then the one quantity of the segment.
-    let quantities: Vec<usize> = inside.iter().copied().filter(|&i| nums[i].is_quantity()).collect();
+    let quantities: Vec<usize> = inside
+        .iter()
+        .copied()
+        .filter(|&i| nums[i].is_quantity())
+        .collect();
     if let [q] = quantities[..] {
         let label = &unit.text[lead..nums[q].span.start];
         let words = label.trim_end().trim_end_matches(':');
-        let named = words.chars().all(|c| is_letter(c) || c == ' ' || c.is_ascii_digit())
+        let named = words
+            .chars()
+            .all(|c| is_letter(c) || c == ' ' || c.is_ascii_digit())
             && !words.trim().is_empty()
             && words.split_whitespace().count() <= 8;
         if named && is_part(q) {
@@ -172,6 +181,9 @@ fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// follow them in the sentence without being clearly parts.
 struct Breakdown {
     parts: Vec<usize>,
+    /// What the parts count: the syllables their units share ("trường" of
+    /// "05 trường mầm non, 05 trường tiểu học").
+    counted: String,
     /// Whether some part is named by words before its number ("đúng hạn 950
     /// hồ sơ"): such a list may leave a group out, so parts short of the
     /// total are a warning.
@@ -196,8 +208,8 @@ fn same_value(a: Decimal, b: Decimal) -> bool {
 }
 
 impl Breakdown {
-    fn unit<'a>(&self, unit: &'a Unit) -> &'a str {
-        &unit.numbers()[self.parts[0]].unit
+    fn unit(&self, _unit: &Unit) -> &str {
+        &self.counted
     }
 
     fn sum(&self, unit: &Unit) -> Option<Decimal> {
@@ -261,11 +273,23 @@ fn closed_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
     }
     let nums = unit.numbers();
     let first = nums[*parts.first()?].unit.as_str();
-    if parts.len() < 2 || !parts.iter().all(|&p| same_unit(&nums[p].unit, first)) {
+    // "05 trường mầm non, 05 trường tiểu học": what all parts count.
+    let mut shared = first.split(' ').count();
+    for &p in &parts[1..] {
+        let same = first
+            .split(' ')
+            .zip(nums[p].unit.split(' '))
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared = shared.min(same);
+    }
+    if parts.len() < 2 || shared == 0 {
         return None;
     }
+    let counted = first.split(' ').take(shared).collect::<Vec<_>>().join(" ");
     Some(Breakdown {
         parts,
+        counted,
         labelled,
         trailing: Vec::new(),
     })
@@ -299,8 +323,10 @@ fn open_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
             trailing.extend(later);
         }
     }
+    let counted = nums[*parts.first()?].unit.clone();
     (parts.len() >= 2).then_some(Breakdown {
         parts,
+        counted,
         labelled: false,
         trailing,
     })
@@ -393,7 +419,13 @@ const ROUNDED_UNITS: [&str; 11] = [
 /// a warning when rounded parts may explain it ("22.143 tỷ đồng" of 19.596 +
 /// 2.548), or when labelled parts fall short of the total (a group may be
 /// left unnamed).
-fn severity(sum: Decimal, total: Decimal, parts: usize, unit: &str, labelled: bool) -> (Severity, &'static str) {
+fn severity(
+    sum: Decimal,
+    total: Decimal,
+    parts: usize,
+    unit: &str,
+    labelled: bool,
+) -> (Severity, &'static str) {
     let scale = sum.scale.max(total.scale);
     let zero = Decimal { mantissa: 0, scale };
     let (Some(s), Some(t)) = (sum.checked_add(zero), total.checked_add(zero)) else {
@@ -419,14 +451,25 @@ fn severity(sum: Decimal, total: Decimal, parts: usize, unit: &str, labelled: bo
 
 /// The finding for a total that its parts do not add up to: its severity and
 /// message.
-fn message(total: &NumToken, parts: &Breakdown, unit: &Unit, place: &str) -> Option<(Severity, String)> {
+fn message(
+    total: &NumToken,
+    parts: &Breakdown,
+    unit: &Unit,
+    place: &str,
+) -> Option<(Severity, String)> {
     let sum = parts.sum(unit)?;
     let total_value = total.value?;
     if parts.adds_up_to(unit, total_value) {
         return None;
     }
     let sum_text = written_like(sum, &total.raw);
-    let (severity, note) = severity(sum, total_value, parts.parts.len(), &total.unit, parts.labelled);
+    let (severity, note) = severity(
+        sum,
+        total_value,
+        parts.parts.len(),
+        &total.unit,
+        parts.labelled,
+    );
     Some((
         severity,
         format!(
@@ -622,12 +665,7 @@ fn footnote_breakdowns(
         if let Some((severity, message)) = message(total, &parts, note, &where_) {
             out.push(Placed {
                 at: i,
-                finding: unit.finding(
-                    Rule::Sum,
-                    severity,
-                    total.span.start..range.end,
-                    message,
-                ),
+                finding: unit.finding(Rule::Sum, severity, total.span.start..range.end, message),
             });
         }
     }
@@ -684,7 +722,10 @@ fn list_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
     // "+ Tổng số kiến nghị: 900 triệu đồng." then "+ Đã thực hiện: …" on
     // lines of the same mark: the total's parts are its siblings.
     let head = unit.text.trim_start_matches(['*', ' ']);
-    let head = head.get(own.map_or(0, char::len_utf8)..).unwrap_or("").trim_start();
+    let head = head
+        .get(own.map_or(0, char::len_utf8)..)
+        .unwrap_or("")
+        .trim_start();
     let siblings = own.is_some() && starts_with_ci(head, "tổng");
     let mut items: Vec<(usize, usize)> = Vec::new();
     let mut item_mark = if siblings { own } else { None };
