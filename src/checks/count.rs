@@ -396,4 +396,45 @@ mod tests {
             assert_eq!(findings(t), vec![], "{t}");
         }
     }
+
+    #[test]
+    fn sub_counts_and_coordinated_counts() {
+        assert_eq!(
+            items("06 đơn vị thuộc Sở A (Trồng trọt; Chăn nuôi; Thú y); 02 đơn vị thuộc Sở B (X; Y); 02 đơn vị thuộc Sở C (Z)"),
+            Items::SubCounts(
+                vec![
+                    ("06".to_string(), 6),
+                    ("02".to_string(), 2),
+                    ("02".to_string(), 2)
+                ],
+                "đơn vị".to_string()
+            )
+        );
+        let subs = "rà soát 10 đơn vị⁵ trực thuộc;\n\n⁵ 06 đơn vị thuộc Sở A (Trồng trọt; Chăn nuôi; Thú y); 02 đơn vị thuộc Sở B (X; Y); 02 đơn vị thuộc Sở C (Z; W)";
+        assert_eq!(findings(subs), vec![]);
+        let f = findings(&subs.replace("10 đơn vị", "11 đơn vị"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+        assert!(
+            f[0].message.starts_with("Ghi 11 đơn vị nhưng chú thích ⁵ (dòng 3) kê 06 + 02 + 02 = 10 đơn vị. Sửa thành 10 đơn vị"),
+            "{}",
+            f[0].message
+        );
+        let shared = "ban hành 03 Quyết định, 05 văn bản⁴ chỉ đạo;\n\n⁴ A; B; C; D; E; F; G; H";
+        assert_eq!(findings(shared), vec![]);
+        // Five items: the footnote lists the second count alone.
+        assert_eq!(findings(&shared.replace("; F; G; H", "")), vec![]);
+        // Seven: neither 5 nor 3 + 5, but which count is listed is a reading.
+        let f = findings(&shared.replace("; H", ""));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.contains("liệt kê 7 mục (ngăn cách bằng dấu «;»), không khớp với 05 văn bản cũng không khớp với tổng 03 + 05 = 8"),
+            "{}",
+            f[0].message
+        );
+        // A programme's name before the marker is no count.
+        let named = "hỗ trợ theo Chương trình 135 giai đoạn³ và\n\n³ A; B";
+        assert_eq!(findings(named), vec![]);
+    }
 }

@@ -832,8 +832,11 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
         return None;
     }
     for (_, w) in &back {
-        if LEADS_TO_QUANTITY.iter().any(|q| eq_ci(w, q)) || NOT_IN_UNIT.iter().any(|q| eq_ci(w, q))
-        {
+        // "ở" may be part of the name ("Nhà ở xã hội 2"); verbs and the
+        // other prepositions are not.
+        let stop = LEADS_TO_QUANTITY.iter().any(|q| eq_ci(w, q))
+            || NOT_IN_UNIT.iter().any(|q| *q != "ở" && eq_ci(w, q));
+        if stop {
             return None;
         }
         if capital(w) {
@@ -1010,5 +1013,56 @@ mod tests {
             assert!(n.dates[0].as_of, "{t}");
         }
         assert!(!analyse("lũy kế giải ngân đến ngày 30/11/2021").dates[0].as_of);
+    }
+
+    #[test]
+    fn names_codes_and_labels_count_nothing() {
+        let role_of = |text: &str, raw: &str| {
+            analyse(text)
+                .tokens
+                .into_iter()
+                .find(|t| t.raw == raw)
+                .map(|t| t.role)
+        };
+        for (text, raw) in [
+            ("triển khai Đề án 06 tiếp tục hiệu quả", "06"),
+            ("thực hiện Chỉ thị 24 của Thủ tướng", "24"),
+            ("Tổ công tác 1 đã kiểm tra", "1"),
+            ("tại Khối 6 và khu dân cư", "6"),
+            ("theo Chương trình 135 giai đoạn", "135"),
+            ("dự án Nhà ở xã hội 2 đã khởi công", "2"),
+            ("theo nguyên tắc 5-4-3-2-1 của tỉnh", "3"),
+            ("chuyển đổi số 4.0", "4.0"),
+            ("kỳ họp thứ 10 của HĐND", "10"),
+        ] {
+            assert_eq!(role_of(text, raw), Some(Role::Name), "{text}");
+        }
+        for (text, raw) in [
+            ("thủ tục mã số TTHC 1.012345 thực hiện", "1.012345"),
+            ("hồ sơ mã hồ sơ 2.000123 đã trả", "2.000123"),
+            ("văn bản số hiệu 12 ngày", "12"),
+        ] {
+            assert_eq!(role_of(text, raw), Some(Role::Code), "{text}");
+        }
+        for (text, raw) in [
+            ("2.1", "2.1"),
+            ("3.3.1. Số vấn đề phát hiện", "3.3.1"),
+            ("4.1 Tổng số nhiệm vụ", "4.1"),
+            ("(1) Đường giao thông; (2) Cầu", "2"),
+        ] {
+            assert_eq!(role_of(text, raw), Some(Role::Label), "{text}");
+        }
+        // What counts stays a quantity.
+        for (text, raw) in [
+            ("Tổng số nhiệm vụ được giao là 123", "123"),
+            ("cấp 56 giấy phép xây dựng", "56"),
+            ("thành lập 05 tổ công tác", "05"),
+            ("2.5 ha đất nông nghiệp", "2.5"),
+            ("tăng 2.1 lần", "2.1"),
+            ("Sở Nội vụ kiểm tra 42 cơ quan", "42"),
+            ("TTHC 12", "12"),
+        ] {
+            assert_eq!(role_of(text, raw), Some(Role::Quantity), "{text}");
+        }
     }
 }

@@ -4,6 +4,20 @@
 //! 13,4%". A value truncated or rounded to the decimals it shows is right (the
 //! seeds round down: 97,1% for 97,17…%).
 //!
+//! A claim may stand far from its fraction in the same clause when it names
+//! the ratio: "1.250/1.600 hộ kinh doanh trên địa bàn … đăng ký tài khoản,
+//! đạt tỷ lệ 79,13%" (an error: 78,13%). A ratio announced and not written,
+//! "400/2.000 trường hợp, đạt tỷ lệ.", is a warning with the value to write.
+//!
+//! Shares of a total given before its breakdown are of that total:
+//! "tiếp nhận 4.000 hồ sơ; trong đó: 3.010 hồ sơ trực tuyến (chiếm tỷ lệ
+//! 75%), 990 hồ sơ trực tiếp (chiếm tỷ lệ 25,1%)" (990/4.000 = 24,75%),
+//! "giải quyết 1.000 hồ sơ (đúng hạn 950 hồ sơ, đạt 95%, quá hạn 49 hồ sơ,
+//! chiếm 4,9%)" (49/1.000 = 4,9%, right). Claimed by "chiếm"/"tỷ lệ" a wrong
+//! share is an error; by "đạt" or "bằng" only a warning (it may be progress
+//! against a plan); followed by words ("đạt 95% kế hoạch") it is a
+//! percentage of something else and left alone.
+//!
 //! Not a claim: a fraction with no percentage right after it ("08/08 phường",
 //! "14/17 đạt loại Giỏi", "15 lượt/18 công dân"), and what the scanner knows is
 //! no fraction (dates, document numbers, map scales, months).
@@ -61,7 +75,9 @@ fn claimed<'a>(unit: &'a Unit, f: &Fraction) -> Option<&'a NumToken> {
         && !between.contains('(')
         && lower.matches("tỷ lệ").count() == 1
         && between.matches(',').count() <= 1;
-    if !words_only || !states || !(near || far) {
+    // "…, tỷ lệ hộ nghèo giảm, đạt tỷ lệ c%": a ratio of something else.
+    let one_ratio = lower.matches("tỷ lệ").count() <= 1;
+    if !words_only || !states || !(near || far) || !one_ratio {
         return None;
     }
     // Two different things ("13 GCNQSD/13 thửa") make no ratio to claim.
@@ -451,5 +467,62 @@ mod tests {
     #[test]
     fn zero_denominator_is_not_a_claim() {
         assert!(findings("0/0 = 0%").is_empty());
+    }
+
+    #[test]
+    fn a_claim_far_from_its_fraction_in_the_same_clause() {
+        let t = "Đến nay, đã có 1.250/1.600 hộ kinh doanh trên địa bàn các xã vùng cao đăng ký tài khoản, đạt tỷ lệ 79,13%.";
+        let f = findings(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+        assert!(
+            f[0].message
+                .starts_with("1.250/1.600 = 78,13%, không phải 79,13%"),
+            "{}",
+            f[0].message
+        );
+        assert!(findings(&t.replace("79,13%", "78,13%")).is_empty());
+        // After a right pair in the same sentence.
+        let t = "Hoàn thành 45/45 nhiệm vụ (đạt 100%), đã có 1.250/1.600 hộ kinh doanh trên địa bàn các xã vùng cao đăng ký tài khoản, đạt tỷ lệ 79,13%.";
+        assert_eq!(findings(t).len(), 1);
+        // Another ratio named in between is not this fraction's.
+        let t = "có 1.250/1.600 hộ đăng ký, tỷ lệ hộ nghèo giảm, đạt tỷ lệ 3,5%.";
+        assert!(findings(t).is_empty());
+    }
+
+    #[test]
+    fn a_promised_percentage_missing_is_a_warning() {
+        let f = findings("Đã xác minh 400/2.000 trường hợp, đạt tỷ lệ.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(
+            f[0].message,
+            "Câu ghi «đạt tỷ lệ» nhưng thiếu con số tỷ lệ: 400/2.000 = 20%. Bổ sung «đạt tỷ lệ 20%»."
+        );
+        assert!(findings("Đã xác minh 400/2.000 trường hợp.").is_empty());
+    }
+
+    #[test]
+    fn shares_are_of_the_total_before_the_breakdown() {
+        let t = "Bộ phận Một cửa tiếp nhận 4.000 hồ sơ; trong đó: 3.010 hồ sơ trực tuyến (chiếm tỷ lệ 75%), 990 hồ sơ trực tiếp (chiếm tỷ lệ 25,1%).";
+        let f = findings(t);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Error);
+        assert!(
+            f[0].message
+                .starts_with("Tỷ lệ trên tổng 4.000 hồ sơ: 990/4.000 = 24,75%, không phải 25,1%"),
+            "{}",
+            f[0].message
+        );
+        assert!(findings(&t.replace("25,1%", "24,75%")).is_empty());
+        // 49/1.000 = 4,9%: right, though 950 + 49 is 999.
+        let t = "Đã giải quyết 1.000 hồ sơ (đúng hạn 950 hồ sơ, đạt 95%, quá hạn 49 hồ sơ, chiếm 4,9%).";
+        assert!(findings(t).is_empty());
+        let f = findings(&t.replace("đạt 95%", "đạt 96%"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning, "«đạt» may be of a plan");
+        // Followed by what it is of, a percentage is not a share.
+        let t = "thu 28.611 tỷ đồng; trong đó: thu nội địa 20.000 tỷ đồng, đạt 95% dự toán.";
+        assert!(findings(t).is_empty());
     }
 }

@@ -10,6 +10,16 @@
 //! breakdown is its footnote ("15 lượt/18 công dân¹⁵" with "¹⁵ Trong đó đất
 //! đai: 10 lượt; …").
 //!
+//! In a bracket, parts may be named by words before their number: "giải
+//! quyết 1.000 hồ sơ (đúng hạn 950 hồ sơ, đạt 95%, quá hạn 49 hồ sơ, chiếm
+//! 4,9%)" (the shares are the `percent` rule's). Parts so named that fall
+//! short of the total are a warning (a group may be left unnamed); over it,
+//! an error. A total given as the first of sibling lines ("+ Tổng số kiến
+//! nghị: 900 triệu đồng." then "+ Đã thực hiện: …", "+ Chưa thực hiện: …")
+//! is a warning when they do not add up. Amounts that are usually rounded
+//! (tỷ, triệu, nghìn đồng; ha, km, tấn…) missing by no more than their
+//! rounding are a warning ("22.143 tỷ đồng" of 19.596 + 2.548).
+//!
 //! Silent when the parts are of another unit ("0,998 gam (trong đó có 91 viên
 //! nén)"), are a subset ("36 vụ, trong đó có 26 vụ vi phạm"), are no quantity
 //! ("02 kỳ (ngày 21/02/2025 và ngày 03/3/2025)"), or hold a fraction or a
@@ -936,5 +946,58 @@ mod tests {
         for seed in [crate::seeds::NOV_2021, crate::seeds::MAR_2025] {
             assert_eq!(findings(seed), vec![]);
         }
+    }
+
+    #[test]
+    fn labelled_parts_and_sibling_lines() {
+        let t = "phát sinh 5.000 hồ sơ (3.100 hồ sơ loại A và 1.800 hồ sơ loại B).";
+        let f = findings(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+        assert!(
+            f[0].message.contains("3.100 + 1.800 = 4.900 hồ sơ"),
+            "{}",
+            f[0].message
+        );
+        // Named parts short of the total: a group may be left out.
+        let t = "đã giải quyết 1.000 hồ sơ (đúng hạn 950 hồ sơ, đạt 95%, quá hạn 49 hồ sơ, chiếm 4,9%).";
+        let f = findings(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.contains("950 + 49 = 999 hồ sơ"),
+            "{}",
+            f[0].message
+        );
+        assert!(findings(&t.replace("49 hồ sơ", "50 hồ sơ")).is_empty());
+        // Over the total, certain.
+        let f = findings(&t.replace("49 hồ sơ", "51 hồ sơ"));
+        assert_eq!(f[0].severity, Severity::Error);
+        // Rounded amounts off by their rounding: a warning.
+        let t = "là 22.143 tỷ đồng (gồm kế hoạch năm 2025 là 19.596 tỷ đồng; vốn năm 2024 chuyển sang là 2.548 tỷ đồng), đã giải ngân.";
+        let f = findings(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.contains("có thể do làm tròn"),
+            "{}",
+            f[0].message
+        );
+        // Parts that share the noun they count.
+        let t = "toàn xã có 14 trường (05 trường mầm non, 05 trường tiểu học, 03 trường trung học cơ sở và 01 trường trung học phổ thông).";
+        assert!(findings(t).is_empty());
+        assert_eq!(findings(&t.replace("14 trường", "15 trường")).len(), 1);
+
+        let lines = "I. KẾT QUẢ\n\n1. Thanh tra\n\n+ Tổng số kiến nghị: 900 triệu đồng.\n\n+ Đã thực hiện: 700 triệu đồng.\n\n+ Chưa thực hiện: 150 triệu đồng.";
+        let f = findings(lines);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message
+                .contains("(dòng 7–9): 700 + 150 = 850 triệu đồng"),
+            "{}",
+            f[0].message
+        );
+        assert!(findings(&lines.replace("150 triệu", "200 triệu")).is_empty());
     }
 }
