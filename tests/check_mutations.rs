@@ -161,7 +161,7 @@ const MUTATIONS: &[Mutation] = &[
     m(Percent, E, "cchc", "đúng hạn 123/123 nhiệm vụ", "đúng hạn 122/123 nhiệm vụ", 31, "122/123 = 99,19%, không phải 100%"),
     m(Percent, E, "cchc", "hoàn thành 33/33 lớp", "hoàn thành 32/33 lớp", 94, "32/33 = 96,97%, không phải 100%"),
     // sum: labelled parts in brackets, parts over the total, sibling lines.
-    m(Sum, E, "tanha", "thu tiền sử dụng đất 3.420 triệu đồng", "thu tiền sử dụng đất 3.520 triệu đồng", 16, "15.220 + 3.520 = 18.740 triệu đồng"),
+    m(Sum, W, "tanha", "thu tiền sử dụng đất 3.420 triệu đồng", "thu tiền sử dụng đất 3.520 triệu đồng", 16, "15.220 + 3.520 = 18.740 triệu đồng"),
     m(Sum, W, "tanha", "thu tiền sử dụng đất 3.420 triệu đồng", "thu tiền sử dụng đất 3.421 triệu đồng", 16, "15.220 + 3.421 = 18.641 triệu đồng. Sửa tổng thành 18.641 triệu đồng hoặc kiểm tra lại các thành phần. Chênh lệch nhỏ, có thể do làm tròn"),
     m(Sum, E, "tanha", "(32 cơ sở đạt", "(31 cơ sở đạt", 42, "31 + 13 = 44 cơ sở"),
     m(Sum, E, "tanha", "03 trường trung học cơ sở", "04 trường trung học cơ sở", 46, "05 + 05 + 04 + 01 = 15 trường"),

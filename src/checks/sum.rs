@@ -12,9 +12,10 @@
 //!
 //! In a bracket, parts may be named by words before their number: "giải
 //! quyết 1.000 hồ sơ (đúng hạn 950 hồ sơ, đạt 95%, quá hạn 49 hồ sơ, chiếm
-//! 4,9%)" (the shares are the `percent` rule's). Parts so named that fall
-//! short of the total are a warning (a group may be left unnamed); over it,
-//! an error. A total given as the first of sibling lines ("+ Tổng số kiến
+//! 4,9%)" (the shares are the `percent` rule's). A mismatch of parts so
+//! named is a warning: a group may be left unnamed, or one named group may
+//! hold another ("trực tuyến", "toàn trình"). A label comparing with another
+//! period ("cùng kỳ 950 hồ sơ", "tháng trước …") is no part at all. A total given as the first of sibling lines ("+ Tổng số kiến
 //! nghị: 900 triệu đồng." then "+ Đã thực hiện: …", "+ Chưa thực hiện: …")
 //! is a warning when they do not add up. Amounts that are usually rounded
 //! (tỷ, triệu, nghìn đồng; ha, km, tấn…) missing by no more than their
@@ -146,7 +147,22 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
             .all(|c| is_letter(c) || c == ' ' || c.is_ascii_digit())
             && !words.trim().is_empty()
             && words.split_whitespace().count() <= 8;
-        if named && is_part(q) {
+        // "cùng kỳ 950 hồ sơ", "tháng trước 980 hồ sơ", "tăng 50 hồ sơ": a
+        // figure of another period or a change, not a part.
+        let lower = words.to_lowercase();
+        let compares = [
+            "cùng kỳ",
+            "tháng trước",
+            "quý trước",
+            "năm trước",
+            "kỳ trước",
+            "so với",
+            "tăng",
+            "giảm",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if named && !compares && is_part(q) {
             return Segment::Labelled(q);
         }
     }
@@ -450,11 +466,16 @@ fn severity(
             " Chênh lệch nhỏ, có thể do làm tròn từng số: nếu vậy, ghi rõ số đã làm tròn.",
         );
     }
-    if labelled && s.mantissa < t.mantissa {
-        return (
-            Severity::Warning,
-            " Nếu còn nhóm khác chưa nêu, bổ sung nhóm đó cho đủ tổng.",
-        );
+    // Parts named by words may leave a group out ("trước hạn" when only
+    // "đúng hạn" and "quá hạn" are written) or one may hold another
+    // ("trực tuyến", "toàn trình"): which reading is meant is not certain.
+    if labelled {
+        let note = if s.mantissa < t.mantissa {
+            " Nếu còn nhóm khác chưa nêu, bổ sung nhóm đó cho đủ tổng."
+        } else {
+            " Nếu có nhóm nằm trong nhóm khác, ghi rõ «trong đó»."
+        };
+        return (Severity::Warning, note);
     }
     (Severity::Error, "")
 }
@@ -970,9 +991,17 @@ mod tests {
             f[0].message
         );
         assert!(findings(&t.replace("49 hồ sơ", "50 hồ sơ")).is_empty());
-        // Over the total, certain.
+        // Over the total: one named group may hold another, still a warning.
         let f = findings(&t.replace("49 hồ sơ", "51 hồ sơ"));
-        assert_eq!(f[0].severity, Severity::Error);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.contains("950 + 51 = 1.001 hồ sơ"),
+            "{}",
+            f[0].message
+        );
+        // Figures of another period in the bracket are no parts.
+        let t = "đã giải quyết 1.000 hồ sơ (tháng trước 980 hồ sơ, cùng kỳ năm 2024 là 950 hồ sơ).";
+        assert!(findings(t).is_empty());
         // Rounded amounts off by their rounding: a warning.
         let t = "là 22.143 tỷ đồng (gồm kế hoạch năm 2025 là 19.596 tỷ đồng; vốn năm 2024 chuyển sang là 2.548 tỷ đồng), đã giải ngân.";
         let f = findings(t);
