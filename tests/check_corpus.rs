@@ -15,7 +15,7 @@ use baocao::checks::{run, Finding, Rule, Severity};
 use baocao::import::import_text;
 
 /// Every text of the corpus, by name.
-const CORPUS: [(&str, &str); 8] = [
+const CORPUS: [(&str, &str); 9] = [
     ("seed 000", include_str!("seeds/000_28b43714a13a73f1.txt")),
     ("seed 001", include_str!("seeds/001_1a00eb9240ccd3d2.txt")),
     (
@@ -41,6 +41,10 @@ const CORPUS: [(&str, &str); 8] = [
     (
         "bieu-mau",
         include_str!("corpus/tu-viet-phu-luc-bieu-mau-cchc-quy-3-2025.txt"),
+    ),
+    (
+        "phuc-tho",
+        include_str!("corpus/tu-viet-ngan-sach-dau-tu-thang-9-2025.txt"),
     ),
 ];
 

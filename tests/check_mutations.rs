@@ -12,6 +12,8 @@ const MAR_2025: &str = include_str!("seeds/001_1a00eb9240ccd3d2.txt");
 const TAN_HA: &str = include_str!("corpus/tu-viet-xa-tan-ha-thang-10-2025.txt");
 /// A province's yearly CCHC report, as published (soffice text export).
 const CCHC_2025: &str = include_str!("corpus/bao-cao-cchc-nam-2025.txt");
+/// A xã's report on its budget and public investment, written for the corpus.
+const PHUC_THO: &str = include_str!("corpus/tu-viet-ngan-sach-dau-tu-thang-9-2025.txt");
 
 fn seed(name: &str) -> &'static str {
     match name {
@@ -19,6 +21,7 @@ fn seed(name: &str) -> &'static str {
         "001" => MAR_2025,
         "tanha" => TAN_HA,
         "cchc" => CCHC_2025,
+        "phuctho" => PHUC_THO,
         other => panic!("no seed {other}"),
     }
 }
@@ -184,6 +187,19 @@ const MUTATIONS: &[Mutation] = &[
     // heading: an item, a part and a point skipped.
     m(Heading, E, "tanha", "6. Quốc phòng, an ninh trật tự", "7. Quốc phòng, an ninh trật tự", 64, "Đề mục «7.» đứng sau mục «5.»: thiếu mục «6.»"),
     m(Heading, E, "tanha", "II. HẠN CHẾ, KHÓ KHĂN", "Những hạn chế, khó khăn", 84, "thiếu phần «II.»"),
+    // A budget report: shares after the total's own percentage, other claims.
+    m(Percent, E, "phuctho", "(chiếm 4,97%)", "(chiếm 5,97%)", 16, "Tỷ lệ trên tổng 9.860 triệu đồng: 490/9.860 = 4,97%, không phải 5,97%"),
+    m(Percent, E, "phuctho", "(chiếm 30%)", "(chiếm 31%)", 16, "2.958/9.860 = 30,00%, không phải 31%"),
+    m(Percent, E, "phuctho", "tương ứng 87,17%", "tương ứng 78,17%", 18, "1.046/1.200 = 87,17%, không phải 78,17%"),
+    m(Percent, E, "phuctho", "(đạt 78,41%)", "(đạt 74,81%)", 18, "3.215/4.100 = 78,41%, không phải 74,81%"),
+    m(Percent, E, "phuctho", "= 69,42%", "= 64,92%", 20, "286/412 = 69,42%, không phải 64,92%"),
+    m(Percent, E, "phuctho", "đạt 62% kế hoạch", "đạt 26% kế hoạch", 28, "22.630/36.500 = 62,00%, không phải 26%"),
+    m(Sum, W, "phuctho", "chi thường xuyên 6.080 triệu đồng", "chi thường xuyên 6.180 triệu đồng", 24, "2.650 + 6.180 = 8.830 triệu đồng"),
+    m(Sum, E, "phuctho", "+ Do điều chỉnh thiết kế: 02 dự án.", "+ Do điều chỉnh thiết kế: 03 dự án.", 38, "(dòng 40–42): 03 + 03 = 06 dự án"),
+    m(Sum, W, "phuctho", "+ Đã thanh toán: 3.870 triệu đồng.", "+ Đã thanh toán: 3.780 triệu đồng.", 46, "(dòng 48–50): 3.780 + 450 = 4.230 triệu đồng"),
+    m(Count, E, "phuctho", "09 dự án¹", "10 dự án¹", 30, "Ghi 10 dự án nhưng chú thích ¹ (dòng 32) liệt kê 9 mục (đánh số (1) đến (9)). Sửa thành 9 dự án"),
+    m(Count, E, "phuctho", "04 dự án²", "05 dự án²", 30, "Ghi 05 dự án nhưng chú thích ² (dòng 34) liệt kê 4 mục (ngăn cách bằng dấu «;»). Sửa thành 04 dự án"),
+    m(Count, E, "phuctho", "08 chủ đầu tư³", "09 chủ đầu tư³", 30, "Ghi 09 chủ đầu tư nhưng chú thích ³ (dòng 36) kê 05 + 03 = 08 chủ đầu tư. Sửa thành 08 chủ đầu tư"),
     m(Heading, E, "001", "c) Công tác y tế, các chính sách xã hội", "c) Công tác y tế\n\nNội dung.\n\nd) Các chính sách xã hội\n\nNội dung.\n\ne) Công tác lao động", 113, "thiếu điểm «đ)»"),
 ];
 

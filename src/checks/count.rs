@@ -207,7 +207,7 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
                             Severity::Error,
                             t.span.start..range.end,
                             format!(
-                                "Ghi {} {noun} nhưng chú thích {marker}{line} kê {} = {sum} {sub_unit}. Sửa thành {sum} {noun}, hoặc kiểm tra lại các số trong chú thích.",
+                                "Ghi {} {noun} nhưng chú thích {marker}{line} kê {} = {sum} {noun}. Sửa thành {sum} {noun}, hoặc kiểm tra lại các số trong chú thích.",
                                 t.raw,
                                 written.join(" + "),
                             ),

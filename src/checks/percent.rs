@@ -22,7 +22,7 @@
 //! "14/17 đạt loại Giỏi", "15 lượt/18 công dân"), and what the scanner knows is
 //! no fraction (dates, document numbers, map scales, months).
 
-use super::numbers::{Fraction, NumToken};
+use super::numbers::{word_before_is, Fraction, NumToken};
 use super::text::Unit;
 use super::{Finding, Local, Report, Rule, Severity};
 use crate::report::{format_decimal, Decimal};
@@ -239,6 +239,13 @@ fn shares(unit: &Unit, out: &mut Vec<Local>) {
         let (Some(pv), Some(tv), Some(cv)) = (p.value, t.value, c.value) else {
             continue;
         };
+        // A part larger than its total: the total was misread.
+        if pv
+            .percent_of(tv, 0)
+            .is_none_or(|(whole, _)| whole.mantissa > 100)
+        {
+            continue;
+        }
         if let Some(message) = verdict(&p.raw, pv, &t.raw, tv, &c.raw, cv) {
             out.push(Local {
                 rule: Rule::Percent,
@@ -312,10 +319,28 @@ fn parent_total(unit: &Unit, pi: usize) -> Option<(usize, usize)> {
         }
     }
     let (start, end) = opener?;
-    let ti = unit.number_before(start)?;
+    let mut ti = unit.number_before(start)?;
+    // "là 9.860 triệu đồng, bằng 78,25% dự toán năm; trong đó: …": the
+    // percentages of the total itself stand between it and its breakdown.
+    let mut skipped = 0;
+    while nums[ti].percent_end.is_some() && skipped < 2 {
+        ti = ti.checked_sub(1)?;
+        skipped += 1;
+    }
     let t = &nums[ti];
-    let gap = text[t.end_with_unit().min(start)..start].trim_matches([' ', ';', ',', ':', '(']);
-    let ok = gap.is_empty() && t.is_quantity() && t.percent_end.is_none() && !t.unit.is_empty();
+    let raw_gap = &text[t.end_with_unit().min(start)..start];
+    let gap = raw_gap.trim_matches([' ', ';', ',', ':', '(']);
+    let gap_ok = if skipped == 0 {
+        gap.is_empty()
+    } else {
+        raw_gap.trim_start().starts_with(',')
+            && !gap.contains(';')
+            && !gap.contains(". ")
+            && !gap.contains('(')
+    };
+    // "tăng 500 triệu đồng; trong đó …": a change, not the total.
+    let change = word_before_is(text, t.span.start, &["tăng", "giảm", "vượt", "hơn", "thêm"]);
+    let ok = gap_ok && !change && t.is_quantity() && t.percent_end.is_none() && !t.unit.is_empty();
     ok.then_some((ti, label.unwrap_or(end).max(end)))
 }
 
@@ -521,6 +546,22 @@ mod tests {
         let f = findings(&t.replace("đạt 95%", "đạt 96%"));
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Warning, "«đạt» may be of a plan");
+        // The total's own percentage may stand before its breakdown.
+        let t = "là 9.860 triệu đồng, bằng 78,25% dự toán năm; trong đó: thu thuế 6.412 triệu đồng (chiếm 65,03%), thu khác 3.448 triệu đồng (chiếm 35,97%).";
+        let f = findings(t);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].message
+                .contains("3.448/9.860 = 34,97%, không phải 35,97%"),
+            "{}",
+            f[0].message
+        );
+        // A change before the breakdown is no total; nor is a figure smaller
+        // than its part.
+        let t = "thu 9.860 triệu đồng, tăng 500 triệu đồng; trong đó: thu thuế 6.412 triệu đồng (chiếm 65,03%).";
+        assert!(findings(t).is_empty());
+        let t = "xử lý 12 hồ sơ; trong đó: 300 hồ sơ trực tuyến (chiếm 65%).";
+        assert!(findings(t).is_empty());
         // Followed by what it is of, a percentage is not a share.
         let t = "thu 28.611 tỷ đồng; trong đó: thu nội địa 20.000 tỷ đồng, đạt 95% dự toán.";
         assert!(findings(t).is_empty());
