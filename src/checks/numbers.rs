@@ -668,13 +668,16 @@ const LEADS_TO_QUANTITY: [&str; 18] = [
     "hơn", "cả", "mỗi", "với", "trên",
 ];
 
-/// The last `n` words before `pos` (letters only, spaces between), in lower
-/// case, with the byte offset where the first of them starts; fewer when a
-/// mark or a digit comes first.
-fn words_back(text: &str, pos: usize, n: usize) -> Vec<(usize, &str)> {
-    let mut out = Vec::with_capacity(n);
+/// The last four words before `pos` (letters only, spaces between), as
+/// written, each with the byte offset where it starts, nearest first; fewer
+/// when a mark or a digit comes first.
+fn words_back(text: &str, pos: usize) -> Back<'_> {
+    let mut out = Back {
+        words: [(0, ""); 4],
+        len: 0,
+    };
     let mut end = pos;
-    while out.len() < n {
+    while out.len < out.words.len() {
         let head = &text[..end];
         let trimmed = head.trim_end_matches(' ');
         if trimmed.len() == head.len() && end != pos {
@@ -685,25 +688,39 @@ fn words_back(text: &str, pos: usize, n: usize) -> Vec<(usize, &str)> {
             break;
         }
         let start = trimmed.len() - w.len();
-        out.push((start, w));
+        out.words[out.len] = (start, w);
+        out.len += 1;
         end = start;
     }
     out
 }
 
-/// Whether the words before `pos` end with `phrase` (lower case, words
-/// separated by one space); the first word as written when they do.
-fn phrase_before<'a>(back: &[(usize, &'a str)], phrase: &str) -> Option<&'a str> {
-    let words: Vec<&str> = phrase.split(' ').collect();
-    if back.len() < words.len() {
-        return None;
+/// Up to four words before a number, nearest first (no allocation: this is
+/// asked of every number of a report).
+struct Back<'a> {
+    words: [(usize, &'a str); 4],
+    len: usize,
+}
+
+impl<'a> Back<'a> {
+    fn as_slice(&self) -> &[(usize, &'a str)] {
+        &self.words[..self.len]
     }
-    let matched = words
-        .iter()
-        .rev()
-        .zip(back.iter())
-        .all(|(p, (_, w))| eq_ci(w, p));
-    matched.then(|| back[words.len() - 1].1)
+}
+
+/// Whether the words before a number end with `phrase` (lower case, words
+/// separated by one space); the first word of the phrase as written when
+/// they do.
+fn phrase_before<'a>(back: &[(usize, &'a str)], phrase: &str) -> Option<&'a str> {
+    let mut n = 0;
+    for p in phrase.rsplit(' ') {
+        let (_, w) = back.get(n)?;
+        if !eq_ci(w, p) {
+            return None;
+        }
+        n += 1;
+    }
+    back.get(n.checked_sub(1)?).map(|(_, w)| *w)
 }
 
 /// Names, codes and labels: numbers that count nothing though nothing in
@@ -787,7 +804,8 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     {
         return Some(Role::Label);
     }
-    let back = words_back(text, t.span.start, 4);
+    let back = words_back(text, t.span.start);
+    let back = back.as_slice();
     // "mã 1.012345", "mã số TTHC 1.012345", "mã hồ sơ 2.000123", "số hiệu 12".
     for (i, (_, w)) in back.iter().enumerate().take(3) {
         if eq_ci(w, "mã") {
@@ -816,14 +834,14 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     }
     if NAMING_NOUNS
         .iter()
-        .any(|p| phrase_before(&back, p).is_some())
+        .any(|p| phrase_before(back, p).is_some())
     {
         return Some(Role::Name);
     }
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     if NAMED_DOCUMENTS
         .iter()
-        .any(|p| phrase_before(&back, p).is_some_and(capital))
+        .any(|p| phrase_before(back, p).is_some_and(capital))
     {
         return Some(Role::Name);
     }
@@ -831,7 +849,7 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     if !t.unit.is_empty() {
         return None;
     }
-    for (_, w) in &back {
+    for (_, w) in back {
         // "ở" may be part of the name ("Nhà ở xã hội 2"); verbs and the
         // other prepositions are not.
         let stop = LEADS_TO_QUANTITY.iter().any(|q| eq_ci(w, q))
