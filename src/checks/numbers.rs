@@ -662,15 +662,92 @@ const NAMED_DOCUMENTS: [&str; 10] = [
     "hội nghị",
 ];
 
-/// Words that lead to a quantity, never to a name: "là 123", "tổng 45".
+/// The last words of [`NAMING_NOUNS`] and [`NAMED_DOCUMENTS`]: a number
+/// after any other word is no name of theirs (a quick test for every number).
+const NAME_ENDINGS: [&str; 28] = [
+    "khối", "tổ", "đội", "nhóm", "khu", "lớp", "đợt", "tuyến", "phòng", "thứ", "cụm", "thôn", "ấp",
+    "xóm", "đoạn", "tắc", "tác", "phố", "bản", "version", "án", "thị", "trình", "quyết", "hoạch",
+    "định", "tư", "nghị",
+];
+
+/// Whether a word in lower case is one of [`NAME_ENDINGS`] (a `match`
+/// compiles to a test of the length, then of the bytes).
+fn is_name_ending(w: &str) -> bool {
+    matches!(
+        w,
+        "khối"
+            | "tổ"
+            | "đội"
+            | "nhóm"
+            | "khu"
+            | "lớp"
+            | "đợt"
+            | "tuyến"
+            | "phòng"
+            | "thứ"
+            | "cụm"
+            | "thôn"
+            | "ấp"
+            | "xóm"
+            | "đoạn"
+            | "tắc"
+            | "tác"
+            | "phố"
+            | "bản"
+            | "version"
+            | "án"
+            | "thị"
+            | "trình"
+            | "quyết"
+            | "hoạch"
+            | "định"
+            | "tư"
+            | "nghị"
+    )
+}
+
+/// Words that lead to a quantity, never to a name: "là 123", "tổng 45"
+/// (folded into [`STOPS`]).
+#[cfg(test)]
 const LEADS_TO_QUANTITY: [&str; 18] = [
     "là", "tổng", "số", "được", "đạt", "có", "gồm", "còn", "thêm", "tăng", "giảm", "khoảng", "gần",
     "hơn", "cả", "mỗi", "với", "trên",
 ];
 
-/// The last four words before `pos` (letters only, spaces between), as
-/// written, each with the byte offset where it starts, nearest first; fewer
-/// when a mark or a digit comes first.
+/// The words that never stand inside a name before its number, in byte
+/// order: those that lead to a quantity ("là 123", "tổng 45") and those of
+/// [`NOT_IN_UNIT`] but "ở" ("Nhà ở xã hội 2"). Checked against both lists
+/// by a test.
+const STOPS: [&str; 44] = [
+    "bằng", "bị", "chiếm", "cho", "các", "còn", "có", "cả", "của", "do", "dưới", "giảm", "gần",
+    "gồm", "hơn", "khoảng", "khác", "không", "là", "mỗi", "mới", "những", "này", "so", "số",
+    "theo", "thuộc", "thêm", "trong", "trên", "tăng", "tương", "tại", "tổng", "từ", "và", "về",
+    "với", "đã", "đó", "được", "đạt", "đến", "để",
+];
+
+/// The word before `pos` (spaces skipped), read by bytes: ASCII letters and
+/// any non-ASCII character. Quicker than [`word_before`] and enough to test
+/// the word against a list of words (a mark glued to it only makes it match
+/// nothing).
+fn last_word_bytes(text: &str, pos: usize) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && bytes[end - 1] == b' ' {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && (bytes[start - 1].is_ascii_alphabetic() || bytes[start - 1] >= 0x80) {
+        start -= 1;
+    }
+    // An ASCII byte or the start: always a char boundary.
+    &text[start..end]
+}
+
+/// The last four words before `pos` (spaces between), as written, each with
+/// the byte offset where it starts, nearest first; fewer when an ASCII mark
+/// or a digit comes first. Read by bytes ([`last_word_bytes`]): a word with
+/// a typographic mark glued to it matches no list, which only leaves a
+/// number a quantity or a name, never makes a finding.
 fn words_back(text: &str, pos: usize) -> Back<'_> {
     let mut out = Back {
         words: [(0, ""); 4],
@@ -683,7 +760,7 @@ fn words_back(text: &str, pos: usize) -> Back<'_> {
         if trimmed.len() == head.len() && end != pos {
             break;
         }
-        let w = word_before(text, end);
+        let w = last_word_bytes(text, end);
         if w.is_empty() {
             break;
         }
@@ -804,44 +881,82 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     {
         return Some(Role::Label);
     }
-    let back = words_back(text, t.span.start);
-    let back = back.as_slice();
-    // "mã 1.012345", "mã số TTHC 1.012345", "mã hồ sơ 2.000123", "số hiệu 12".
-    for (i, (_, w)) in back.iter().enumerate().take(3) {
-        if eq_ci(w, "mã") {
-            return Some(Role::Code);
-        }
-        if (eq_ci(w, "hiệu") || eq_ci(w, "danh"))
-            && back
-                .get(i + 1)
-                .is_some_and(|(_, p)| eq_ci(p, "số") || eq_ci(p, "định"))
-        {
-            return Some(Role::Code);
-        }
+    // Most numbers are counts after a verb: the word right before decides
+    // cheaply whether the words before are worth reading (this is asked of
+    // every number of a report).
+    let w0 = last_word_bytes(text, t.span.start);
+    if w0.is_empty() {
+        return None;
     }
+    // "mã 1.012345", "mã số TTHC 1.012345", "mã hồ sơ 2.000123", "số hiệu 12":
+    // a code's digits read as a malformed amount, or follow the code word.
+    let may_be_code = t.value.is_none()
+        || ["mã", "hiệu", "danh"]
+            .iter()
+            .any(|c| c.len() == w0.len() && eq_ci(w0, c));
     let plain = t.raw.bytes().all(|b| b.is_ascii_digit());
     // "4.0", "2.0": versions ("chuyển đổi số 4.0").
     let version = t.raw.len() == 3 && t.raw.ends_with(".0");
     let short = plain && t.raw.len() <= 3;
-    if !(short || version) {
+    if !may_be_code && !short {
         return None;
     }
-    if back.is_empty() {
+    // Words are compared as written when in lower case (most are); eq_ci
+    // only for a capital.
+    let lower0 = !w0.chars().next().is_some_and(char::is_uppercase);
+    let is_w0 = |l: &str| {
+        if lower0 {
+            w0 == l
+        } else {
+            l.len() == w0.len() && eq_ci(w0, l)
+        }
+    };
+    let after_noun = if lower0 {
+        is_name_ending(w0)
+    } else {
+        NAME_ENDINGS.iter().any(|l| is_w0(l))
+    };
+    // A count with its unit after no naming noun: "cấp 56 giấy phép".
+    if !may_be_code && !version && !after_noun && !t.unit.is_empty() {
         return None;
+    }
+    let back = words_back(text, t.span.start);
+    let back = back.as_slice();
+    if may_be_code {
+        for (i, (_, w)) in back.iter().enumerate().take(3) {
+            if eq_ci(w, "mã") {
+                return Some(Role::Code);
+            }
+            if (eq_ci(w, "hiệu") || eq_ci(w, "danh"))
+                && back
+                    .get(i + 1)
+                    .is_some_and(|(_, p)| eq_ci(p, "số") || eq_ci(p, "định"))
+            {
+                return Some(Role::Code);
+            }
+        }
     }
     if version {
         return Some(Role::Name);
     }
-    if NAMING_NOUNS
-        .iter()
-        .any(|p| phrase_before(back, p).is_some())
+    if !short {
+        return None;
+    }
+    let last_word = |p: &str| p.rsplit(' ').next().is_some_and(is_w0);
+    if after_noun
+        && NAMING_NOUNS
+            .iter()
+            .filter(|p| last_word(p))
+            .any(|p| phrase_before(back, p).is_some())
     {
         return Some(Role::Name);
     }
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    if NAMED_DOCUMENTS
-        .iter()
-        .any(|p| phrase_before(back, p).is_some_and(capital))
+    if after_noun
+        && NAMED_DOCUMENTS
+            .iter()
+            .filter(|p| last_word(p))
+            .any(|p| phrase_before(back, p).is_some_and(capital))
     {
         return Some(Role::Name);
     }
@@ -849,21 +964,23 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     if !t.unit.is_empty() {
         return None;
     }
-    for (_, w) in back {
-        // "ở" may be part of the name ("Nhà ở xã hội 2"); verbs and the
-        // other prepositions are not.
-        let stop = LEADS_TO_QUANTITY.iter().any(|q| eq_ci(w, q))
-            || NOT_IN_UNIT.iter().any(|q| *q != "ở" && eq_ci(w, q));
-        if stop {
-            return None;
-        }
-        if capital(w) {
-            // A word all in capitals is an abbreviation ("TTHC 12"): not a name.
-            let lower = w.chars().skip(1).any(char::is_lowercase);
-            return (lower || w.chars().count() == 1).then_some(Role::Name);
-        }
+    // The nearest word in title case, then no verb or preposition between.
+    let k = back.iter().position(|(_, w)| capital(w))?;
+    // A word all in capitals is an abbreviation ("TTHC 12"): not a name.
+    let w = back[k].1;
+    if !(w.chars().skip(1).any(char::is_lowercase) || w.chars().count() == 1) {
+        return None;
     }
-    None
+    // "ở" may be part of the name ("Nhà ở xã hội 2"); verbs and the other
+    // prepositions are not.
+    let stop = back[..=k].iter().any(|(_, w)| {
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            STOPS.iter().any(|q| eq_ci(w, q))
+        } else {
+            STOPS.binary_search(w).is_ok()
+        }
+    });
+    (!stop).then_some(Role::Name)
 }
 
 /// "a/b" and "a unit/b unit"; not chains like "155 con/21 hộ/6 xã".
@@ -1031,6 +1148,25 @@ mod tests {
             assert!(n.dates[0].as_of, "{t}");
         }
         assert!(!analyse("lũy kế giải ngân đến ngày 30/11/2021").dates[0].as_of);
+    }
+
+    #[test]
+    fn stops_are_sorted_and_complete() {
+        assert!(STOPS.windows(2).all(|w| w[0] < w[1]));
+        for w in LEADS_TO_QUANTITY.iter().chain(&NOT_IN_UNIT) {
+            assert_eq!(STOPS.contains(w), *w != "ở", "{w}");
+        }
+    }
+
+    #[test]
+    fn name_endings_cover_every_naming_phrase() {
+        for p in NAMING_NOUNS.iter().chain(&NAMED_DOCUMENTS) {
+            let last = p.rsplit(' ').next().unwrap();
+            assert!(NAME_ENDINGS.contains(&last), "{p}");
+        }
+        for e in NAME_ENDINGS {
+            assert!(is_name_ending(e), "{e}");
+        }
     }
 
     #[test]
