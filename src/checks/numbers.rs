@@ -535,7 +535,13 @@ fn is_as_of(text: &str, start: usize) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let mut head = text[from..start].to_lowercase();
+    // Lower-casing Vietnamese costs a table search per letter: first make
+    // sure "tính" is there at all ("tính", "Tính", "TÍNH").
+    let window = &text[from..start];
+    if !(window.contains("ính") || window.contains("ÍNH")) {
+        return false;
+    }
+    let mut head = window.to_lowercase();
     let strip = |h: &mut String, word: &str| {
         let trimmed = h.trim_end().len();
         h.truncate(trimmed);
@@ -743,6 +749,23 @@ fn last_word_bytes(text: &str, pos: usize) -> &str {
     &text[start..end]
 }
 
+/// Whether a letter is a capital, answered for Vietnamese letters from
+/// their code point (capitals and small letters alternate in Latin
+/// Extended-A and Additional) without the general table, which every word
+/// before a number would otherwise search.
+fn is_upper(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0xC0..=0xDE => c != '×',
+        0xDF..=0xFF => false,
+        n @ 0x100..=0x17F => n % 2 == 0 && c.is_uppercase(),
+        0x1A0 | 0x1AF => true,
+        0x1A1 | 0x1B0 => false,
+        n @ 0x1EA0..=0x1EFF => n % 2 == 0,
+        _ => c.is_uppercase(),
+    }
+}
+
 /// The last four words before `pos` (spaces between), as written, each with
 /// the byte offset where it starts, nearest first; fewer when an ASCII mark
 /// or a digit comes first. Read by bytes ([`last_word_bytes`]): a word with
@@ -903,7 +926,7 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     }
     // Words are compared as written when in lower case (most are); eq_ci
     // only for a capital.
-    let lower0 = !w0.chars().next().is_some_and(char::is_uppercase);
+    let lower0 = !w0.chars().next().is_some_and(is_upper);
     let is_w0 = |l: &str| {
         if lower0 {
             w0 == l
@@ -951,7 +974,7 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     {
         return Some(Role::Name);
     }
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let capital = |w: &str| w.chars().next().is_some_and(is_upper);
     if after_noun
         && NAMED_DOCUMENTS
             .iter()
@@ -974,7 +997,7 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     // "ở" may be part of the name ("Nhà ở xã hội 2"); verbs and the other
     // prepositions are not.
     let stop = back[..=k].iter().any(|(_, w)| {
-        if w.chars().next().is_some_and(char::is_uppercase) {
+        if w.chars().next().is_some_and(is_upper) {
             STOPS.iter().any(|q| eq_ci(w, q))
         } else {
             STOPS.binary_search(w).is_ok()
@@ -1148,6 +1171,19 @@ mod tests {
             assert!(n.dates[0].as_of, "{t}");
         }
         assert!(!analyse("lũy kế giải ngân đến ngày 30/11/2021").dates[0].as_of);
+    }
+
+    #[test]
+    fn capitals_of_vietnamese_letters() {
+        for c in "AĐÊÔƠƯÁẠẢÃÀẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ".chars()
+        {
+            assert!(is_upper(c), "{c}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c}");
+        }
+        for c in "ađêôơưáạảãàấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ×⁵“".chars()
+        {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c}");
+        }
     }
 
     #[test]
