@@ -2,6 +2,15 @@
 //! with "⁷ (1) … (2) … (11) …", or "03 dự án⁶" with items separated by ";"):
 //! N must be the number of items.
 //!
+//! Counts coordinated before one marker share it: "ban hành 03 Quyết định,
+//! 05 văn bản⁴" is right when the footnote lists 8 items (3 + 5) as well as
+//! 5; a list that matches neither is then a warning, since which counts the
+//! footnote lists is a reading. A footnote may break the count down by
+//! sub-counts: "10 đơn vị⁵" with "⁵ 06 đơn vị thuộc Sở A (…; …); 02 đơn vị
+//! thuộc Sở B (…); 02 đơn vị thuộc Sở C (…)" is right (6 + 2 + 2); the ";"
+//! inside brackets never separate items. Numbers that name ("Chương trình
+//! 135³", "Khối 6") count nothing and are never compared.
+//!
 //! Not a list: a footnote that breaks a figure down ("18 công dân¹⁵" with
 //! "¹⁵ Trong đó đất đai: 10 lượt; …", which is the `sum` rule's), an amount
 //! ("10.595 triệu đồng²"), and a footnote of one item with no ";" when N is
@@ -30,6 +39,9 @@ enum Items {
     Numbered(Vec<usize>),
     /// Items separated by ";".
     Separated(usize),
+    /// Items that each open with a count of the same thing: "06 đơn vị …; 02
+    /// đơn vị …" (the counts as written, their values, their unit).
+    SubCounts(Vec<(String, u64)>, String),
     /// A breakdown of a figure, or no list.
     NotAList,
 }
@@ -94,6 +106,33 @@ fn items(text: &str) -> Items {
     if pieces.iter().any(quantity) {
         return Items::NotAList;
     }
+    // "06 đơn vị thuộc Sở A (…); 02 đơn vị thuộc Sở B": sub-counts.
+    let opens_with_count = |p: &&str| p.starts_with(|c: char| c.is_ascii_digit());
+    if pieces.len() >= 2 && pieces.iter().any(opens_with_count) {
+        if !pieces.iter().all(opens_with_count) {
+            return Items::NotAList;
+        }
+        let mut counts = Vec::new();
+        let mut unit: Option<String> = None;
+        for p in &pieces {
+            let n = super::numbers::analyse(p);
+            let Some(t) = n.tokens.first().filter(|t| t.span.start == 0) else {
+                return Items::NotAList;
+            };
+            let value = t.value.filter(|v| v.scale == 0 && t.is_quantity());
+            let first = t.unit.split(' ').next().unwrap_or("");
+            let (Some(v), false) = (value, first.is_empty()) else {
+                return Items::NotAList;
+            };
+            match &unit {
+                Some(u) if u.split(' ').next() != Some(first) => return Items::NotAList,
+                Some(_) => {}
+                None => unit = Some(t.unit.clone()),
+            }
+            counts.push((t.raw.clone(), v.mantissa as u64));
+        }
+        return Items::SubCounts(counts, unit.unwrap_or_default());
+    }
     Items::Separated(pieces.len())
 }
 
@@ -133,6 +172,12 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
             let Some(note) = notes.get(id).map(|&j| &units[j]) else {
                 continue;
             };
+            let line = match note.line_at(0) {
+                Some(l) => format!(" (dòng {l})"),
+                None => String::new(),
+            };
+            let noun = between.trim();
+            let marker = superscript_number(id.0);
             let (listed, how) = match items(&note.text) {
                 Items::Numbered(ks) => {
                     let c = ks.len();
@@ -147,16 +192,60 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
                 Items::Separated(c) if c >= 2 || n == 1 => {
                     (c, "ngăn cách bằng dấu «;»".to_string())
                 }
+                Items::SubCounts(counts, sub_unit) => {
+                    let total: u64 = counts.iter().map(|(_, v)| v).sum();
+                    let first = |u: &str| u.split(' ').next().unwrap_or("").to_string();
+                    if total == n as u64 || first(&sub_unit) != first(&t.unit) {
+                        continue;
+                    }
+                    let written: Vec<&str> = counts.iter().map(|(r, _)| r.as_str()).collect();
+                    let sum = pad(total as usize, &t.raw);
+                    out.push(Placed {
+                        at: i,
+                        finding: unit.finding(
+                            Rule::Count,
+                            Severity::Error,
+                            t.span.start..range.end,
+                            format!(
+                                "Ghi {} {noun} nhưng chú thích {marker}{line} kê {} = {sum} {noun}. Sửa thành {sum} {noun}, hoặc kiểm tra lại các số trong chú thích.",
+                                t.raw,
+                                written.join(" + "),
+                            ),
+                        ),
+                    });
+                    continue;
+                }
                 _ => continue,
             };
             if listed == n {
                 continue;
             }
-            let noun = between.trim();
-            let line = match note.line_at(0) {
-                Some(l) => format!(" (dòng {l})"),
-                None => String::new(),
-            };
+            // "03 Quyết định, 05 văn bản⁴": the counts coordinated before
+            // the marker may share its footnote.
+            let shared = coordinated(unit, k);
+            if shared.len() > 1 {
+                let sum: usize = shared.iter().map(|&(_, v)| v).sum();
+                if listed == sum {
+                    continue;
+                }
+                let written: Vec<&str> =
+                    shared.iter().map(|&(j, _)| nums[j].raw.as_str()).collect();
+                let first = nums[shared[0].0].span.start;
+                out.push(Placed {
+                    at: i,
+                    finding: unit.finding(
+                        Rule::Count,
+                        Severity::Warning,
+                        first..range.end,
+                        format!(
+                            "Chú thích {marker}{line} liệt kê {listed} mục ({how}), không khớp với {} {noun} cũng không khớp với tổng {} = {sum}. Kiểm tra lại số lượng hoặc danh sách trong chú thích.",
+                            t.raw,
+                            written.join(" + "),
+                        ),
+                    ),
+                });
+                continue;
+            }
             out.push(Placed {
                 at: i,
                 finding: unit.finding(
@@ -164,9 +253,8 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
                     Severity::Error,
                     t.span.start..range.end,
                     format!(
-                        "Ghi {} {noun} nhưng chú thích {}{line} liệt kê {listed} mục ({how}). Sửa thành {} {noun}, hoặc bổ sung/bớt mục trong chú thích cho đủ {}.",
+                        "Ghi {} {noun} nhưng chú thích {marker}{line} liệt kê {listed} mục ({how}). Sửa thành {} {noun}, hoặc bổ sung/bớt mục trong chú thích cho đủ {}.",
                         t.raw,
-                        superscript_number(id.0),
                         pad(listed, &t.raw),
                         t.raw,
                     ),
@@ -174,6 +262,51 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
             });
         }
     }
+}
+
+/// The counts coordinated with the count `k` and ending with it, each "N
+/// <danh từ>" joined to the next by ", " or " và ": "03 Quyết định, 05 văn
+/// bản" gives both (index, value); a lone count gives itself.
+fn coordinated(unit: &Unit, k: usize) -> Vec<(usize, usize)> {
+    let nums = unit.numbers();
+    let count_of = |j: usize| {
+        let t = &nums[j];
+        let first = t.unit.split(' ').next().unwrap_or("");
+        (t.is_quantity()
+            && t.percent_end.is_none()
+            && !t.unit.is_empty()
+            && !MEASURES.contains(&first))
+        .then_some(())
+        .and(t.value)
+        .filter(|v| v.scale == 0 && v.mantissa <= 1000)
+        .map(|v| v.mantissa as usize)
+    };
+    let mut out = Vec::new();
+    let Some(v) = count_of(k) else {
+        return out;
+    };
+    out.push((k, v));
+    let mut j = k;
+    while j > 0 {
+        let (prev, next) = (&nums[j - 1], &nums[j]);
+        let gap = &unit.text[prev.span.end..next.span.start];
+        let words = gap
+            .strip_suffix(", ")
+            .or_else(|| gap.strip_suffix(" và "))
+            .or_else(|| gap.strip_suffix(", và "));
+        let joined = words.is_some_and(|w| {
+            w.starts_with(' ')
+                && w.chars().all(|c| c.is_alphabetic() || c == ' ')
+                && w.split_whitespace().count() <= 4
+        });
+        let Some(v) = count_of(j - 1).filter(|_| joined) else {
+            break;
+        };
+        out.push((j - 1, v));
+        j -= 1;
+    }
+    out.reverse();
+    out
 }
 
 /// A count written like the original: "05" stays two digits.
@@ -262,5 +395,46 @@ mod tests {
         ] {
             assert_eq!(findings(t), vec![], "{t}");
         }
+    }
+
+    #[test]
+    fn sub_counts_and_coordinated_counts() {
+        assert_eq!(
+            items("06 đơn vị thuộc Sở A (Trồng trọt; Chăn nuôi; Thú y); 02 đơn vị thuộc Sở B (X; Y); 02 đơn vị thuộc Sở C (Z)"),
+            Items::SubCounts(
+                vec![
+                    ("06".to_string(), 6),
+                    ("02".to_string(), 2),
+                    ("02".to_string(), 2)
+                ],
+                "đơn vị".to_string()
+            )
+        );
+        let subs = "rà soát 10 đơn vị⁵ trực thuộc;\n\n⁵ 06 đơn vị thuộc Sở A (Trồng trọt; Chăn nuôi; Thú y); 02 đơn vị thuộc Sở B (X; Y); 02 đơn vị thuộc Sở C (Z; W)";
+        assert_eq!(findings(subs), vec![]);
+        let f = findings(&subs.replace("10 đơn vị", "11 đơn vị"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+        assert!(
+            f[0].message.starts_with("Ghi 11 đơn vị nhưng chú thích ⁵ (dòng 3) kê 06 + 02 + 02 = 10 đơn vị. Sửa thành 10 đơn vị"),
+            "{}",
+            f[0].message
+        );
+        let shared = "ban hành 03 Quyết định, 05 văn bản⁴ chỉ đạo;\n\n⁴ A; B; C; D; E; F; G; H";
+        assert_eq!(findings(shared), vec![]);
+        // Five items: the footnote lists the second count alone.
+        assert_eq!(findings(&shared.replace("; F; G; H", "")), vec![]);
+        // Seven: neither 5 nor 3 + 5, but which count is listed is a reading.
+        let f = findings(&shared.replace("; H", ""));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.contains("liệt kê 7 mục (ngăn cách bằng dấu «;»), không khớp với 05 văn bản cũng không khớp với tổng 03 + 05 = 8"),
+            "{}",
+            f[0].message
+        );
+        // A programme's name before the marker is no count.
+        let named = "hỗ trợ theo Chương trình 135 giai đoạn³ và\n\n³ A; B";
+        assert_eq!(findings(named), vec![]);
     }
 }

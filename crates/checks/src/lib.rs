@@ -9,6 +9,34 @@
 //! both for every unit; [`Checker`] keeps the local part of units whose text
 //! did not change, so a keystroke costs the edited paragraph and the cheap
 //! document-level passes, not a full check.
+//!
+//! # Severity
+//!
+//! A false error costs more trust than a missed one, so every rule follows
+//! one policy:
+//!
+//! - **error** only when the reading is certain and the arithmetic fails
+//!   under every accepted rounding: a percentage is right if it is the exact
+//!   value rounded *or* truncated at the decimals written ("97,1%" and
+//!   "97,2%" for 97,17…%); a sum of rounded amounts ("tỷ đồng", "triệu
+//!   đồng", ha, km, tấn, …) is right within half a unit of the last digit of
+//!   each figure; counts of things are exact.
+//! - **warning** when the reading is plausible but not certain: a share
+//!   claimed with "đạt" (which may also be progress against a plan), parts
+//!   named by words that fall short of their total (a group may be left
+//!   out), items of a total on separate lines, a list that matches neither
+//!   of two coordinated counts, a gap that rounding may explain, a promised
+//!   percentage that is missing ("…, đạt tỷ lệ.").
+//! - **nothing** for numbers that count nothing: names ("Đề án 06", "Chỉ
+//!   thị 24", "Khối 6", "Chương trình 135", "nguyên tắc 5-4-3-2-1", "4.0"),
+//!   codes ("mã số TTHC 1.012345", "F0"), labels (a STT column "2.1",
+//!   "3.3.1", an item "(1)"), dates, years, ký hiệu ("81/KH-UBND") and map
+//!   scales ("tỷ lệ 1/500"). The roles come from the shared number scan
+//!   ([`numbers::Role`]), read from the words around each number, never from
+//!   a list of sentences.
+//!
+//! Messages are in Vietnamese: what is wrong, the computed value in
+//! Vietnamese notation ("990/4.000 = 24,75%, không phải 25,1%") and the fix.
 
 pub mod abbreviation;
 mod checker;

@@ -5,7 +5,9 @@
 //! ("350,295 triệu đồng" where the report writes "22.961 triệu đồng").
 //!
 //! Not numbers to check: dates written with dots ("18.11.2021"), numbers of
-//! sections ("mục 2.1"), telephone numbers, codes ("F0"), "4.0".
+//! sections ("mục 2.1"), telephone numbers, codes ("F0", "mã số TTHC
+//! 1.012345", "mã hồ sơ 2.000123"), names ("4.0"), and labels: the STT of a
+//! table row or an item ("2.1", "3.3.1.") opening a cell or a source line.
 
 use super::numbers::{word_before_is, NumToken, Role};
 use super::text::Unit;
@@ -68,7 +70,25 @@ fn is_amount(unit: &Unit, t: &NumToken) -> bool {
     if t.raw.len() == 3 && t.raw.ends_with(".0") {
         return false;
     }
-    !word_before_is(&unit.text, t.span.start, &NOT_AMOUNTS)
+    !word_before_is(&unit.text, t.span.start, &NOT_AMOUNTS) && !numbers_a_line(unit, t)
+}
+
+/// "2.1.", "3.3.1" opening a line of the source: the STT of a table row or
+/// the number of an item, whose lines a text export joins into one
+/// paragraph ("% 100 2.1."). Groups of one or two digits only: "1.2345" at
+/// the start of a line is still a malformed amount.
+fn numbers_a_line(unit: &Unit, t: &NumToken) -> bool {
+    let opens = t.span.start == 0
+        || unit
+            .origin
+            .as_ref()
+            .is_some_and(|o| o.breaks.iter().any(|&(at, _)| at == t.span.start));
+    let label_shaped = t.raw.contains('.')
+        && !t.raw.contains(',')
+        && t.raw.split('.').all(|g| (1..=2).contains(&g.len()));
+    let rest = &unit.text[t.span.end..];
+    let ends = rest.is_empty() || rest.starts_with(['.', ')', ' ', '\n', '\t']);
+    opens && label_shaped && ends
 }
 
 /// The unit-local part: every malformed grouping.

@@ -225,4 +225,32 @@ mod tests {
         assert!(matches!(place, FigurePlace::Text(TextTarget::Footnote(_))));
         assert_eq!(stale_findings(&april).len(), before - 2);
     }
+
+    #[test]
+    fn names_codes_and_labels_are_not_carried_figures() {
+        let october = import_text(include_str!(
+            "../../../tests/corpus/tu-viet-xa-tan-ha-thang-10-2025.txt"
+        ))
+        .unwrap();
+        let november = next_month(&october, Period::new(1, 2000).unwrap()).report;
+        let listed: Vec<String> = stale_findings(&november)
+            .iter()
+            .flat_map(|f| {
+                f.excerpt
+                    .split("; ")
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        // The month's figures are listed…
+        for figure in ["18.640", "12.480", "4.126", "1.184/1.210"] {
+            assert!(listed.iter().any(|l| l == figure), "{figure}: {listed:?}");
+        }
+        // …names ("Chương trình 135", "Khu 4", "Tổ công tác 1", "Thôn 3",
+        // "Nhà ở xã hội 2", "phiên bản 4.0", "5-4-3-2-1"), codes and item
+        // numbers ("(1)") are not.
+        for name in ["135", "1.012345", "2.000123", "4.0", "4", "1", "3", "2"] {
+            assert!(!listed.iter().any(|l| l == name), "{name}: {listed:?}");
+        }
+    }
 }

@@ -10,6 +10,17 @@
 //! breakdown is its footnote ("15 lượt/18 công dân¹⁵" with "¹⁵ Trong đó đất
 //! đai: 10 lượt; …").
 //!
+//! In a bracket, parts may be named by words before their number: "giải
+//! quyết 1.000 hồ sơ (đúng hạn 950 hồ sơ, đạt 95%, quá hạn 49 hồ sơ, chiếm
+//! 4,9%)" (the shares are the `percent` rule's). A mismatch of parts so
+//! named is a warning: a group may be left unnamed, or one named group may
+//! hold another ("trực tuyến", "toàn trình"). A label comparing with another
+//! period ("cùng kỳ 950 hồ sơ", "tháng trước …") is no part at all. A total given as the first of sibling lines ("+ Tổng số kiến
+//! nghị: 900 triệu đồng." then "+ Đã thực hiện: …", "+ Chưa thực hiện: …")
+//! is a warning when they do not add up. Amounts that are usually rounded
+//! (tỷ, triệu, nghìn đồng; ha, km, tấn…) missing by no more than their
+//! rounding are a warning ("22.143 tỷ đồng" of 19.596 + 2.548).
+//!
 //! Silent when the parts are of another unit ("0,998 gam (trong đó có 91 viên
 //! nén)"), are a subset ("36 vụ, trong đó có 26 vụ vi phạm"), are no quantity
 //! ("02 kỳ (ngày 21/02/2025 và ngày 03/3/2025)"), or hold a fraction or a
@@ -70,6 +81,11 @@ enum Segment {
     Words,
     /// A number that is no part: "xử lý 03 công trình …", "202/470 = 42,98%".
     Other,
+    /// A part named by words before it: "đúng hạn 950 hồ sơ", "vốn năm 2024
+    /// chuyển sang là 2.548 tỷ đồng" (in a closed list only).
+    Labelled(usize),
+    /// The share claimed for the part before: "đạt 95%", "chiếm 4,9%".
+    Share,
 }
 
 /// What one segment of text is, as a part of a breakdown.
@@ -84,6 +100,18 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
         return Segment::Words;
     }
     let in_fraction = |i: usize| unit.fractions().iter().any(|f| f.a == i || f.b == i);
+    if inside.len() == 1 && nums[inside[0]].percent_end.is_some() {
+        let claim = unit.text[lead..nums[inside[0]].span.start]
+            .trim()
+            .to_lowercase();
+        let after = unit.text[nums[inside[0]].percent_end.unwrap_or(seg.end)..seg.end].trim();
+        if after.is_empty()
+            && ["chiếm", "đạt", "tỷ lệ", "chiếm tỷ lệ", "đạt tỷ lệ", "bằng"]
+                .contains(&claim.as_str())
+        {
+            return Segment::Share;
+        }
+    }
     if inside
         .iter()
         .any(|&i| nums[i].percent_end.is_some() || in_fraction(i))
@@ -103,6 +131,39 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
             if is_part(i) {
                 return Segment::Part(i);
             }
+        }
+    }
+    // "đúng hạn 950 hồ sơ": words, then the one quantity of the segment.
+    let quantities: Vec<usize> = inside
+        .iter()
+        .copied()
+        .filter(|&i| nums[i].is_quantity())
+        .collect();
+    if let [q] = quantities[..] {
+        let label = &unit.text[lead..nums[q].span.start];
+        let words = label.trim_end().trim_end_matches(':');
+        let named = words
+            .chars()
+            .all(|c| is_letter(c) || c == ' ' || c.is_ascii_digit())
+            && !words.trim().is_empty()
+            && words.split_whitespace().count() <= 8;
+        // "cùng kỳ 950 hồ sơ", "tháng trước 980 hồ sơ", "tăng 50 hồ sơ": a
+        // figure of another period or a change, not a part.
+        let lower = words.to_lowercase();
+        let compares = [
+            "cùng kỳ",
+            "tháng trước",
+            "quý trước",
+            "năm trước",
+            "kỳ trước",
+            "so với",
+            "tăng",
+            "giảm",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if named && !compares && is_part(q) {
+            return Segment::Labelled(q);
         }
     }
     Segment::Other
@@ -146,6 +207,13 @@ fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// follow them in the sentence without being clearly parts.
 struct Breakdown {
     parts: Vec<usize>,
+    /// What the parts count: the syllables their units share ("trường" of
+    /// "05 trường mầm non, 05 trường tiểu học").
+    counted: String,
+    /// Whether some part is named by words before its number ("đúng hạn 950
+    /// hồ sơ"): such a list may leave a group out, so parts short of the
+    /// total are a warning.
+    labelled: bool,
     /// Same-unit numbers after the parts ("…; xử lý 03 công trình …"): the
     /// total may count them too, so a mismatch is only certain if it matches
     /// no running sum with them.
@@ -166,8 +234,8 @@ fn same_value(a: Decimal, b: Decimal) -> bool {
 }
 
 impl Breakdown {
-    fn unit<'a>(&self, unit: &'a Unit) -> &'a str {
-        &unit.numbers()[self.parts[0]].unit
+    fn unit(&self, _unit: &Unit) -> &str {
+        &self.counted
     }
 
     fn sum(&self, unit: &Unit) -> Option<Decimal> {
@@ -217,20 +285,38 @@ impl Breakdown {
 /// numbered segment must be a part of one unit, at least two of them.
 fn closed_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
     let mut parts = Vec::new();
+    let mut labelled = false;
     for seg in segments(&unit.text, range) {
         match segment(unit, seg) {
             Segment::Part(i) => parts.push(i),
-            Segment::Words => {}
+            Segment::Labelled(i) => {
+                parts.push(i);
+                labelled = true;
+            }
+            Segment::Words | Segment::Share => {}
             Segment::Other => return None,
         }
     }
     let nums = unit.numbers();
     let first = nums[*parts.first()?].unit.as_str();
-    if parts.len() < 2 || !parts.iter().all(|&p| same_unit(&nums[p].unit, first)) {
+    // "05 trường mầm non, 05 trường tiểu học": what all parts count.
+    let mut shared = first.split(' ').count();
+    for &p in &parts[1..] {
+        let same = first
+            .split(' ')
+            .zip(nums[p].unit.split(' '))
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared = shared.min(same);
+    }
+    if parts.len() < 2 || shared == 0 {
         return None;
     }
+    let counted = first.split(' ').take(shared).collect::<Vec<_>>().join(" ");
     Some(Breakdown {
         parts,
+        counted,
+        labelled,
         trailing: Vec::new(),
     })
 }
@@ -263,7 +349,13 @@ fn open_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
             trailing.extend(later);
         }
     }
-    (parts.len() >= 2).then_some(Breakdown { parts, trailing })
+    let counted = nums[*parts.first()?].unit.clone();
+    (parts.len() >= 2).then_some(Breakdown {
+        parts,
+        counted,
+        labelled: false,
+        trailing,
+    })
 }
 
 /// The end of the sentence that goes on at `from`: a "." before a capital or
@@ -342,21 +434,83 @@ fn written_like(sum: Decimal, total: &str) -> String {
     }
 }
 
-/// The message for a total that its parts do not add up to.
-fn message(total: &NumToken, parts: &Breakdown, unit: &Unit, place: &str) -> Option<String> {
+/// Units whose figures are usually rounded: amounts in thousands, millions
+/// or billions, areas, lengths, weights. Counts of things never are.
+const ROUNDED_UNITS: [&str; 11] = [
+    "tỷ", "triệu", "nghìn", "ngàn", "ha", "km", "m", "tấn", "kg", "lít", "usd",
+];
+
+/// How serious a total that its parts miss by `total − sum` is, and what to
+/// add to the message. Error when the arithmetic fails whatever the rounding;
+/// a warning when rounded parts may explain it ("22.143 tỷ đồng" of 19.596 +
+/// 2.548), or when labelled parts fall short of the total (a group may be
+/// left unnamed).
+fn severity(
+    sum: Decimal,
+    total: Decimal,
+    parts: usize,
+    unit: &str,
+    labelled: bool,
+) -> (Severity, &'static str) {
+    let scale = sum.scale.max(total.scale);
+    let zero = Decimal { mantissa: 0, scale };
+    let (Some(s), Some(t)) = (sum.checked_add(zero), total.checked_add(zero)) else {
+        return (Severity::Warning, "");
+    };
+    let diff = s.mantissa.abs_diff(t.mantissa);
+    let first = unit.split(' ').next().unwrap_or("");
+    // Each rounded figure is off by at most half its last digit.
+    if ROUNDED_UNITS.contains(&first) && diff * 2 <= (parts as u128 + 1) {
+        return (
+            Severity::Warning,
+            " Chênh lệch nhỏ, có thể do làm tròn từng số: nếu vậy, ghi rõ số đã làm tròn.",
+        );
+    }
+    // Parts named by words may leave a group out ("trước hạn" when only
+    // "đúng hạn" and "quá hạn" are written) or one may hold another
+    // ("trực tuyến", "toàn trình"): which reading is meant is not certain.
+    if labelled {
+        let note = if s.mantissa < t.mantissa {
+            " Nếu còn nhóm khác chưa nêu, bổ sung nhóm đó cho đủ tổng."
+        } else {
+            " Nếu có nhóm nằm trong nhóm khác, ghi rõ «trong đó»."
+        };
+        return (Severity::Warning, note);
+    }
+    (Severity::Error, "")
+}
+
+/// The finding for a total that its parts do not add up to: its severity and
+/// message.
+fn message(
+    total: &NumToken,
+    parts: &Breakdown,
+    unit: &Unit,
+    place: &str,
+) -> Option<(Severity, String)> {
     let sum = parts.sum(unit)?;
     let total_value = total.value?;
     if parts.adds_up_to(unit, total_value) {
         return None;
     }
     let sum_text = written_like(sum, &total.raw);
-    Some(format!(
-        "Tổng {} {} không khớp với các thành phần{place}: {} = {sum_text} {}. Sửa tổng thành {sum_text} {} hoặc kiểm tra lại các thành phần.",
-        total.raw,
-        total.unit,
-        parts.written(unit),
-        parts.unit(unit),
-        total.unit,
+    let (severity, note) = severity(
+        sum,
+        total_value,
+        parts.parts.len(),
+        &total.unit,
+        parts.labelled,
+    );
+    Some((
+        severity,
+        format!(
+            "Tổng {} {} không khớp với các thành phần{place}: {} = {sum_text} {}. Sửa tổng thành {sum_text} {} hoặc kiểm tra lại các thành phần.{note}",
+            total.raw,
+            total.unit,
+            parts.written(unit),
+            parts.unit(unit),
+            total.unit,
+        ),
     ))
 }
 
@@ -437,10 +591,10 @@ fn report_total(unit: &Unit, at: usize, end: usize, parts: &Breakdown, out: &mut
         return;
     };
     let total = &unit.numbers()[t];
-    if let Some(message) = message(total, parts, unit, "") {
+    if let Some((severity, message)) = message(total, parts, unit, "") {
         out.push(Local {
             rule: Rule::Sum,
-            severity: Severity::Error,
+            severity,
             span: total.span.start..end,
             message,
         });
@@ -539,15 +693,10 @@ fn footnote_breakdowns(
         };
         let total = &unit.numbers()[t];
         let where_ = format!(" trong chú thích {}{}", id.0, place(note, note));
-        if let Some(message) = message(total, &parts, note, &where_) {
+        if let Some((severity, message)) = message(total, &parts, note, &where_) {
             out.push(Placed {
                 at: i,
-                finding: unit.finding(
-                    Rule::Sum,
-                    Severity::Error,
-                    total.span.start..range.end,
-                    message,
-                ),
+                finding: unit.finding(Rule::Sum, severity, total.span.start..range.end, message),
             });
         }
     }
@@ -575,12 +724,12 @@ fn next_paragraph_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
     if !same_unit(&total.unit, parts.unit(next)) {
         return;
     }
-    if let Some(message) = message(total, &parts, next, &place(next, next)) {
+    if let Some((severity, message)) = message(total, &parts, next, &place(next, next)) {
         out.push(Placed {
             at: i,
             finding: unit.finding(
                 Rule::Sum,
-                Severity::Error,
+                severity,
                 total.span.start..total.end_with_unit(),
                 message,
             ),
@@ -601,8 +750,16 @@ fn list_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
     if own.is_none() && !labelled {
         return;
     }
+    // "+ Tổng số kiến nghị: 900 triệu đồng." then "+ Đã thực hiện: …" on
+    // lines of the same mark: the total's parts are its siblings.
+    let head = unit.text.trim_start_matches(['*', ' ']);
+    let head = head
+        .get(own.map_or(0, char::len_utf8)..)
+        .unwrap_or("")
+        .trim_start();
+    let siblings = own.is_some() && starts_with_ci(head, "tổng");
     let mut items: Vec<(usize, usize)> = Vec::new();
-    let mut item_mark = None;
+    let mut item_mark = if siblings { own } else { None };
     for (j, next) in units.iter().enumerate().skip(i + 1) {
         if next.kind != UnitKind::Paragraph {
             break;
@@ -652,8 +809,16 @@ fn list_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
         .collect();
     let (first, last) = (&units[items[0].0], &units[items[items.len() - 1].0]);
     let sum_text = written_like(sum, &total.raw);
+    let (severity, note) = if siblings {
+        (
+            Severity::Warning,
+            " Nếu còn nhóm khác chưa liệt kê, bổ sung dòng đó cho đủ tổng.",
+        )
+    } else {
+        severity(sum, total_value, items.len(), &total.unit, false)
+    };
     let message = format!(
-        "Tổng {} {} không khớp với các dòng liệt kê bên dưới{}: {} = {sum_text} {}. Sửa tổng thành {sum_text} {} hoặc kiểm tra lại các dòng.",
+        "Tổng {} {} không khớp với các dòng liệt kê bên dưới{}: {} = {sum_text} {}. Sửa tổng thành {sum_text} {} hoặc kiểm tra lại các dòng.{note}",
         total.raw,
         total.unit,
         place(first, last),
@@ -665,7 +830,7 @@ fn list_breakdown(units: &[Unit], i: usize, out: &mut Vec<Placed>) {
         at: i,
         finding: unit.finding(
             Rule::Sum,
-            Severity::Error,
+            severity,
             total.span.start..total.end_with_unit(),
             message,
         ),
@@ -802,5 +967,66 @@ mod tests {
         for seed in [baocao_testdata::NOV_2021, baocao_testdata::MAR_2025] {
             assert_eq!(findings(seed), vec![]);
         }
+    }
+
+    #[test]
+    fn labelled_parts_and_sibling_lines() {
+        let t = "phát sinh 5.000 hồ sơ (3.100 hồ sơ loại A và 1.800 hồ sơ loại B).";
+        let f = findings(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+        assert!(
+            f[0].message.contains("3.100 + 1.800 = 4.900 hồ sơ"),
+            "{}",
+            f[0].message
+        );
+        // Named parts short of the total: a group may be left out.
+        let t = "đã giải quyết 1.000 hồ sơ (đúng hạn 950 hồ sơ, đạt 95%, quá hạn 49 hồ sơ, chiếm 4,9%).";
+        let f = findings(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.contains("950 + 49 = 999 hồ sơ"),
+            "{}",
+            f[0].message
+        );
+        assert!(findings(&t.replace("49 hồ sơ", "50 hồ sơ")).is_empty());
+        // Over the total: one named group may hold another, still a warning.
+        let f = findings(&t.replace("49 hồ sơ", "51 hồ sơ"));
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.contains("950 + 51 = 1.001 hồ sơ"),
+            "{}",
+            f[0].message
+        );
+        // Figures of another period in the bracket are no parts.
+        let t = "đã giải quyết 1.000 hồ sơ (tháng trước 980 hồ sơ, cùng kỳ năm 2024 là 950 hồ sơ).";
+        assert!(findings(t).is_empty());
+        // Rounded amounts off by their rounding: a warning.
+        let t = "là 22.143 tỷ đồng (gồm kế hoạch năm 2025 là 19.596 tỷ đồng; vốn năm 2024 chuyển sang là 2.548 tỷ đồng), đã giải ngân.";
+        let f = findings(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.contains("có thể do làm tròn"),
+            "{}",
+            f[0].message
+        );
+        // Parts that share the noun they count.
+        let t = "toàn xã có 14 trường (05 trường mầm non, 05 trường tiểu học, 03 trường trung học cơ sở và 01 trường trung học phổ thông).";
+        assert!(findings(t).is_empty());
+        assert_eq!(findings(&t.replace("14 trường", "15 trường")).len(), 1);
+
+        let lines = "I. KẾT QUẢ\n\n1. Thanh tra\n\n+ Tổng số kiến nghị: 900 triệu đồng.\n\n+ Đã thực hiện: 700 triệu đồng.\n\n+ Chưa thực hiện: 150 triệu đồng.";
+        let f = findings(lines);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message
+                .contains("(dòng 7–9): 700 + 150 = 850 triệu đồng"),
+            "{}",
+            f[0].message
+        );
+        assert!(findings(&lines.replace("150 triệu", "200 triệu")).is_empty());
     }
 }

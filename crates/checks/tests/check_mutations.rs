@@ -7,11 +7,22 @@ use baocao_import::import_text;
 
 use baocao_testdata::MAR_2025;
 use baocao_testdata::NOV_2021;
+/// A monthly report of a xã written for the corpus (every sector, invented
+/// figures, all right as written).
+const TAN_HA: &str = include_str!("../../../tests/corpus/tu-viet-xa-tan-ha-thang-10-2025.txt");
+/// A province's yearly CCHC report, as published (soffice text export).
+const CCHC_2025: &str = include_str!("../../../tests/corpus/bao-cao-cchc-nam-2025.txt");
+/// A xã's report on its budget and public investment, written for the corpus.
+const PHUC_THO: &str =
+    include_str!("../../../tests/corpus/tu-viet-ngan-sach-dau-tu-thang-9-2025.txt");
 
 fn seed(name: &str) -> &'static str {
     match name {
         "000" => NOV_2021,
         "001" => MAR_2025,
+        "tanha" => TAN_HA,
+        "cchc" => CCHC_2025,
+        "phuctho" => PHUC_THO,
         other => panic!("no seed {other}"),
     }
 }
@@ -123,6 +134,74 @@ const MUTATIONS: &[Mutation] = &[
     m(Structure, W, "001", "ngày tháng 3 năm 2025", "ngày tháng 03 năm 2025", 5, "tháng 3 viết «3», không phải «03»"),
     m(Structure, W, "001", "- Sở Kế hoạch và Đầu tư (b/c);", "- Sở Kế hoạch và Đầu tư (b/c)", 270, "Mỗi nơi nhận kết thúc bằng dấu «;»"),
     m(Structure, W, "000", "- Trang TTĐT TP;", "- Trang TTĐT TP.", 205, "«Trang TTĐT TP;»"),
+
+    // Issue 10: the shapes of real reports, in the corpus's own sentences.
+    // percent: "a/b …, đạt tỷ lệ c%", near and far from the fraction.
+    m(Percent, E, "tanha", "đạt tỷ lệ 97,85%", "đạt tỷ lệ 98,85%", 36, "1.184/1.210 = 97,85%, không phải 98,85%"),
+    m(Percent, E, "tanha", "Tiêm chủng mở rộng: 1.184/1.210 trẻ em dưới một tuổi được tiêm đủ các loại vắc xin, đạt tỷ lệ 97,85%.", "Đến nay, đã có 1.250/1.600 hộ kinh doanh trên địa bàn các xã vùng cao đăng ký tài khoản, đạt tỷ lệ 79,13%.", 36, "1.250/1.600 = 78,13%, không phải 79,13%"),
+    m(Percent, E, "tanha", "1.184/1.210 trẻ em dưới một tuổi", "1.210/1.210 trẻ em được lập phiếu theo dõi, đạt 100%, trong đó 1.194/1.210 trẻ em dưới một tuổi", 36, "1.194/1.210 = 98,68%, không phải 97,85%"),
+    m(Percent, E, "tanha", "đạt tỷ lệ 78,33%", "đạt tỷ lệ 87,33%", 18, "2.350/3.000 = 78,33%, không phải 87,33%"),
+    m(Percent, E, "tanha", "đạt 63,19%", "đạt 61,39%", 22, "27.046/42.800 = 63,19%, không phải 61,39%"),
+    m(Percent, E, "tanha", "chiếm 78,57%", "chiếm 78,75%", 48, "11/14 = 78,57%, không phải 78,75%"),
+    m(Percent, E, "tanha", "đạt tỷ lệ 92,98%", "đạt tỷ lệ 93,98%", 48, "318/342 = 92,98%, không phải 93,98%"),
+    m(Percent, E, "tanha", "(412/412 trẻ)", "(402/412 trẻ)", 48, "402/412 = 97,57%, không phải 100%"),
+    m(Percent, E, "tanha", "đạt 83,33%", "đạt 88,33%", 66, "05/06 = 83,33%, không phải 88,33%"),
+    m(Percent, E, "tanha", "đạt tỷ lệ 89,66%", "đạt tỷ lệ 86,66%", 70, "52/58 = 89,66%, không phải 86,66%"),
+    // percent: a promised percentage missing (a warning with the value).
+    m(Percent, W, "tanha", "đạt tỷ lệ 89,66%.", "đạt tỷ lệ.", 70, "Câu ghi «đạt tỷ lệ» nhưng thiếu con số tỷ lệ: 52/58 = 89,66%. Bổ sung «đạt tỷ lệ 89,66%»."),
+    m(Percent, W, "tanha", "đạt tỷ lệ 78,33%", "đạt tỷ lệ", 18, "thiếu con số tỷ lệ: 2.350/3.000 = 78,33%"),
+    // percent: shares of the parent total given before the breakdown.
+    m(Percent, E, "tanha", "(chiếm 17,98%)", "(chiếm 18,98%)", 34, "Tỷ lệ trên tổng 12.480 lượt người: 2.244/12.480 = 17,98%, không phải 18,98%"),
+    m(Percent, E, "tanha", "(chiếm tỷ lệ 19,97%)", "(chiếm tỷ lệ 20,97%)", 52, "824/4.126 = 19,97%, không phải 20,97%"),
+    m(Percent, E, "tanha", "3.302 hồ sơ trực tuyến (chiếm tỷ lệ 80,03%), 824 hồ sơ trực tiếp (chiếm tỷ lệ 19,97%)", "3.010 hồ sơ trực tuyến (chiếm tỷ lệ 72,95%), 1.116 hồ sơ trực tiếp (chiếm tỷ lệ 25,1%)", 52, "1.116/4.126 = 27,05%, không phải 25,1%"),
+    m(Percent, E, "tanha", "chiếm 0,73%", "chiếm 0,75%", 54, "29/3.980 = 0,73%, không phải 0,75%"),
+    // "đạt" may be progress against a plan: a share it claims is a warning.
+    m(Percent, W, "tanha", "đạt 99,27%, quá hạn", "đạt 98,27%, quá hạn", 54, "3.951/3.980 = 99,27%, không phải 98,27%"),
+    // percent: the published report's own forms, made wrong.
+    m(Percent, E, "cchc", "(tỷ lệ 0,9%)", "(tỷ lệ 1,9%)", 65, "Tỷ lệ trên tổng 195.197 hồ sơ: 1.740/195.197 = 0,89%, không phải 1,9%"),
+    m(Percent, E, "cchc", "(tỷ lệ 99,81%)", "(tỷ lệ 99,18%)", 66, "467.565/468.463 = 99,81%, không phải 99,18%"),
+    m(Percent, E, "cchc", "đạt 90,58% (419.218/462.814 hồ sơ)", "đạt 95,58% (419.218/462.814 hồ sơ)", 140, "419.218/462.814 = 90,58%, không phải 95,58%"),
+    m(Percent, E, "cchc", "đạt 51,8% kế hoạch", "đạt 58,1% kế hoạch", 104, "9.037/17.454 = 51,78%, không phải 58,1%"),
+    m(Percent, E, "cchc", "đúng hạn 123/123 nhiệm vụ", "đúng hạn 122/123 nhiệm vụ", 31, "122/123 = 99,19%, không phải 100%"),
+    m(Percent, E, "cchc", "hoàn thành 33/33 lớp", "hoàn thành 32/33 lớp", 94, "32/33 = 96,97%, không phải 100%"),
+    // sum: labelled parts in brackets, parts over the total, sibling lines.
+    m(Sum, W, "tanha", "thu tiền sử dụng đất 3.420 triệu đồng", "thu tiền sử dụng đất 3.520 triệu đồng", 16, "15.220 + 3.520 = 18.740 triệu đồng"),
+    m(Sum, W, "tanha", "thu tiền sử dụng đất 3.420 triệu đồng", "thu tiền sử dụng đất 3.421 triệu đồng", 16, "15.220 + 3.421 = 18.641 triệu đồng. Sửa tổng thành 18.641 triệu đồng hoặc kiểm tra lại các thành phần. Chênh lệch nhỏ, có thể do làm tròn"),
+    m(Sum, E, "tanha", "(32 cơ sở đạt", "(31 cơ sở đạt", 42, "31 + 13 = 44 cơ sở"),
+    m(Sum, E, "tanha", "03 trường trung học cơ sở", "04 trường trung học cơ sở", 46, "05 + 05 + 04 + 01 = 15 trường"),
+    m(Sum, E, "tanha", "03 vụ cố ý", "04 vụ cố ý", 66, "02 + 04 + 01 = 07 vụ"),
+    m(Sum, E, "tanha", "05 công trình chuyển tiếp", "04 công trình chuyển tiếp", 24, "04 + 02 = 06 công trình"),
+    m(Sum, W, "tanha", "quá hạn 29 hồ sơ", "quá hạn 28 hồ sơ", 54, "3.951 + 28 = 3.979 hồ sơ"),
+    m(Sum, W, "tanha", "mô tô 124 trường hợp", "mô tô 122 trường hợp", 68, "18 + 122 = 140 trường hợp"),
+    m(Sum, W, "tanha", "đúng hạn và trước hạn 3.951 hồ sơ, đạt 99,27%, quá hạn 29 hồ sơ, chiếm 0,73%", "đúng hạn 950 hồ sơ, đạt 95%, quá hạn 49 hồ sơ, chiếm 4,9%", 54, "Tổng 3.980 hồ sơ không khớp với các thành phần: 950 + 49 = 999 hồ sơ"),
+    m(Sum, E, "tanha", "Công khai 286 thủ tục", "Trong tháng phát sinh 5.000 hồ sơ (3.100 hồ sơ loại A và 1.800 hồ sơ loại B). Công khai 286 thủ tục", 56, "3.100 + 1.800 = 4.900 hồ sơ"),
+    m(Sum, W, "tanha", "+ Chưa thu hồi: 230 triệu đồng.", "+ Chưa thu hồi: 130 triệu đồng.", 74, "(dòng 76–78): 620 + 130 = 750 triệu đồng"),
+    // count: a list, sub-counts in a footnote, coordinated counts.
+    m(Count, E, "tanha", "07 công trình¹", "08 công trình¹", 24, "Ghi 08 công trình nhưng chú thích ¹ (dòng 28) liệt kê 7 mục (đánh số (1) đến (7)). Sửa thành 07 công trình"),
+    m(Count, E, "tanha", "12 cơ sở³", "13 cơ sở³", 38, "Ghi 13 cơ sở nhưng chú thích ³ (dòng 40) kê 08 + 03 + 01 = 12 cơ sở. Sửa thành 12 cơ sở"),
+    m(Count, E, "tanha", "02 đơn vị thuộc khối Kinh tế", "03 đơn vị thuộc khối Kinh tế", 58, "Ghi 10 đơn vị nhưng chú thích ⁵ (dòng 62) kê 06 + 03 + 02 = 11 đơn vị"),
+    m(Count, W, "tanha", "05 văn bản⁴", "06 văn bản⁴", 58, "Chú thích ⁴ (dòng 60) liệt kê 8 mục (ngăn cách bằng dấu «;»), không khớp với 06 văn bản cũng không khớp với tổng 03 + 06 = 9"),
+    m(Count, W, "tanha", "; Thông báo số 96/TB-UBND ngày 20/10/2025", "", 58, "liệt kê 7 mục (ngăn cách bằng dấu «;»), không khớp với 05 văn bản cũng không khớp với tổng 03 + 05 = 8"),
+    // number-format: amounts still checked next to codes and names.
+    m(NumberFormat, E, "tanha", "18.640 triệu đồng", "18.6400 triệu đồng", 16, "Số «18.6400» viết sai"),
+    m(NumberFormat, E, "tanha", "phạt tiền 186.750.000 đồng", "phạt tiền 186.7500.000 đồng", 68, "Nếu là số nguyên, viết 1.867.500.000"),
+    // heading: an item, a part and a point skipped.
+    m(Heading, E, "tanha", "6. Quốc phòng, an ninh trật tự", "7. Quốc phòng, an ninh trật tự", 64, "Đề mục «7.» đứng sau mục «5.»: thiếu mục «6.»"),
+    m(Heading, E, "tanha", "II. HẠN CHẾ, KHÓ KHĂN", "Những hạn chế, khó khăn", 84, "thiếu phần «II.»"),
+    // A budget report: shares after the total's own percentage, other claims.
+    m(Percent, E, "phuctho", "(chiếm 4,97%)", "(chiếm 5,97%)", 16, "Tỷ lệ trên tổng 9.860 triệu đồng: 490/9.860 = 4,97%, không phải 5,97%"),
+    m(Percent, E, "phuctho", "(chiếm 30%)", "(chiếm 31%)", 16, "2.958/9.860 = 30,00%, không phải 31%"),
+    m(Percent, E, "phuctho", "tương ứng 87,17%", "tương ứng 78,17%", 18, "1.046/1.200 = 87,17%, không phải 78,17%"),
+    m(Percent, E, "phuctho", "(đạt 78,41%)", "(đạt 74,81%)", 18, "3.215/4.100 = 78,41%, không phải 74,81%"),
+    m(Percent, E, "phuctho", "= 69,42%", "= 64,92%", 20, "286/412 = 69,42%, không phải 64,92%"),
+    m(Percent, E, "phuctho", "đạt 62% kế hoạch", "đạt 26% kế hoạch", 28, "22.630/36.500 = 62,00%, không phải 26%"),
+    m(Sum, W, "phuctho", "chi thường xuyên 6.080 triệu đồng", "chi thường xuyên 6.180 triệu đồng", 24, "2.650 + 6.180 = 8.830 triệu đồng"),
+    m(Sum, E, "phuctho", "+ Do điều chỉnh thiết kế: 02 dự án.", "+ Do điều chỉnh thiết kế: 03 dự án.", 38, "(dòng 40–42): 03 + 03 = 06 dự án"),
+    m(Sum, W, "phuctho", "+ Đã thanh toán: 3.870 triệu đồng.", "+ Đã thanh toán: 3.780 triệu đồng.", 46, "(dòng 48–50): 3.780 + 450 = 4.230 triệu đồng"),
+    m(Count, E, "phuctho", "09 dự án¹", "10 dự án¹", 30, "Ghi 10 dự án nhưng chú thích ¹ (dòng 32) liệt kê 9 mục (đánh số (1) đến (9)). Sửa thành 9 dự án"),
+    m(Count, E, "phuctho", "04 dự án²", "05 dự án²", 30, "Ghi 05 dự án nhưng chú thích ² (dòng 34) liệt kê 4 mục (ngăn cách bằng dấu «;»). Sửa thành 04 dự án"),
+    m(Count, E, "phuctho", "08 chủ đầu tư³", "09 chủ đầu tư³", 30, "Ghi 09 chủ đầu tư nhưng chú thích ³ (dòng 36) kê 05 + 03 = 08 chủ đầu tư. Sửa thành 08 chủ đầu tư"),
+    m(Heading, E, "001", "c) Công tác y tế, các chính sách xã hội", "c) Công tác y tế\n\nNội dung.\n\nd) Các chính sách xã hội\n\nNội dung.\n\ne) Công tác lao động", 113, "thiếu điểm «đ)»"),
 ];
 
 fn matches(f: &Finding, mu: &Mutation) -> bool {

@@ -25,8 +25,14 @@ pub enum Role {
     Reference,
     /// Part of a map scale: "tỷ lệ 1/500".
     Scale,
-    /// Part of a code or a time: "F0", "WB8", "16h00".
+    /// Part of a code or a time: "F0", "WB8", "16h00", "mã số TTHC 1.012345".
     Code,
+    /// Part of a name: "Đề án 06", "Khối 6", "Tổ công tác 1", "nguyên tắc
+    /// 5-4-3-2-1", "Nhà ở xã hội 2", version "4.0". It counts nothing.
+    Name,
+    /// The number of an item of a list or a table row: "2.1", "3.3.1." at the
+    /// start of a text (a STT column), "(1)".
+    Label,
 }
 
 /// A number as written: "73.566", "97,17", "05", "1.2345" (the last one
@@ -168,6 +174,7 @@ pub fn analyse(text: &str) -> Numbers {
     find_dates(text, &mut n);
     find_years(text, &mut n);
     find_scales(text, &mut n);
+    find_names(text, &mut n);
     find_fractions(text, &mut n);
     n
 }
@@ -528,7 +535,13 @@ fn is_as_of(text: &str, start: usize) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let mut head = text[from..start].to_lowercase();
+    // Lower-casing Vietnamese costs a table search per letter: first make
+    // sure "tính" is there at all ("tính", "Tính", "TÍNH").
+    let window = &text[from..start];
+    if !(window.contains("ính") || window.contains("ÍNH")) {
+        return false;
+    }
+    let mut head = window.to_lowercase();
     let strip = |h: &mut String, word: &str| {
         let trimmed = h.trim_end().len();
         h.truncate(trimmed);
@@ -611,6 +624,386 @@ fn find_scales(text: &str, n: &mut Numbers) {
             n.tokens[i + 1].role = Role::Scale;
         }
     }
+}
+
+/// Nouns after which a number names one of its kind instead of counting:
+/// groups, places and rounds ("Tổ 5", "Khối 6", "đợt 2", "giai đoạn 2"),
+/// ordinals ("lần thứ 2"), rules and versions ("nguyên tắc 5-4-3-2-1").
+/// Matched against the words right before the number, in lower case.
+const NAMING_NOUNS: [&str; 20] = [
+    "khối",
+    "tổ",
+    "đội",
+    "nhóm",
+    "khu",
+    "lớp",
+    "đợt",
+    "tuyến",
+    "phòng",
+    "thứ",
+    "cụm",
+    "thôn",
+    "ấp",
+    "xóm",
+    "giai đoạn",
+    "nguyên tắc",
+    "tổ công tác",
+    "tổ dân phố",
+    "phiên bản",
+    "version",
+];
+
+/// Kinds of documents and programmes that are named by a number when written
+/// with a capital and no "số": "Đề án 06", "Chỉ thị 24", "Chương trình 135".
+const NAMED_DOCUMENTS: [&str; 10] = [
+    "đề án",
+    "chỉ thị",
+    "chương trình",
+    "nghị quyết",
+    "kế hoạch",
+    "quyết định",
+    "thông tư",
+    "nghị định",
+    "dự án",
+    "hội nghị",
+];
+
+/// The last words of [`NAMING_NOUNS`] and [`NAMED_DOCUMENTS`]: a number
+/// after any other word is no name of theirs (a quick test for every number).
+const NAME_ENDINGS: [&str; 28] = [
+    "khối", "tổ", "đội", "nhóm", "khu", "lớp", "đợt", "tuyến", "phòng", "thứ", "cụm", "thôn", "ấp",
+    "xóm", "đoạn", "tắc", "tác", "phố", "bản", "version", "án", "thị", "trình", "quyết", "hoạch",
+    "định", "tư", "nghị",
+];
+
+/// Whether a word in lower case is one of [`NAME_ENDINGS`] (a `match`
+/// compiles to a test of the length, then of the bytes).
+fn is_name_ending(w: &str) -> bool {
+    matches!(
+        w,
+        "khối"
+            | "tổ"
+            | "đội"
+            | "nhóm"
+            | "khu"
+            | "lớp"
+            | "đợt"
+            | "tuyến"
+            | "phòng"
+            | "thứ"
+            | "cụm"
+            | "thôn"
+            | "ấp"
+            | "xóm"
+            | "đoạn"
+            | "tắc"
+            | "tác"
+            | "phố"
+            | "bản"
+            | "version"
+            | "án"
+            | "thị"
+            | "trình"
+            | "quyết"
+            | "hoạch"
+            | "định"
+            | "tư"
+            | "nghị"
+    )
+}
+
+/// Words that lead to a quantity, never to a name: "là 123", "tổng 45"
+/// (folded into [`STOPS`]).
+#[cfg(test)]
+const LEADS_TO_QUANTITY: [&str; 18] = [
+    "là", "tổng", "số", "được", "đạt", "có", "gồm", "còn", "thêm", "tăng", "giảm", "khoảng", "gần",
+    "hơn", "cả", "mỗi", "với", "trên",
+];
+
+/// The words that never stand inside a name before its number, in byte
+/// order: those that lead to a quantity ("là 123", "tổng 45") and those of
+/// [`NOT_IN_UNIT`] but "ở" ("Nhà ở xã hội 2"). Checked against both lists
+/// by a test.
+const STOPS: [&str; 44] = [
+    "bằng", "bị", "chiếm", "cho", "các", "còn", "có", "cả", "của", "do", "dưới", "giảm", "gần",
+    "gồm", "hơn", "khoảng", "khác", "không", "là", "mỗi", "mới", "những", "này", "so", "số",
+    "theo", "thuộc", "thêm", "trong", "trên", "tăng", "tương", "tại", "tổng", "từ", "và", "về",
+    "với", "đã", "đó", "được", "đạt", "đến", "để",
+];
+
+/// The word before `pos` (spaces skipped), read by bytes: ASCII letters and
+/// any non-ASCII character. Quicker than [`word_before`] and enough to test
+/// the word against a list of words (a mark glued to it only makes it match
+/// nothing).
+fn last_word_bytes(text: &str, pos: usize) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && bytes[end - 1] == b' ' {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && (bytes[start - 1].is_ascii_alphabetic() || bytes[start - 1] >= 0x80) {
+        start -= 1;
+    }
+    // An ASCII byte or the start: always a char boundary.
+    &text[start..end]
+}
+
+/// Whether a letter is a capital, answered for Vietnamese letters from
+/// their code point (capitals and small letters alternate in Latin
+/// Extended-A and Additional) without the general table, which every word
+/// before a number would otherwise search.
+fn is_upper(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0xC0..=0xDE => c != '×',
+        0xDF..=0xFF => false,
+        n @ 0x100..=0x17F => n % 2 == 0 && c.is_uppercase(),
+        0x1A0 | 0x1AF => true,
+        0x1A1 | 0x1B0 => false,
+        n @ 0x1EA0..=0x1EFF => n % 2 == 0,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// The last four words before `pos` (spaces between), as written, each with
+/// the byte offset where it starts, nearest first; fewer when an ASCII mark
+/// or a digit comes first. Read by bytes ([`last_word_bytes`]): a word with
+/// a typographic mark glued to it matches no list, which only leaves a
+/// number a quantity or a name, never makes a finding.
+fn words_back(text: &str, pos: usize) -> Back<'_> {
+    let mut out = Back {
+        words: [(0, ""); 4],
+        len: 0,
+    };
+    let mut end = pos;
+    while out.len < out.words.len() {
+        let head = &text[..end];
+        let trimmed = head.trim_end_matches(' ');
+        if trimmed.len() == head.len() && end != pos {
+            break;
+        }
+        let w = last_word_bytes(text, end);
+        if w.is_empty() {
+            break;
+        }
+        let start = trimmed.len() - w.len();
+        out.words[out.len] = (start, w);
+        out.len += 1;
+        end = start;
+    }
+    out
+}
+
+/// Up to four words before a number, nearest first (no allocation: this is
+/// asked of every number of a report).
+struct Back<'a> {
+    words: [(usize, &'a str); 4],
+    len: usize,
+}
+
+impl<'a> Back<'a> {
+    fn as_slice(&self) -> &[(usize, &'a str)] {
+        &self.words[..self.len]
+    }
+}
+
+/// Whether the words before a number end with `phrase` (lower case, words
+/// separated by one space); the first word of the phrase as written when
+/// they do.
+fn phrase_before<'a>(back: &[(usize, &'a str)], phrase: &str) -> Option<&'a str> {
+    let mut n = 0;
+    for p in phrase.rsplit(' ') {
+        let (_, w) = back.get(n)?;
+        if !eq_ci(w, p) {
+            return None;
+        }
+        n += 1;
+    }
+    back.get(n.checked_sub(1)?).map(|(_, w)| *w)
+}
+
+/// Names, codes and labels: numbers that count nothing though nothing in
+/// their form says so. Read from the words before them: a naming noun ("Khối
+/// 6", "Tổ công tác 1"), a document named with a capital ("Đề án 06"), a
+/// proper name in title case ("Nhà ở xã hội 2"), "mã"/"số hiệu" ("mã số TTHC
+/// 1.012345"); and from where they stand: "2.1", "3.3.1." opening a text (a
+/// STT cell, an item), "(1)".
+fn find_names(text: &str, n: &mut Numbers) {
+    let bytes = text.as_bytes();
+    let count = n.tokens.len();
+    let mut k = 0;
+    while k < count {
+        let t = &n.tokens[k];
+        if t.role != Role::Quantity || t.percent_end.is_some() {
+            k += 1;
+            continue;
+        }
+        let in_slash = bytes.get(t.span.end) == Some(&b'/')
+            || (t.span.start > 0 && bytes[t.span.start - 1] == b'/');
+        let role = if in_slash {
+            None
+        } else {
+            name_role(text, t, k == 0)
+        };
+        let Some(role) = role else {
+            k += 1;
+            continue;
+        };
+        n.tokens[k].role = role;
+        n.tokens[k].unit.clear();
+        let end = n.tokens[k].span.end;
+        n.tokens[k].unit_span = end..end;
+        // "5-4-3-2-1": the numbers joined to a name by "-" belong to it.
+        let mut j = k + 1;
+        while j < count
+            && role == Role::Name
+            && n.tokens[j].role == Role::Quantity
+            && &text[n.tokens[j - 1].span.end..n.tokens[j].span.start] == "-"
+        {
+            n.tokens[j].role = Role::Name;
+            n.tokens[j].unit.clear();
+            let end = n.tokens[j].span.end;
+            n.tokens[j].unit_span = end..end;
+            j += 1;
+        }
+        k = j;
+    }
+}
+
+/// The role of a number read as a quantity so far, if its place says it is
+/// a name, a code or a label (see [`find_names`]).
+fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
+    let bytes = text.as_bytes();
+    // "2.1", "3.3.1.", "1." opening a text: the number of a row or an item.
+    if first
+        && text[..t.span.start]
+            .trim_matches([' ', '\t', '(', '*'])
+            .is_empty()
+    {
+        let groups_ok =
+            t.raw.split('.').all(|g| (1..=2).contains(&g.len())) && !t.raw.contains(',');
+        let dotted = t.raw.contains('.');
+        let rest = &text[t.span.end..];
+        let closes = rest.starts_with('.') || rest.starts_with(')');
+        let after = rest.trim_start_matches(['.', ')']);
+        let then = after.trim_start();
+        let next_ok = then.is_empty()
+            || then.starts_with(|c: char| c.is_uppercase())
+            || (closes && after.starts_with(char::is_whitespace));
+        if groups_ok && (dotted || closes) && next_ok {
+            return Some(Role::Label);
+        }
+    }
+    // "(1)": an item's number.
+    if t.span.start > 0
+        && bytes[t.span.start - 1] == b'('
+        && bytes.get(t.span.end) == Some(&b')')
+        && t.raw.len() <= 2
+        && t.raw.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some(Role::Label);
+    }
+    // Most numbers are counts after a verb: the word right before decides
+    // cheaply whether the words before are worth reading (this is asked of
+    // every number of a report).
+    let w0 = last_word_bytes(text, t.span.start);
+    if w0.is_empty() {
+        return None;
+    }
+    // "mã 1.012345", "mã số TTHC 1.012345", "mã hồ sơ 2.000123", "số hiệu 12":
+    // a code's digits read as a malformed amount, or follow the code word.
+    let may_be_code = t.value.is_none()
+        || ["mã", "hiệu", "danh"]
+            .iter()
+            .any(|c| c.len() == w0.len() && eq_ci(w0, c));
+    let plain = t.raw.bytes().all(|b| b.is_ascii_digit());
+    // "4.0", "2.0": versions ("chuyển đổi số 4.0").
+    let version = t.raw.len() == 3 && t.raw.ends_with(".0");
+    let short = plain && t.raw.len() <= 3;
+    if !may_be_code && !short {
+        return None;
+    }
+    // Words are compared as written when in lower case (most are); eq_ci
+    // only for a capital.
+    let lower0 = !w0.chars().next().is_some_and(is_upper);
+    let is_w0 = |l: &str| {
+        if lower0 {
+            w0 == l
+        } else {
+            l.len() == w0.len() && eq_ci(w0, l)
+        }
+    };
+    let after_noun = if lower0 {
+        is_name_ending(w0)
+    } else {
+        NAME_ENDINGS.iter().any(|l| is_w0(l))
+    };
+    // A count with its unit after no naming noun: "cấp 56 giấy phép".
+    if !may_be_code && !version && !after_noun && !t.unit.is_empty() {
+        return None;
+    }
+    let back = words_back(text, t.span.start);
+    let back = back.as_slice();
+    if may_be_code {
+        for (i, (_, w)) in back.iter().enumerate().take(3) {
+            if eq_ci(w, "mã") {
+                return Some(Role::Code);
+            }
+            if (eq_ci(w, "hiệu") || eq_ci(w, "danh"))
+                && back
+                    .get(i + 1)
+                    .is_some_and(|(_, p)| eq_ci(p, "số") || eq_ci(p, "định"))
+            {
+                return Some(Role::Code);
+            }
+        }
+    }
+    if version {
+        return Some(Role::Name);
+    }
+    if !short {
+        return None;
+    }
+    let last_word = |p: &str| p.rsplit(' ').next().is_some_and(is_w0);
+    if after_noun
+        && NAMING_NOUNS
+            .iter()
+            .filter(|p| last_word(p))
+            .any(|p| phrase_before(back, p).is_some())
+    {
+        return Some(Role::Name);
+    }
+    let capital = |w: &str| w.chars().next().is_some_and(is_upper);
+    if after_noun
+        && NAMED_DOCUMENTS
+            .iter()
+            .filter(|p| last_word(p))
+            .any(|p| phrase_before(back, p).is_some_and(capital))
+    {
+        return Some(Role::Name);
+    }
+    // "Nhà ở xã hội 2": a phrase in title case right before, counting nothing.
+    if !t.unit.is_empty() {
+        return None;
+    }
+    // The nearest word in title case, then no verb or preposition between.
+    let k = back.iter().position(|(_, w)| capital(w))?;
+    // A word all in capitals is an abbreviation ("TTHC 12"): not a name.
+    let w = back[k].1;
+    if !(w.chars().skip(1).any(char::is_lowercase) || w.chars().count() == 1) {
+        return None;
+    }
+    // "ở" may be part of the name ("Nhà ở xã hội 2"); verbs and the other
+    // prepositions are not.
+    let stop = back[..=k].iter().any(|(_, w)| {
+        if w.chars().next().is_some_and(is_upper) {
+            STOPS.iter().any(|q| eq_ci(w, q))
+        } else {
+            STOPS.binary_search(w).is_ok()
+        }
+    });
+    (!stop).then_some(Role::Name)
 }
 
 /// "a/b" and "a unit/b unit"; not chains like "155 con/21 hộ/6 xã".
@@ -778,5 +1171,88 @@ mod tests {
             assert!(n.dates[0].as_of, "{t}");
         }
         assert!(!analyse("lũy kế giải ngân đến ngày 30/11/2021").dates[0].as_of);
+    }
+
+    #[test]
+    fn capitals_of_vietnamese_letters() {
+        for c in "AĐÊÔƠƯÁẠẢÃÀẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ".chars()
+        {
+            assert!(is_upper(c), "{c}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c}");
+        }
+        for c in "ađêôơưáạảãàấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ×⁵“".chars()
+        {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c}");
+        }
+    }
+
+    #[test]
+    fn stops_are_sorted_and_complete() {
+        assert!(STOPS.windows(2).all(|w| w[0] < w[1]));
+        for w in LEADS_TO_QUANTITY.iter().chain(&NOT_IN_UNIT) {
+            assert_eq!(STOPS.contains(w), *w != "ở", "{w}");
+        }
+    }
+
+    #[test]
+    fn name_endings_cover_every_naming_phrase() {
+        for p in NAMING_NOUNS.iter().chain(&NAMED_DOCUMENTS) {
+            let last = p.rsplit(' ').next().unwrap();
+            assert!(NAME_ENDINGS.contains(&last), "{p}");
+        }
+        for e in NAME_ENDINGS {
+            assert!(is_name_ending(e), "{e}");
+        }
+    }
+
+    #[test]
+    fn names_codes_and_labels_count_nothing() {
+        let role_of = |text: &str, raw: &str| {
+            analyse(text)
+                .tokens
+                .into_iter()
+                .find(|t| t.raw == raw)
+                .map(|t| t.role)
+        };
+        for (text, raw) in [
+            ("triển khai Đề án 06 tiếp tục hiệu quả", "06"),
+            ("thực hiện Chỉ thị 24 của Thủ tướng", "24"),
+            ("Tổ công tác 1 đã kiểm tra", "1"),
+            ("tại Khối 6 và khu dân cư", "6"),
+            ("theo Chương trình 135 giai đoạn", "135"),
+            ("dự án Nhà ở xã hội 2 đã khởi công", "2"),
+            ("theo nguyên tắc 5-4-3-2-1 của tỉnh", "3"),
+            ("chuyển đổi số 4.0", "4.0"),
+            ("kỳ họp thứ 10 của HĐND", "10"),
+        ] {
+            assert_eq!(role_of(text, raw), Some(Role::Name), "{text}");
+        }
+        for (text, raw) in [
+            ("thủ tục mã số TTHC 1.012345 thực hiện", "1.012345"),
+            ("hồ sơ mã hồ sơ 2.000123 đã trả", "2.000123"),
+            ("văn bản số hiệu 12 ngày", "12"),
+        ] {
+            assert_eq!(role_of(text, raw), Some(Role::Code), "{text}");
+        }
+        for (text, raw) in [
+            ("2.1", "2.1"),
+            ("3.3.1. Số vấn đề phát hiện", "3.3.1"),
+            ("4.1 Tổng số nhiệm vụ", "4.1"),
+            ("(1) Đường giao thông; (2) Cầu", "2"),
+        ] {
+            assert_eq!(role_of(text, raw), Some(Role::Label), "{text}");
+        }
+        // What counts stays a quantity.
+        for (text, raw) in [
+            ("Tổng số nhiệm vụ được giao là 123", "123"),
+            ("cấp 56 giấy phép xây dựng", "56"),
+            ("thành lập 05 tổ công tác", "05"),
+            ("2.5 ha đất nông nghiệp", "2.5"),
+            ("tăng 2.1 lần", "2.1"),
+            ("Sở Nội vụ kiểm tra 42 cơ quan", "42"),
+            ("TTHC 12", "12"),
+        ] {
+            assert_eq!(role_of(text, raw), Some(Role::Quantity), "{text}");
+        }
     }
 }

@@ -78,7 +78,12 @@ pub fn month_figures(text: &str, reported: Option<Period>) -> Vec<Range<usize>> 
                     Role::Quantity if names_something(text, t) => {}
                     Role::Quantity => return true,
                     Role::Date | Role::MonthYear => dated = true,
-                    Role::Year | Role::Reference | Role::Scale | Role::Code => {}
+                    Role::Year
+                    | Role::Reference
+                    | Role::Scale
+                    | Role::Code
+                    | Role::Name
+                    | Role::Label => {}
                 }
             }
             dated

@@ -72,7 +72,8 @@ fn next_month_moves_the_report_on_and_marks_every_figure() {
         .stale
         .iter()
         .any(|s| matches!(s.place, FigurePlace::Text(TextTarget::Footnote(_)))));
-    assert!(r.stale.len() > 150, "{}", r.stale.len());
+    // Names ("giai đoạn 1", "Khối 6") are not figures of the month.
+    assert!(r.stale.len() > 140, "{}", r.stale.len());
     for s in &r.stale {
         let text = place_text(r, s.place).unwrap();
         assert_eq!(&text[s.span()], s.text, "{s:?}");
