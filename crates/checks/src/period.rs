@@ -7,7 +7,7 @@
 
 use super::text::{Unit, UnitKind};
 use super::{Finding, Placed, Report, Rule, Severity};
-use baocao_model::{Level, Period};
+use baocao_model::{Level, Period, ReportPeriod};
 use std::ops::Range;
 
 /// Checks the months named in the report against its period.
@@ -30,6 +30,11 @@ type Named = (Period, Range<usize>);
 /// The reported month (the first named) and, if named, the month of tasks:
 /// a later month with "nhiệm vụ" or "phương hướng" between the two.
 fn title_periods(summary: &str) -> Option<(Period, Option<Named>)> {
+    // A quarter, half-year or year named first is the period, even if a
+    // month is named after it.
+    if ReportPeriod::find_in(summary).is_some_and(|(p, _)| p.as_month().is_none()) {
+        return None;
+    }
     let all = Period::find_all(summary);
     let (reported, first) = all.first()?.clone();
     let tasks = all.into_iter().skip(1).find(|(_, r)| {
@@ -46,6 +51,10 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
     };
     let summary = &units[si];
     let Some((month, tasks)) = title_periods(&summary.text) else {
+        if let Some((reported, tasks)) = other_periods(&summary.text) {
+            other_period_findings(units, si, reported, tasks, out);
+            return;
+        }
         if !summary.text.trim().is_empty() {
             out.push(Placed {
                 at: si,
@@ -53,7 +62,7 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
                     Rule::Period,
                     Severity::Warning,
                     0..summary.text.len(),
-                    "Trích yếu không nêu tháng báo cáo: ghi «… tháng M/YYYY, nhiệm vụ công tác tháng M+1/YYYY» để người đọc và các kiểm tra biết kỳ báo cáo.".to_string(),
+                    "Trích yếu không nêu kỳ báo cáo: ghi «… tháng M/YYYY, nhiệm vụ công tác tháng M+1/YYYY» (hoặc «quý I năm YYYY», «6 tháng đầu năm YYYY», «năm YYYY») để người đọc và các kiểm tra biết kỳ báo cáo.".to_string(),
                 ),
             });
         }
@@ -131,6 +140,80 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
     }
 }
 
+/// A period of another kind than a month named first in the trích yếu
+/// ("quý I năm 2026", "6 tháng đầu năm 2026", "năm 2025") and, if named, the
+/// period of tasks after "nhiệm vụ" or "phương hướng".
+fn other_periods(summary: &str) -> Option<(ReportPeriod, Option<(ReportPeriod, Range<usize>)>)> {
+    let all = ReportPeriod::find_all(summary);
+    let (reported, first) = all.first()?.clone();
+    if reported.as_month().is_some() {
+        return None;
+    }
+    let tasks = all.into_iter().skip(1).find(|(_, r)| {
+        let between = summary[first.end..r.start].to_lowercase();
+        between.contains("nhiệm vụ") || between.contains("phương hướng")
+    });
+    Some((reported, tasks))
+}
+
+/// Whether two periods are of the same kind (both quarters, both years, …),
+/// so that one can be said to be the other's wrong number.
+fn same_kind(a: ReportPeriod, b: ReportPeriod) -> bool {
+    std::mem::discriminant(&a.span) == std::mem::discriminant(&b.span)
+}
+
+/// The checks of a quarterly, half-yearly or yearly report: its tasks are of
+/// the period after it. The conventions of these reports vary more than a
+/// month's ("9 tháng … nhiệm vụ quý IV" or "… những tháng cuối năm"), so a
+/// mismatch is a warning, and only between periods of one kind.
+fn other_period_findings(
+    units: &[Unit],
+    si: usize,
+    reported: ReportPeriod,
+    tasks: Option<(ReportPeriod, Range<usize>)>,
+    out: &mut Vec<Placed>,
+) {
+    let next = reported.next();
+    let summary = &units[si];
+    if let Some((said, range)) = tasks {
+        if said != next && same_kind(said, next) {
+            out.push(Placed {
+                at: si,
+                finding: summary.finding(
+                    Rule::Period,
+                    Severity::Warning,
+                    range,
+                    format!(
+                        "Báo cáo {reported} thì nhiệm vụ thường là của {next}, không phải {said}: kiểm tra lại, nếu đúng là nhiệm vụ {next} thì sửa thành «{next}»."
+                    ),
+                ),
+            });
+        }
+    }
+    for (i, unit) in units.iter().enumerate() {
+        if unit.kind != UnitKind::Heading(Level::Part) {
+            continue;
+        }
+        for (said, range) in ReportPeriod::find_all(&unit.text) {
+            let is_tasks = names_tasks(&unit.text[..range.start].to_lowercase());
+            let expected = if is_tasks { next } else { reported };
+            if said != expected && same_kind(said, expected) {
+                out.push(Placed {
+                    at: i,
+                    finding: unit.finding(
+                        Rule::Period,
+                        Severity::Warning,
+                        range,
+                        format!(
+                            "Trích yếu ghi báo cáo {reported}, nên phần này thường nêu {expected}, không phải {said}: kiểm tra lại."
+                        ),
+                    ),
+                });
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +282,44 @@ mod tests {
         let f = findings("BÁO CÁO\n\nTình hình phát triển kinh tế - xã hội\n\nI. KẾT QUẢ");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn yearly_quarterly_and_half_year_reports_name_their_period() {
+        let right = [
+            "BÁO CÁO\n\nCông tác cải cách hành chính năm 2025 và phương hướng, nhiệm vụ năm 2026\n\nI. KẾT QUẢ NĂM 2025\n\nA.\n\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026\n\nB.",
+            "BÁO CÁO\n\nKết quả công tác quý I năm 2026 và phương hướng, nhiệm vụ quý II năm 2026\n\nI. KẾT QUẢ\n\nA.",
+            "BÁO CÁO\n\nTình hình kinh tế - xã hội 6 tháng đầu năm 2026, nhiệm vụ 6 tháng cuối năm 2026\n\nI. KẾT QUẢ\n\nA.",
+            "BÁO CÁO\n\nKết quả thực hiện nhiệm vụ 9 tháng năm 2026, phương hướng nhiệm vụ quý IV năm 2026\n\nI. KẾT QUẢ\n\nA.",
+            // The tasks named another way ("những tháng cuối năm"): nothing to compare.
+            "BÁO CÁO\n\nKết quả 9 tháng đầu năm 2026, nhiệm vụ những tháng cuối năm 2026\n\nI. KẾT QUẢ\n\nA.",
+        ];
+        for text in right {
+            assert_eq!(findings(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_period_of_tasks_that_does_not_follow_is_a_warning() {
+        let f = findings("BÁO CÁO\n\nKết quả công tác quý I năm 2026 và phương hướng, nhiệm vụ quý III năm 2026\n\nI. KẾT QUẢ\n\nA.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(f[0].message.starts_with(
+            "Báo cáo quý I năm 2026 thì nhiệm vụ thường là của quý II năm 2026, không phải quý III năm 2026"
+        ));
+        assert_eq!(f[0].excerpt, "quý III năm 2026");
+        let f = findings("BÁO CÁO\n\nCông tác năm 2025 và nhiệm vụ năm 2026\n\nI. KẾT QUẢ\n\nA.\n\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027\n\nB.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0]
+            .message
+            .contains("phần này thường nêu năm 2026, không phải năm 2027"));
+    }
+
+    #[test]
+    fn a_summary_without_any_period_says_which_to_write() {
+        let f = findings("BÁO CÁO\n\nCông tác phòng, chống thiên tai\n\nI. KẾT QUẢ\n\nA.");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.starts_with("Trích yếu không nêu kỳ báo cáo"));
+        assert!(f[0].message.contains("«quý I năm YYYY»"));
     }
 }

@@ -156,8 +156,8 @@ pub fn write(report: &Report) -> Vec<u8> {
 /// The file name for a report's .docx: "BC-KTXH-thang-03-2025.docx" from its
 /// period (ASCII only, so any mail or document system takes it).
 pub fn file_name(report: &Report) -> String {
-    match report.period() {
-        Some(p) => format!("BC-KTXH-thang-{:02}-{}.docx", p.month, p.year),
+    match report.report_period() {
+        Some(p) => format!("BC-KTXH-{}.docx", p.slug()),
         None => "BC-KTXH.docx".to_string(),
     }
 }
@@ -172,5 +172,9 @@ mod tests {
         assert_eq!(file_name(&r), "BC-KTXH.docx");
         r.title.summary = "Tình hình tháng 3/2025, nhiệm vụ tháng 4/2025".into();
         assert_eq!(file_name(&r), "BC-KTXH-thang-03-2025.docx");
+        r.title.summary = "Kết quả công tác quý I năm 2026, nhiệm vụ quý II năm 2026".into();
+        assert_eq!(file_name(&r), "BC-KTXH-quy-I-2026.docx");
+        r.title.summary = "Công tác cải cách hành chính năm 2025 và phương hướng năm 2026".into();
+        assert_eq!(file_name(&r), "BC-KTXH-nam-2025.docx");
     }
 }

@@ -21,6 +21,7 @@ pub mod numbers;
 pub mod outline;
 mod period;
 pub mod place;
+mod report_period;
 mod target;
 pub mod text;
 
@@ -35,6 +36,7 @@ pub use number::{format_decimal, format_grouped, Decimal, Percent};
 pub use outline::{empty_paragraph, new_section, Container, OutlineError, Piece};
 pub use period::Period;
 pub use place::{HeaderField, Outline, Place, SignatureField};
+pub use report_period::{ReportPeriod, Span};
 pub use target::{
     edit_text, insert_inlines, split_inlines, tidy_inlines, FigurePlace, StaleFigure, TextTarget,
     NOTE_CHAR,
@@ -174,9 +176,15 @@ impl Report {
         }
     }
 
-    /// The reporting period named in the trích yếu ("… tháng 3/2025 …").
+    /// The reporting month named in the trích yếu ("… tháng 3/2025 …").
     pub fn period(&self) -> Option<Period> {
         Period::find_in(&self.title.summary).map(|(p, _)| p)
+    }
+
+    /// The period the report covers, of any kind, as its trích yếu names it
+    /// first ("tháng 3/2026", "quý I năm 2026", "năm 2025", …).
+    pub fn report_period(&self) -> Option<ReportPeriod> {
+        ReportPeriod::find_in(&self.title.summary).map(|(p, _)| p)
     }
 
     /// The footnote with this number, if it is defined.
