@@ -27,6 +27,9 @@ fn names_tasks(lower: &str) -> bool {
 /// A month named in a text, with where it stands.
 type Named = (Period, Range<usize>);
 
+/// A period of any kind named in a text, with where it stands.
+type NamedPeriod = (ReportPeriod, Range<usize>);
+
 /// The reported month (the first named) and, if named, the month of tasks:
 /// a later month with "nhiệm vụ" or "phương hướng" between the two.
 fn title_periods(summary: &str) -> Option<(Period, Option<Named>)> {
@@ -143,7 +146,7 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
 /// A period of another kind than a month named first in the trích yếu
 /// ("quý I năm 2026", "6 tháng đầu năm 2026", "năm 2025") and, if named, the
 /// period of tasks after "nhiệm vụ" or "phương hướng".
-fn other_periods(summary: &str) -> Option<(ReportPeriod, Option<(ReportPeriod, Range<usize>)>)> {
+fn other_periods(summary: &str) -> Option<(ReportPeriod, Option<NamedPeriod>)> {
     let all = ReportPeriod::find_all(summary);
     let (reported, first) = all.first()?.clone();
     if reported.as_month().is_some() {
@@ -170,7 +173,7 @@ fn other_period_findings(
     units: &[Unit],
     si: usize,
     reported: ReportPeriod,
-    tasks: Option<(ReportPeriod, Range<usize>)>,
+    tasks: Option<NamedPeriod>,
     out: &mut Vec<Placed>,
 ) {
     let next = reported.next();
