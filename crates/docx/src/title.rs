@@ -78,9 +78,16 @@ mod tests {
             vec!["Tình hình tháng 3/2025", "nhiệm vụ tháng 4/2025"]
         );
         let long = "Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng 3/2025, nhiệm vụ công tác tháng 4/2025";
-        let lines = summary_lines(long);
-        assert_eq!(lines.len(), 3, "{lines:?}");
-        assert_eq!(lines.join(" "), long);
+        assert_eq!(
+            summary_lines(long),
+            [
+                "Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh",
+                "tháng 3/2025, nhiệm vụ công tác tháng 4/2025"
+            ]
+        );
+        // One that fits stays whole, "địa bàn" and all.
+        let short = "Tình hình an ninh trật tự trên địa bàn thành phố tháng 3/2025";
+        assert_eq!(summary_lines(short), [short]);
         assert!(summary_lines("  ").is_empty());
     }
 }
