@@ -10,7 +10,8 @@ mod docx_support;
 use baocao_model::{Block, BlockId, FootnoteId, Inline, Level, Report, Section, Table};
 use docx_support::*;
 
-const TEXT_WIDTH: i64 = 9355;
+/// 210 mm less the 30 mm and 20 mm margins offices use.
+const TEXT_WIDTH: i64 = 9071;
 const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
 
@@ -39,7 +40,7 @@ fn pages_are_a4_with_the_decree_margins_and_numbered_from_page_two() {
                 m.num("w:right"),
                 m.num("w:header")
             ],
-            [1134, 1134, 1701, 850, 567],
+            [1134, 1134, 1701, 1134, 567],
             "seed {n}"
         );
         // A different first page: its header is empty, the others hold PAGE.
@@ -286,7 +287,7 @@ fn body_paragraphs_are_justified_indented_and_spaced() {
         for p in &paragraphs {
             assert_eq!(p.pprop("w:jc").and_then(|j| j.attr("w:val")), Some("both"));
             let ind = p.pprop("w:ind").expect("indent");
-            assert_eq!(ind.attr("w:firstLine"), Some("567"), "1 cm");
+            assert_eq!(ind.attr("w:firstLine"), Some("720"), "1.27 cm");
             let spacing = p.pprop("w:spacing").expect("spacing");
             assert!(
                 spacing.num("w:before") + spacing.num("w:after") >= 120,
@@ -414,7 +415,7 @@ fn seed_001_has_27_real_footnotes_each_referenced_once() {
             Some("FootnoteReference")
         );
         for r in p.text_runs() {
-            assert_eq!(size(r), 24, "footnote text 12 pt");
+            assert_eq!(size(r), 22, "footnote text 11 pt");
         }
     }
     let styles = doc.xml("word/styles.xml");
@@ -433,7 +434,7 @@ fn seed_001_has_27_real_footnotes_each_referenced_once() {
     );
     let text = style("FootnoteText");
     assert_eq!(text.attr("w:type"), Some("paragraph"));
-    assert_eq!(text.first("w:sz").map(|s| s.num("w:val")), Some(24));
+    assert_eq!(text.first("w:sz").map(|s| s.num("w:val")), Some(22));
     let settings = doc.xml("word/settings.xml");
     let pr = settings.kid("w:footnotePr").expect("footnotePr");
     let sep: Vec<&str> = pr
@@ -724,5 +725,35 @@ fn wide_tables_one_after_another_share_a_landscape_section_apart() {
             !(pair[0].name == "w:tbl" && pair[1].name == "w:tbl"),
             "two tables touch"
         );
+    }
+}
+
+#[test]
+fn the_reports_density_reaches_every_body_paragraph() {
+    use baocao_model::Density;
+    for (density, first_line, before, after, line) in [
+        (Density::Office, "720", 0, 120, 264),
+        (Density::Airy, "567", 120, 0, 276),
+        (Density::Compact, "720", 0, 120, 240),
+    ] {
+        let mut report = seed(0);
+        report.density = density;
+        let body = write(&report).body();
+        let paragraphs = body_paragraphs(&body);
+        assert!(!paragraphs.is_empty());
+        for p in &paragraphs {
+            let ind = p.pprop("w:ind").expect("indent");
+            assert_eq!(ind.attr("w:firstLine"), Some(first_line), "{density:?}");
+            let spacing = p.pprop("w:spacing").expect("spacing");
+            assert_eq!(
+                [
+                    spacing.num("w:before"),
+                    spacing.num("w:after"),
+                    spacing.num("w:line")
+                ],
+                [before, after, line],
+                "{density:?}"
+            );
+        }
     }
 }
