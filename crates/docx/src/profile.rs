@@ -83,8 +83,19 @@ pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// Tiêu ngữ, exactly, with ASCII hyphens. [M] §2.4
 pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
 
-/// Header block columns: agency | Quốc hiệu (65 mm | 100 mm), cell margins 0. §3.1
-pub const HEADER_COLUMNS: [u32; 2] = [3686, 5669];
+/// Header block: the right column (Quốc hiệu, Tiêu ngữ, place and date) is
+/// 100 mm as in offices' files (5670) unless a long agency name needs the
+/// room; the left column takes the rest of the text width or what the agency
+/// name needs (`header_block::header_layout`). Cell margins 0. §3.1
+pub const HEADER_RIGHT: u32 = 5669;
+/// Room added to a measured line so that rounding in a renderer cannot make
+/// it wrap (2 mm).
+pub const HEADER_SLACK: u32 = 113;
+/// How far the header table may reach into the left and right margins when
+/// a long agency name needs it (10 mm each: the table stays 20 mm from the
+/// left edge and 10 mm from the right; the decree's own Phụ lục III file
+/// reaches 6 mm into the left margin, the offices' files up to 5 mm).
+pub const HEADER_MAX_OVERHANG: [u32; 2] = [567, 567];
 /// Closing block columns: Nơi nhận | signature, the text width. §9
 pub const CLOSING_COLUMNS: [u32; 2] = [TEXT_WIDTH - 5669, 5669];
 
