@@ -71,29 +71,51 @@ def agency_lines(lines):
     return count
 
 
-def summary_lines(lines):
-    """Lines of the trích yếu: centred lines after the tên loại, or the
-    "V/v …" lines of a công văn in the left column."""
+KINDS = ("BÁO CÁO", "KẾ HOẠCH", "TỜ TRÌNH", "THÔNG BÁO")
+
+
+def summary_words(text_file):
+    """How many words the trích yếu has, from the text that was imported:
+    the lines after the tên loại up to a blank line, or the "V/v …" lines."""
+    with open(text_file, encoding="utf-8-sig") as f:
+        # Markdown seeds write "## **BÁO CÁO**".
+        lines = [re.sub(r"^#+\s*", "", l.strip()).replace("**", "") for l in f.read().splitlines()]
+    for i, line in enumerate(lines):
+        if line.startswith("V/v") or line in KINDS:
+            start = i if line.startswith("V/v") else i + 1
+            words = 0
+            for more in lines[start:]:
+                if not more and not words:
+                    continue
+                if not more or more.startswith("Kính gửi") or more.startswith("CỘNG HÒA"):
+                    break
+                words += len(more.split())
+            return words
+    return None
+
+
+def summary_lines(lines, words):
+    """Lines of page 1 the trích yếu takes: from the line after the tên loại
+    (or the "V/v" line, in the left column) until its words are all read."""
+    if not words:
+        return None
     for i, line in enumerate(lines):
         text = line.strip()
-        if text.startswith("V/v"):
-            start = line.find("V/v")
-            split = start + 45
-            count = 0
-            for more in lines[i:]:
-                left = more[:split].strip()
-                if not left or is_rule(left) or left.startswith("Kính gửi"):
-                    break
+        vv = text.startswith("V/v")
+        if vv or text in KINDS:
+            split = line.find("V/v") + 45 if vv else None
+            start = i if vv else i + 1
+            count, seen = 0, 0
+            for more in lines[start:]:
+                part = more[:split] if split else more
+                if not part.strip():
+                    if count:
+                        break
+                    continue
                 count += 1
-            return count
-        if text in ("BÁO CÁO", "KẾ HOẠCH", "TỜ TRÌNH", "THÔNG BÁO"):
-            count = 0
-            for more in lines[i + 1 :]:
-                t = more.strip()
-                indent = len(more) - len(more.lstrip())
-                if not t or is_rule(t) or indent < 10:
+                seen += len(part.split())
+                if seen >= words:
                     break
-                count += 1
             return count
     return None
 
@@ -137,12 +159,13 @@ def main():
         ours_pdf = os.path.join(work, "baocao.pdf")
 
         row = {"name": name}
+        words = summary_words(text)
         for side, pdf in (("orig", original_pdf), ("ours", ours_pdf)):
             if pdf is None:
                 row[side] = (None, None, None)
                 continue
             lines = page_one(pdf)
-            row[side] = (pages(pdf), agency_lines(lines), summary_lines(lines))
+            row[side] = (pages(pdf), agency_lines(lines), summary_lines(lines, words))
         ours_png = first_page_png(ours_pdf, os.path.join(work, "baocao-p1"))
         if original_pdf:
             orig_png = first_page_png(original_pdf, os.path.join(work, "original-p1"))

@@ -123,8 +123,9 @@ pub const NUMBER_BEFORE: u32 = 120;
 pub const BLANK_NUMBER: &str = "        ";
 /// Space before "BÁO CÁO" after the header table, 18 pt. §4
 pub const KIND_BEFORE: u32 = 360;
-/// Space after the line under the trích yếu, before the body, 6 pt. §4
-pub const SUMMARY_RULE_AFTER: u32 = 120;
+/// Space between the line under the trích yếu and the body's first line,
+/// 12 pt whatever the density (the body's own space before counts in it). §4
+pub const SUMMARY_RULE_GAP: u32 = 240;
 /// A trích yếu stays on one line when it fits in nine tenths of the text
 /// width (offices' files set lines of up to that); longer ones are broken by
 /// hand between phrases into even lines. §4

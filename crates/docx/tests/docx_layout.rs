@@ -741,6 +741,11 @@ fn the_reports_density_reaches_every_body_paragraph() {
         let mut report = seed(0);
         report.density = density;
         let body = write(&report).body();
+        // 12 pt between the line under the trích yếu and the body, the
+        // body's own space before included.
+        let rule_p = body.kids("w:p").nth(2).expect("line under the trích yếu");
+        let gap = rule_p.pprop("w:spacing").expect("spacing").num("w:after");
+        assert_eq!(gap + before, 240, "{density:?}");
         let paragraphs = body_paragraphs(&body);
         assert!(!paragraphs.is_empty());
         for p in &paragraphs {
