@@ -764,3 +764,28 @@ fn the_reports_density_reaches_every_body_paragraph() {
         }
     }
 }
+
+/// Keep-with-next chains push whole runs of paragraphs to the next page and
+/// leave a page with a line or two: only a heading keeps with what follows
+/// (and, in the body, the last paragraph before the closing block, which
+/// keeps the signature from standing alone on a page).
+#[test]
+fn only_headings_keep_with_the_next_paragraph() {
+    use baocao_model::Visit;
+    for (n, report) in seeds() {
+        let body = write(&report).body();
+        let paragraphs = body_paragraphs(&body);
+        let mut headings = Vec::new();
+        report.body.visit(&mut |v| match v {
+            Visit::Heading(..) => headings.push(true),
+            Visit::Block(_, Block::Paragraph(_)) => headings.push(false),
+            Visit::Block(_, Block::Table(_)) => {}
+        });
+        assert_eq!(paragraphs.len(), headings.len(), "seed {n}");
+        let last = paragraphs.len() - 1;
+        for (i, (p, heading)) in paragraphs.iter().zip(&headings).enumerate() {
+            let keep = p.pprop("w:keepNext").is_some();
+            assert_eq!(keep, *heading || i == last, "seed {n}: paragraph {i}");
+        }
+    }
+}
