@@ -11,7 +11,10 @@ on the command line):
      lines the agency name and the trích yếu take in each,
   5. write a PNG of both first pages side by side (original left, baocao
      right) for a person to look at.
-The seeds (tests/seeds/*.txt) are written and measured too, with no original.
+The seeds (tests/seeds/*.txt) are written and measured too, with no original,
+and so is the yearly hội report's text under the long agency name every
+province now has ("BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, …", row long-agency),
+which its office's file sets on three lines.
 
 Not part of `make test` (it takes a minute of LibreOffice); run it with
 `make side-by-side`. Output goes to target/side-by-side/.
@@ -129,6 +132,29 @@ def show(n):
     return "—" if n is None else str(n)
 
 
+LONG_AGENCY = "long-agency"
+HOI = "bao-cao-quan-ly-hoi-nam-2025"
+
+
+def long_agency_text(rows):
+    """The yearly hội report's text under the long name every province now
+    has, whose office's file gives it three lines in 5,104 twips."""
+    source = os.path.join(OUT, HOI, "original.txt")
+    if not os.path.exists(source):
+        return None
+    with open(source, encoding="utf-8-sig") as f:
+        text = f.read()
+    text = text.replace(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n",
+        "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ\n",
+        1,
+    )
+    path = os.path.join(OUT, "long-agency.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
 def main():
     for tool in ("soffice", "pdftotext", "pdfinfo", "pdftoppm", "convert"):
         if shutil.which(tool) is None:
@@ -140,7 +166,11 @@ def main():
     samples = sys.argv[1:] or sorted(glob.glob(os.path.join(SAMPLES, "*.docx")))
     seeds = sorted(glob.glob(os.path.join(ROOT, "tests", "seeds", "*.txt")))
     rows = []
-    for src in samples + seeds:
+    for src in samples + seeds + [LONG_AGENCY]:
+        if src == LONG_AGENCY:
+            src = long_agency_text(rows)
+            if src is None:
+                continue
         name = os.path.splitext(os.path.basename(src))[0]
         work = os.path.join(OUT, name)
         os.makedirs(work, exist_ok=True)
