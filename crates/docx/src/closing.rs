@@ -7,7 +7,7 @@
 
 use super::metrics::{balanced_lines, text_width, Face};
 use super::paragraphs::{centred_line, single};
-use super::profile::{size, CLOSING_BEFORE, CLOSING_COLUMNS, SIGNATURE_SPACE};
+use super::profile::{size, CLOSING_BEFORE, CLOSING_COLUMNS, HEADER_SLACK, SIGNATURE_SPACE};
 use super::runs::text_run;
 use super::tables::borderless_table;
 use baocao_model::Report;
@@ -62,7 +62,10 @@ fn signature(report: &Report) -> Vec<Paragraph> {
     // broken as a văn thư would, not wherever the column ends.
     let lines: Vec<String> = lines
         .iter()
-        .flat_map(|l| balanced_lines(l, Face::Bold, size::SIGNATURE, CLOSING_COLUMNS[1]))
+        .flat_map(|l| {
+            let room = CLOSING_COLUMNS[1] - HEADER_SLACK;
+            balanced_lines(l, Face::Bold, size::SIGNATURE, room)
+        })
         .collect();
     let mut cell: Vec<Paragraph> = lines
         .iter()

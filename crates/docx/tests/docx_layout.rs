@@ -789,3 +789,28 @@ fn only_headings_keep_with_the_next_paragraph() {
         }
     }
 }
+
+#[test]
+fn a_long_signature_title_is_broken_before_the_agency() {
+    let mut report = seed(0);
+    report.signature.authority = vec!["KT. CHỦ TỊCH".into()];
+    report.signature.position = "PHÓ CHỦ TỊCH THƯỜNG TRỰC ỦY BAN NHÂN DÂN TỈNH".into();
+    let body = write(&report).body();
+    let closing = body.kids("w:tbl").last().expect("closing table");
+    let right = closing
+        .kid("w:tr")
+        .and_then(|r| r.kids("w:tc").nth(1))
+        .expect("signature cell");
+    let lines: Vec<String> = right.kids("w:p").map(El::text).collect();
+    // 14 pt bold, 5669 - 113 of room: the whole title does not fit on one
+    // line; "PHÓ CHỦ TỊCH THƯỜNG TRỰC" | "ỦY BAN NHÂN DÂN TỈNH" keeps
+    // "thường trực" and the agency whole.
+    assert_eq!(
+        lines[..3],
+        [
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH THƯỜNG TRỰC",
+            "ỦY BAN NHÂN DÂN TỈNH"
+        ]
+    );
+}
