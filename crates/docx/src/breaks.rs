@@ -417,6 +417,19 @@ mod tests {
     }
 
     #[test]
+    fn a_pasted_page_as_a_title_is_broken_quickly_and_whole() {
+        let text =
+            "Tình hình kinh tế - xã hội trên địa bàn tỉnh Lâm Đồng tháng 3/2025, ".repeat(300);
+        let start = std::time::Instant::now();
+        let lines = summary(&text);
+        assert!(start.elapsed().as_secs() < 2, "{:?}", start.elapsed());
+        assert_eq!(lines.join(" "), text.trim_end());
+        assert!(lines
+            .iter()
+            .all(|l| !l.ends_with("địa") && !l.starts_with("bàn")));
+    }
+
+    #[test]
     fn a_long_signature_title_breaks_before_the_agency() {
         assert_eq!(
             balanced_lines(
