@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: serve test dist setup setup-test lint test-native test-wasm test-e2e test-docx clean
+.PHONY: serve test dist setup setup-test lint test-native test-wasm test-e2e test-docx side-by-side clean
 
 ## make serve: build the release page and serve it on http://127.0.0.1:$(PORT)
 serve: dist
@@ -48,3 +48,8 @@ test-e2e:
 clean:
 	cargo clean
 	rm -rf dist
+
+# The samples of real offices next to what baocao writes from their text:
+# page counts, agency and trích yếu lines, first pages as PNG (not in `test`).
+side-by-side:
+	python3 scripts/side-by-side.py

@@ -2,6 +2,7 @@
 //! model when the official looks at it, and the same page for printing.
 
 use super::state::{AppState, View};
+use baocao_model::Density;
 use baocao_session::html::report_html;
 use leptos::ev;
 use leptos::html::Div;
@@ -45,11 +46,39 @@ pub fn Preview() -> impl IntoView {
     });
     let resize = window_event_listener(ev::resize, move |_| fit(sheet));
     on_cleanup(move || resize.remove());
+    // The density of the body, stored with the report; the .docx and this
+    // page follow it.
+    let density = move || {
+        state.settled.track();
+        state.with_report(|r| r.density).unwrap_or_default()
+    };
+    let choose = move |ev: ev::Event| {
+        let value = event_target_value(&ev);
+        if let Some(d) = Density::ALL.into_iter().find(|d| format!("{d:?}") == value) {
+            state.edit(|r| r.density = d);
+        }
+    };
     view! {
         <div class="preview-wrap" role="region" aria-label="Xem trước bản in khổ A4" data-testid="preview">
             <p class="hint preview-hint">
-                "Trang A4 theo Nghị định 30/2020/NĐ-CP: lề trên, dưới 20 mm, trái 30 mm, phải 15 mm; Times New Roman 14. Bản in của trình duyệt (Ctrl+P) dùng đúng bố cục này, đánh số trang từ trang 2."
+                "Trang A4 theo Nghị định 30/2020/NĐ-CP: lề trên, dưới 20 mm, trái 30 mm, phải 20 mm; Times New Roman 14. Bản in của trình duyệt (Ctrl+P) dùng đúng bố cục này, đánh số trang từ trang 2."
             </p>
+            <label class="hint preview-hint">
+                "Giãn dòng: "
+                <select data-testid="density" on:change=choose>
+                    {Density::ALL
+                        .into_iter()
+                        .map(|d| {
+                            let value = format!("{d:?}");
+                            view! {
+                                <option value=value selected=move || density() == d>
+                                    {d.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
             <div class="preview-sheet" node_ref=sheet inner_html=move || html.get()></div>
         </div>
     }

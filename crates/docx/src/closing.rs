@@ -5,9 +5,9 @@
 //! lines and the position in bold capitals, room for the signature and the
 //! seal, and the signer's name in bold (nd30.md §8–9).
 
-use super::metrics::{text_width, Face};
+use super::metrics::{balanced_lines, text_width, Face};
 use super::paragraphs::{centred_line, single};
-use super::profile::{size, CLOSING_BEFORE, CLOSING_COLUMNS, SIGNATURE_SPACE};
+use super::profile::{size, CLOSING_BEFORE, CLOSING_COLUMNS, HEADER_SLACK, SIGNATURE_SPACE};
 use super::runs::text_run;
 use super::tables::borderless_table;
 use baocao_model::Report;
@@ -58,6 +58,15 @@ fn signature(report: &Report) -> Vec<Paragraph> {
     if lines.is_empty() && s.signer.trim().is_empty() {
         return vec![centred_line(text_run("", size::SIGNATURE), 0)];
     }
+    // A long title ("PHÓ CHỦ TỊCH THƯỜNG TRỰC ỦY BAN NHÂN DÂN TỈNH") is
+    // broken as a văn thư would, not wherever the column ends.
+    let lines: Vec<String> = lines
+        .iter()
+        .flat_map(|l| {
+            let room = CLOSING_COLUMNS[1] - HEADER_SLACK;
+            balanced_lines(l, Face::Bold, size::SIGNATURE, room)
+        })
+        .collect();
     let mut cell: Vec<Paragraph> = lines
         .iter()
         .enumerate()

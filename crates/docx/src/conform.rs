@@ -953,7 +953,7 @@ mod tests {
         number_footnotes(&mut f);
         number_footnotes(&mut f); // a second pass adds nothing
         let xml = text(&f);
-        assert!(xml.contains(r#"<w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t> a</w:t></w:r>"#), "{xml}");
+        assert!(xml.contains(r#"<w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman"/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t> a</w:t></w:r>"#), "{xml}");
         assert_eq!(xml.matches("<w:footnoteRef/>").count(), 2);
     }
 

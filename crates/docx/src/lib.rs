@@ -7,6 +7,7 @@
 //! `profile`; the short lines are measured with `metrics`.
 
 mod body;
+mod breaks;
 mod closing;
 mod conform;
 mod footnotes;

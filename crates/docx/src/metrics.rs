@@ -27,10 +27,6 @@ pub enum Face {
     Italic,
 }
 
-/// Above this many words a text is broken greedily: balancing costs time
-/// growing with the cube of the words, and no title or agency name is that long.
-const MAX_BALANCED_UNITS: usize = 120;
-
 /// Width given to a character outside the table: a full em, so a text with
 /// unusual characters is measured too long rather than too short (a line that
 /// is too long only wraps earlier).
@@ -63,125 +59,13 @@ pub fn text_width(text: &str, face: Face, size: HalfPoints) -> u32 {
     u32::try_from((units * u64::from(size.0) * 10 + em / 2) / em).unwrap_or(u32::MAX)
 }
 
-/// Words that must stay on one line: a dash standing between spaces, as in
-/// "kinh tế - xã hội", is kept with the words on both sides, so no line
-/// starts with a dash (it would read as a bullet) or ends with one.
-fn unbreakable_units(text: &str) -> Vec<String> {
-    let mut units: Vec<String> = Vec::new();
-    let mut glue_next = false;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let is_dash = matches!(word, "-" | "–" | "—");
-        match units.last_mut() {
-            Some(last) if is_dash || glue_next => {
-                last.push(' ');
-                last.push_str(word);
-            }
-            _ => units.push(word.to_string()),
-        }
-        glue_next = is_dash;
-    }
-    units
-}
-
-/// Splits units after the punctuation that ends a phrase (",", ";", ":").
-fn phrases(units: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut open = false;
-    for u in units {
-        match out.last_mut() {
-            Some(last) if open => {
-                last.push(' ');
-                last.push_str(u);
-            }
-            _ => out.push(u.clone()),
-        }
-        open = !u.ends_with([',', ';', ':']);
-    }
-    out
-}
-
-/// Breaks `text` into the fewest lines no wider than `max_width` twips, then
-/// evens them out (the longest line as short as it can be), as a typist
-/// breaks a title by hand: at the end of a phrase (after a comma or
-/// semicolon) when the same number of lines allows it, otherwise between
-/// words. A single word wider than `max_width` gets a line of its own (the
-/// renderer wraps it further).
+/// Breaks `text` into lines no wider than `max_width` twips as a văn thư
+/// breaks a title by hand (see `breaks`): as few lines as fit, then the
+/// breaks between phrases, the lines even. A single word (or words joined by
+/// a dash) wider than `max_width` gets a line of its own (the renderer wraps
+/// it further).
 pub fn balanced_lines(text: &str, face: Face, size: HalfPoints, max_width: u32) -> Vec<String> {
-    let words = unbreakable_units(text);
-    let by_words = even_lines(&words, face, size, max_width);
-    let by_phrases = phrases(&words);
-    if by_phrases.len() > 1 && by_phrases.len() < words.len() {
-        let lines = even_lines(&by_phrases, face, size, max_width);
-        let fits = lines.iter().all(|l| text_width(l, face, size) <= max_width);
-        if fits && lines.len() == by_words.len() {
-            return lines;
-        }
-    }
-    by_words
-}
-
-/// The fewest lines of whole units, evened out.
-fn even_lines(units: &[String], face: Face, size: HalfPoints, max_width: u32) -> Vec<String> {
-    let n = units.len();
-    if n <= 1 {
-        return units.to_vec();
-    }
-    let space = text_width(" ", face, size);
-    let unit_widths: Vec<u32> = units.iter().map(|u| text_width(u, face, size)).collect();
-    // width(i, j): units i..j on one line.
-    let mut prefix = vec![0u64; n + 1];
-    for (i, w) in unit_widths.iter().enumerate() {
-        prefix[i + 1] = prefix[i] + u64::from(*w);
-    }
-    let width = |i: usize, j: usize| prefix[j] - prefix[i] + u64::from(space) * (j - i - 1) as u64;
-    // The fewest lines: fill each line greedily.
-    let mut greedy = vec![0usize];
-    for j in 1..=n {
-        let start = greedy[greedy.len() - 1];
-        if j - start > 1 && width(start, j) > u64::from(max_width) {
-            greedy.push(j - 1);
-        }
-    }
-    greedy.push(n);
-    if n > MAX_BALANCED_UNITS {
-        return greedy
-            .windows(2)
-            .map(|w| units[w[0]..w[1]].join(" "))
-            .collect();
-    }
-    // Then the same number of lines with the longest as short as possible:
-    // best[k][j] is that longest line when units 0..j make k lines.
-    let k_lines = greedy.len() - 1;
-    let inf = u64::MAX;
-    let mut best = vec![vec![inf; n + 1]; k_lines + 1];
-    let mut cut = vec![vec![0usize; n + 1]; k_lines + 1];
-    best[0][0] = 0;
-    for k in 1..=k_lines {
-        for j in k..=n {
-            for i in (k - 1)..j {
-                if best[k - 1][i] == inf {
-                    continue;
-                }
-                let longest = best[k - 1][i].max(width(i, j));
-                if longest < best[k][j] {
-                    best[k][j] = longest;
-                    cut[k][j] = i;
-                }
-            }
-        }
-    }
-    let mut bounds = Vec::with_capacity(k_lines);
-    let mut j = n;
-    for k in (1..=k_lines).rev() {
-        let i = cut[k][j];
-        bounds.push((i, j));
-        j = i;
-    }
-    bounds.reverse();
-    bounds
-        .into_iter()
-        .map(|(i, j)| units[i..j].join(" "))
-        .collect()
+    super::breaks::break_lines(text, max_width, |t| text_width(t, face, size))
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! them: the default profile "14" of nd30.md §14, in one place. Lengths are in
 //! twips (1/20 pt; 1 mm ≈ 56.7), font sizes in half-points (as `w:sz` counts).
 
+use baocao_model::Density;
+
 /// A font size in half-points: 28 is 14 pt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct HalfPoints(pub u32);
@@ -30,13 +32,14 @@ pub const MARGIN_TOP: u32 = 1134;
 pub const MARGIN_BOTTOM: u32 = 1134;
 /// Left margin 30 mm (decree: 30–35). §1.5
 pub const MARGIN_LEFT: u32 = 1701;
-/// Right margin 15 mm (decree: 15–20). §1.6
-pub const MARGIN_RIGHT: u32 = 850;
+/// Right margin 20 mm (decree: 15–20), as offices set it (their files all
+/// use 1134). §1.6
+pub const MARGIN_RIGHT: u32 = 1134;
 /// Distance of the page number (header) from the page edge, 10 mm. §1.8
 pub const HEADER_DISTANCE: u32 = 567;
 /// Distance of the (empty) footer from the page edge.
 pub const FOOTER_DISTANCE: u32 = 567;
-/// Text width of a portrait page: 165 mm. §1.7
+/// Text width of a portrait page: 160 mm. §1.7
 pub const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 /// Text width of a landscape page (same margins, §10.7).
 pub const LANDSCAPE_TEXT_WIDTH: u32 = PAGE_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT;
@@ -61,8 +64,8 @@ pub mod size {
     pub const SUMMARY: HalfPoints = HalfPoints(28);
     /// Body text and headings, 14 pt.
     pub const BODY: HalfPoints = HalfPoints(28);
-    /// Footnote text, 12 pt (§6: 10–12).
-    pub const FOOTNOTE: HalfPoints = HalfPoints(24);
+    /// Footnote text, 11 pt (§6: 10–12; offices use 10–11).
+    pub const FOOTNOTE: HalfPoints = HalfPoints(22);
     /// Detail table text, 12 pt (§10.8: 11–13).
     pub const TABLE: HalfPoints = HalfPoints(24);
     /// Signature block: authority, position, name, 14 pt.
@@ -80,10 +83,21 @@ pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// Tiêu ngữ, exactly, with ASCII hyphens. [M] §2.4
 pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
 
-/// Header block columns: agency | Quốc hiệu (65 mm | 100 mm), cell margins 0. §3.1
-pub const HEADER_COLUMNS: [u32; 2] = [3686, 5669];
-/// Closing block columns: Nơi nhận | signature. §9
-pub const CLOSING_COLUMNS: [u32; 2] = [3686, 5669];
+/// Header block: the right column (Quốc hiệu, Tiêu ngữ, place and date) is
+/// 100 mm as in offices' files (5670) unless a long agency name needs the
+/// room; the left column takes the rest of the text width or what the agency
+/// name needs (`header_block::header_layout`). Cell margins 0. §3.1
+pub const HEADER_RIGHT: u32 = 5669;
+/// Room added to a measured line so that rounding in a renderer cannot make
+/// it wrap (2 mm).
+pub const HEADER_SLACK: u32 = 113;
+/// How far the header table may reach into the left and right margins when
+/// a long agency name needs it (10 mm each: the table stays 20 mm from the
+/// left edge and 10 mm from the right; the decree's own Phụ lục III file
+/// reaches 6 mm into the left margin, the offices' files up to 5 mm).
+pub const HEADER_MAX_OVERHANG: [u32; 2] = [567, 567];
+/// Closing block columns: Nơi nhận | signature, the text width. §9
+pub const CLOSING_COLUMNS: [u32; 2] = [TEXT_WIDTH - 5669, 5669];
 
 /// The short solid lines: 0.75 pt (`w:sz` in eighths of a point). §3.2
 pub const RULE_BORDER_SIZE: usize = 6;
@@ -109,20 +123,57 @@ pub const NUMBER_BEFORE: u32 = 120;
 pub const BLANK_NUMBER: &str = "        ";
 /// Space before "BÁO CÁO" after the header table, 18 pt. §4
 pub const KIND_BEFORE: u32 = 360;
-/// Space after the line under the trích yếu, before the body, 6 pt. §4
-pub const SUMMARY_RULE_AFTER: u32 = 120;
-/// A trích yếu line may take at most two thirds of the text width, as in
-/// most real documents; longer ones are broken by hand into balanced lines. §4
-pub const SUMMARY_MAX_LINE: u32 = TEXT_WIDTH * 2 / 3;
+/// Space between the line under the trích yếu and the body's first line,
+/// 12 pt whatever the density (the body's own space before counts in it). §4
+pub const SUMMARY_RULE_GAP: u32 = 240;
+/// A trích yếu stays on one line when it fits in nine tenths of the text
+/// width (offices' files set lines of up to that); longer ones are broken by
+/// hand between phrases into even lines. §4
+pub const SUMMARY_MAX_LINE: u32 = TEXT_WIDTH * 9 / 10;
 
-/// Body paragraphs: first-line indent 1 cm. [M] §5.4
-pub const BODY_FIRST_LINE: i32 = 567;
-/// Space before each body paragraph, 6 pt (decree: at least 6 pt). §5.5
+/// 6 pt: the least space the decree allows between body paragraphs, and
+/// the space around the blocks that sit between them. §5.5
 pub const BODY_BEFORE: u32 = 120;
-/// Space after each body paragraph.
-pub const BODY_AFTER: u32 = 0;
-/// Line spacing 1.15 (decree: single to 1.5). §5.6
-pub const BODY_LINE: i32 = 276;
+
+/// How the body paragraphs are set: first-line indent, space before and
+/// after (twips), line spacing (240ths of a line).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BodySpacing {
+    pub first_line: i32,
+    pub before: u32,
+    pub after: u32,
+    pub line: i32,
+}
+
+/// The body's spacing for a density, each within the decree: indent 1 cm
+/// or 1.27 cm [M] §5.4, at least 6 pt between paragraphs [M] §5.5, lines
+/// single to 1.5 [M] §5.6.
+pub fn body_spacing(density: Density) -> BodySpacing {
+    match density {
+        // As the offices' files: 1.27 cm (they write 709–720; nd30.md allows
+        // 567 or 720 only), `w:line` 264 (1.1), 6 pt after.
+        Density::Office => BodySpacing {
+            first_line: 720,
+            before: 0,
+            after: 120,
+            line: 264,
+        },
+        // "Thoáng", the spacing baocao used before: 1 cm, 1.15, 6 pt before.
+        Density::Airy => BodySpacing {
+            first_line: 567,
+            before: 120,
+            after: 0,
+            line: 276,
+        },
+        // "Gọn": 1.27 cm, single lines, 6 pt after.
+        Density::Compact => BodySpacing {
+            first_line: 720,
+            before: 0,
+            after: 120,
+            line: 240,
+        },
+    }
+}
 
 /// Space between the end of the body and the closing block, 12 pt. §8.2
 pub const CLOSING_BEFORE: u32 = 240;

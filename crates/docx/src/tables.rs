@@ -82,6 +82,38 @@ fn is_number(cell: &str) -> bool {
     Decimal::parse_vn(s).is_some()
 }
 
+/// How a column's cells sit: an STT or unit column centred, a column of
+/// figures to the right, text to the left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ColumnKind {
+    Ordinal,
+    Unit,
+    Figures,
+    Text,
+}
+
+/// What kind of column `c` is, from its header and its cells.
+fn column_kind(header: &[String], rows: &[Vec<String>], c: usize) -> ColumnKind {
+    let head = header.get(c).map(|h| clean(h).trim().to_lowercase());
+    let head = head.as_deref().unwrap_or("");
+    if matches!(head, "stt" | "tt" | "số tt" | "số thứ tự") {
+        return ColumnKind::Ordinal;
+    }
+    if matches!(head, "đvt" | "đơn vị tính" | "đơn vị") {
+        return ColumnKind::Unit;
+    }
+    let cells: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.get(c).map(String::as_str))
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    if !cells.is_empty() && cells.iter().all(|t| is_number(t)) {
+        ColumnKind::Figures
+    } else {
+        ColumnKind::Text
+    }
+}
+
 /// The widest unbreakable word of a text.
 fn longest_word(text: &str, face: Face) -> u32 {
     text.split_whitespace()
@@ -120,8 +152,31 @@ fn column_widths(header: &[String], rows: &[Vec<String>], count: usize) -> (Vec<
     };
     let sum = |v: &[u32]| v.iter().map(|w| u64::from(*w)).sum::<u64>().max(1);
     let total_natural = sum(&natural);
-    let mut widths: Vec<u32> = if total_natural <= u64::from(available) {
-        // Everything fits on one line per cell: widen each column alike.
+    // Text columns take the room left over; STT, unit and figure columns
+    // stay as narrow as their content when there are text columns to widen.
+    let text: Vec<bool> = (0..count)
+        .map(|c| column_kind(header, rows, c) == ColumnKind::Text)
+        .collect();
+    let text_natural: u64 = (0..count)
+        .filter(|c| text[*c])
+        .map(|c| u64::from(natural[c]))
+        .sum();
+    let mut widths: Vec<u32> = if total_natural <= u64::from(available) && text_natural > 0 {
+        // Everything fits on one line per cell: the text columns share the
+        // spare room by how much text they hold.
+        let spare = u64::from(available) - total_natural;
+        (0..count)
+            .map(|c| {
+                let extra = if text[c] {
+                    u64::from(natural[c]) * spare / text_natural
+                } else {
+                    0
+                };
+                natural[c] + extra as u32
+            })
+            .collect()
+    } else if total_natural <= u64::from(available) {
+        // Everything fits and nothing is text: widen each column alike.
         natural
             .iter()
             .map(|n| (u64::from(*n) * u64::from(available) / total_natural) as u32)
@@ -197,13 +252,10 @@ pub fn detail_table(t: &baocao_model::Table) -> Option<DetailTable> {
         _ => widths,
     };
     let header_rows = 1 + (t.layout.more_header_rows as usize).min(t.rows.len());
-    // A "STT" (số thứ tự) column is centred, whatever its numbers look like.
-    let stt: Vec<bool> = (0..count)
-        .map(|c| {
-            t.columns
-                .get(c)
-                .is_some_and(|h| matches!(h.trim(), "STT" | "TT" | "Stt" | "Số TT"))
-        })
+    // STT and unit columns are centred, whatever their numbers look like;
+    // figures are right-aligned, text left.
+    let kinds: Vec<ColumnKind> = (0..count)
+        .map(|c| column_kind(&t.columns, &t.rows, c))
         .collect();
     let row = |cells: Vec<TableCell>| TableRow::new(cells).cant_split();
     let grid: Vec<&[String]> = std::iter::once(t.columns.as_slice())
@@ -233,12 +285,11 @@ pub fn detail_table(t: &baocao_model::Table) -> Option<DetailTable> {
             };
             let cols = cols.clamp(1, count - c);
             let width: u32 = widths[c..c + cols].iter().sum();
-            let align = if header || stt[c] {
-                AlignmentType::Center
-            } else if is_number(text) {
-                AlignmentType::Right
-            } else {
-                AlignmentType::Left
+            let align = match kinds[c] {
+                _ if header => AlignmentType::Center,
+                ColumnKind::Ordinal | ColumnKind::Unit => AlignmentType::Center,
+                _ if is_number(text) => AlignmentType::Right,
+                _ => AlignmentType::Left,
             };
             let shown = if merge == Some(VMergeType::Continue) {
                 ""
@@ -344,6 +395,32 @@ mod tests {
     }
 
     #[test]
+    fn columns_are_told_apart_by_header_and_content() {
+        let header: Vec<String> = ["STT", "Chỉ tiêu", "ĐVT", "Số liệu", "Ghi chú"]
+            .map(String::from)
+            .to_vec();
+        let rows: Vec<Vec<String>> = vec![
+            ["1", "Thu ngân sách", "Tỷ đồng", "1.234,5", ""]
+                .map(String::from)
+                .to_vec(),
+            ["2.1", "Chi ngân sách", "%", "97,1", "Đạt"]
+                .map(String::from)
+                .to_vec(),
+        ];
+        let kinds: Vec<ColumnKind> = (0..5).map(|c| column_kind(&header, &rows, c)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ColumnKind::Ordinal,
+                ColumnKind::Text,
+                ColumnKind::Unit,
+                ColumnKind::Figures,
+                ColumnKind::Text
+            ]
+        );
+    }
+
+    #[test]
     fn widths_fill_the_text_width_and_wide_tables_go_landscape() {
         let header: Vec<String> = ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện"]
             .map(String::from)
@@ -358,6 +435,13 @@ mod tests {
         assert!(!landscape);
         assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
         assert!(w[1] > w[0], "{w:?}");
+        // STT and the figures keep their natural width (the header in bold
+        // 12 pt plus 2 × 108 of padding); the text column takes the rest.
+        let natural = |h: &str| text_width(h, Face::Bold, size::TABLE) + 2 * TABLE_CELL_PADDING;
+        assert_eq!(w[0], natural("STT"));
+        assert_eq!(w[2], natural("Kế hoạch"));
+        assert_eq!(w[3], natural("Thực hiện"));
+        assert_eq!(w[1], TEXT_WIDTH - w[0] - w[2] - w[3]);
 
         let many: Vec<String> = (1..=10).map(|i| format!("Cột {i}")).collect();
         let (w, landscape) = column_widths(&many, &[], 10);

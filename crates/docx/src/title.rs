@@ -5,7 +5,7 @@
 use super::metrics::{balanced_lines, text_width, Face};
 use super::paragraphs::{exact, single};
 use super::profile::{
-    size, KIND_BEFORE, RULE_PARAGRAPH_HEIGHT, SUMMARY_MAX_LINE, SUMMARY_RULE_AFTER,
+    body_spacing, size, KIND_BEFORE, RULE_PARAGRAPH_HEIGHT, SUMMARY_MAX_LINE, SUMMARY_RULE_GAP,
     SUMMARY_RULE_RATIO, TEXT_WIDTH,
 };
 use super::rule::{ratio_length, rule};
@@ -63,7 +63,8 @@ pub fn title(report: &Report) -> Vec<Paragraph> {
         .max()
         .unwrap_or(0);
     let line = rule(TEXT_WIDTH, ratio_length(longest, SUMMARY_RULE_RATIO)).keep_next(keep);
-    out.push(line.line_spacing(exact(0, SUMMARY_RULE_AFTER, RULE_PARAGRAPH_HEIGHT)));
+    let after = SUMMARY_RULE_GAP.saturating_sub(body_spacing(report.density).before);
+    out.push(line.line_spacing(exact(0, after, RULE_PARAGRAPH_HEIGHT)));
     out
 }
 
@@ -78,9 +79,16 @@ mod tests {
             vec!["Tình hình tháng 3/2025", "nhiệm vụ tháng 4/2025"]
         );
         let long = "Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng 3/2025, nhiệm vụ công tác tháng 4/2025";
-        let lines = summary_lines(long);
-        assert_eq!(lines.len(), 3, "{lines:?}");
-        assert_eq!(lines.join(" "), long);
+        assert_eq!(
+            summary_lines(long),
+            [
+                "Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh",
+                "tháng 3/2025, nhiệm vụ công tác tháng 4/2025"
+            ]
+        );
+        // One that fits stays whole, "địa bàn" and all.
+        let short = "Tình hình an ninh trật tự trên địa bàn thành phố tháng 3/2025";
+        assert_eq!(summary_lines(short), [short]);
         assert!(summary_lines("  ").is_empty());
     }
 }

@@ -71,9 +71,47 @@ pub struct Report {
     /// neither edited nor confirmed yet (see `baocao_session::carry`). Since schema 2.
     #[serde(default)]
     pub stale: Vec<StaleFigure>,
+    /// How densely the .docx sets the body (the official's choice; drafts
+    /// stored before it load with the default, and the default is not stored).
+    #[serde(default, skip_serializing_if = "Density::is_default")]
+    pub density: Density,
     /// Where the fields outside the body stood in imported text (never stored).
     #[serde(skip)]
     pub source: SourceLines,
+}
+
+/// How densely the body is set on the page, every choice within Nghị định
+/// 30's ranges: the spacing offices use (the default), a more open one, or a
+/// tighter one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Density {
+    /// As offices set their reports: indent 1.27 cm, lines 1.1 apart, 6 pt
+    /// after each paragraph.
+    #[default]
+    Office,
+    /// "Thoáng": indent 1 cm, lines 1.15 apart, 6 pt before each paragraph.
+    Airy,
+    /// "Gọn": indent 1.27 cm, single lines, 6 pt after each paragraph.
+    Compact,
+}
+
+impl Density {
+    /// Every choice, in the order the page offers them.
+    pub const ALL: [Density; 3] = [Density::Office, Density::Airy, Density::Compact];
+
+    pub fn is_default(&self) -> bool {
+        *self == Density::default()
+    }
+
+    /// The name an official sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            Density::Office => "Như văn phòng",
+            Density::Airy => "Thoáng",
+            Density::Compact => "Gọn",
+        }
+    }
 }
 
 /// Source lines of the header, title and closing fields of an imported text,
@@ -296,6 +334,24 @@ mod tests {
             inlines,
             origin: None,
         })
+    }
+
+    #[test]
+    fn density_is_kept_and_old_drafts_load_with_the_default() {
+        let old = r#"{"schema_version":2,"title":{"kind":"BÁO CÁO","summary":"x"}}"#;
+        let r: Report = serde_json::from_str(old).unwrap();
+        assert_eq!(r.density, Density::Office);
+        // The default is not written, so stored drafts keep their shape.
+        assert!(!serde_json::to_string(&r).unwrap().contains("density"));
+        let mut airy = r.clone();
+        airy.density = Density::Airy;
+        let json = serde_json::to_string(&airy).unwrap();
+        assert!(json.contains(r#""density":"airy""#), "{json}");
+        let back: Report = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.density, Density::Airy);
+        let compact: Report =
+            serde_json::from_str(r#"{"schema_version":2,"density":"compact"}"#).unwrap();
+        assert_eq!(compact.density, Density::Compact);
     }
 
     #[test]

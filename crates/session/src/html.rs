@@ -5,7 +5,7 @@
 //! Only markup and classes are written here; how it looks lives in the
 //! page's stylesheet, so the preview and the print use one set of rules.
 
-use baocao_model::{Block, Inline, Level, Report, Section, Style, NOTE_CHAR};
+use baocao_model::{Block, Density, Inline, Level, Report, Section, Style, NOTE_CHAR};
 use std::fmt::Write;
 use std::ops::Range;
 
@@ -251,7 +251,13 @@ fn detail_rows(out: &mut String, t: &baocao_model::Table) {
 pub fn report_html(report: &Report) -> String {
     let mut out = String::with_capacity(64 * 1024);
     let h = &report.header;
-    out.push_str("<article class=\"a4\" lang=\"vi\">");
+    // The density the .docx uses, for the page's rules (style/main.css).
+    let density = match report.density {
+        Density::Office => "density-office",
+        Density::Airy => "density-airy",
+        Density::Compact => "density-compact",
+    };
+    let _ = write!(out, "<article class=\"a4 {density}\" lang=\"vi\">");
     // Header block: agencies and Số on the left, Quốc hiệu and date on the right.
     out.push_str("<table class=\"doc-head\"><tr><td class=\"head-left\"><div class=\"agency\">");
     if !h.parent_agency.trim().is_empty() {
@@ -344,6 +350,16 @@ pub fn report_html(report: &Report) -> String {
 mod tests {
     use super::*;
     use baocao_model::{FootnoteId, Style};
+
+    #[test]
+    fn the_page_carries_the_reports_density() {
+        let mut r = Report::new();
+        assert!(report_html(&r).starts_with(r#"<article class="a4 density-office" lang="vi">"#));
+        r.density = Density::Airy;
+        assert!(report_html(&r).starts_with(r#"<article class="a4 density-airy" lang="vi">"#));
+        r.density = Density::Compact;
+        assert!(report_html(&r).starts_with(r#"<article class="a4 density-compact" lang="vi">"#));
+    }
 
     #[test]
     fn editor_html_marks_stale_figures_inside_runs() {
