@@ -934,11 +934,25 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
             l.len() == w0.len() && eq_ci(w0, l)
         }
     };
-    let after_noun = if lower0 {
+    let mut after_noun = if lower0 {
         is_name_ending(w0)
     } else {
         NAME_ENDINGS.iter().any(|l| is_w0(l))
     };
+    // "dự án 5", "quyết định 3" name nothing: a document is named with a
+    // capital ("Đề án 06"), so the word before must have one (no naming
+    // noun ends with these words; a test checks it).
+    if after_noun
+        && lower0
+        && matches!(
+            w0,
+            "án" | "thị" | "trình" | "quyết" | "hoạch" | "định" | "tư" | "nghị"
+        )
+    {
+        let w0_start = w0.as_ptr() as usize - text.as_ptr() as usize;
+        let w1 = last_word_bytes(text, w0_start);
+        after_noun = w1.chars().next().is_some_and(is_upper);
+    }
     // A count with its unit after no naming noun: "cấp 56 giấy phép".
     if !may_be_code && !version && !after_noun && !t.unit.is_empty() {
         return None;
@@ -965,7 +979,16 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     if !short {
         return None;
     }
-    let last_word = |p: &str| p.rsplit(' ').next().is_some_and(is_w0);
+    // Whether the phrase ends with the word before the number; by bytes
+    // when that word is in lower case.
+    let last_word = |p: &str| {
+        if lower0 {
+            let cut = p.len().wrapping_sub(w0.len());
+            p.ends_with(w0) && (cut == 0 || p.as_bytes().get(cut.wrapping_sub(1)) == Some(&b' '))
+        } else {
+            p.rsplit(' ').next().is_some_and(is_w0)
+        }
+    };
     if after_noun
         && NAMING_NOUNS
             .iter()
@@ -1202,6 +1225,11 @@ mod tests {
         }
         for e in NAME_ENDINGS {
             assert!(is_name_ending(e), "{e}");
+        }
+        for p in NAMING_NOUNS {
+            let last = p.rsplit(' ').next().unwrap();
+            let documents = ["án", "thị", "trình", "quyết", "hoạch", "định", "tư", "nghị"];
+            assert!(!documents.contains(&last), "{p}");
         }
     }
 
