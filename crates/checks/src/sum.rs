@@ -134,35 +134,34 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
         }
     }
     // "đúng hạn 950 hồ sơ": words, then the one quantity of the segment.
-    let quantities: Vec<usize> = inside
-        .iter()
-        .copied()
-        .filter(|&i| nums[i].is_quantity())
-        .collect();
-    if let [q] = quantities[..] {
+    let mut quantities = inside.iter().copied().filter(|&i| nums[i].is_quantity());
+    if let (Some(q), None) = (quantities.next(), quantities.next()) {
         let label = &unit.text[lead..nums[q].span.start];
         let words = label.trim_end().trim_end_matches(':');
-        let named = words
-            .chars()
-            .all(|c| is_letter(c) || c == ' ' || c.is_ascii_digit())
+        let named = is_part(q)
             && !words.trim().is_empty()
+            && words
+                .chars()
+                .all(|c| is_letter(c) || c == ' ' || c.is_ascii_digit())
             && words.split_whitespace().count() <= 8;
         // "cùng kỳ 950 hồ sơ", "tháng trước 980 hồ sơ", "tăng 50 hồ sơ": a
         // figure of another period or a change, not a part.
-        let lower = words.to_lowercase();
-        let compares = [
-            "cùng kỳ",
-            "tháng trước",
-            "quý trước",
-            "năm trước",
-            "kỳ trước",
-            "so với",
-            "tăng",
-            "giảm",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
-        if named && !compares && is_part(q) {
+        let compares = || {
+            let lower = words.to_lowercase();
+            [
+                "cùng kỳ",
+                "tháng trước",
+                "quý trước",
+                "năm trước",
+                "kỳ trước",
+                "so với",
+                "tăng",
+                "giảm",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+        };
+        if named && !compares() {
             return Segment::Labelled(q);
         }
     }

@@ -934,17 +934,39 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
             l.len() == w0.len() && eq_ci(w0, l)
         }
     };
-    let after_noun = if lower0 {
+    let mut after_noun = if lower0 {
         is_name_ending(w0)
     } else {
         NAME_ENDINGS.iter().any(|l| is_w0(l))
     };
+    // "dự án 5", "quyết định 3" name nothing: a document is named with a
+    // capital ("Đề án 06"), so the word before must have one (no naming
+    // noun ends with these words; a test checks it).
+    if after_noun
+        && lower0
+        && matches!(
+            w0,
+            "án" | "thị" | "trình" | "quyết" | "hoạch" | "định" | "tư" | "nghị"
+        )
+    {
+        let w0_start = w0.as_ptr() as usize - text.as_ptr() as usize;
+        let w1 = last_word_bytes(text, w0_start);
+        after_noun = w1.chars().next().is_some_and(is_upper);
+    }
     // A count with its unit after no naming noun: "cấp 56 giấy phép".
     if !may_be_code && !version && !after_noun && !t.unit.is_empty() {
         return None;
     }
-    let back = words_back(text, t.span.start);
-    let back = back.as_slice();
+    // The four words before, read only for a code or a naming noun.
+    let read = if may_be_code || after_noun {
+        words_back(text, t.span.start)
+    } else {
+        Back {
+            words: [(0, ""); 4],
+            len: 0,
+        }
+    };
+    let back = read.as_slice();
     if may_be_code {
         for (i, (_, w)) in back.iter().enumerate().take(3) {
             if eq_ci(w, "mã") {
@@ -965,7 +987,16 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     if !short {
         return None;
     }
-    let last_word = |p: &str| p.rsplit(' ').next().is_some_and(is_w0);
+    // Whether the phrase ends with the word before the number; by bytes
+    // when that word is in lower case.
+    let last_word = |p: &str| {
+        if lower0 {
+            let cut = p.len().wrapping_sub(w0.len());
+            p.ends_with(w0) && (cut == 0 || p.as_bytes().get(cut.wrapping_sub(1)) == Some(&b' '))
+        } else {
+            p.rsplit(' ').next().is_some_and(is_w0)
+        }
+    };
     if after_noun
         && NAMING_NOUNS
             .iter()
@@ -987,23 +1018,35 @@ fn name_role(text: &str, t: &NumToken, first: bool) -> Option<Role> {
     if !t.unit.is_empty() {
         return None;
     }
-    // The nearest word in title case, then no verb or preposition between.
-    let k = back.iter().position(|(_, w)| capital(w))?;
-    // A word all in capitals is an abbreviation ("TTHC 12"): not a name.
-    let w = back[k].1;
-    if !(w.chars().skip(1).any(char::is_lowercase) || w.chars().count() == 1) {
-        return None;
-    }
-    // "ở" may be part of the name ("Nhà ở xã hội 2"); verbs and the other
-    // prepositions are not.
-    let stop = back[..=k].iter().any(|(_, w)| {
-        if w.chars().next().is_some_and(is_upper) {
+    // The nearest word in title case, with no verb or preposition between,
+    // read word by word from the number (most stop at the first word).
+    let mut end = t.span.start;
+    for _ in 0..4 {
+        let w = last_word_bytes(text, end);
+        let first = w.chars().next()?;
+        let upper = is_upper(first);
+        // "ở" may be part of the name ("Nhà ở xã hội 2"); verbs and the
+        // other prepositions are not.
+        let stop = if upper {
             STOPS.iter().any(|q| eq_ci(w, q))
         } else {
-            STOPS.binary_search(w).is_ok()
+            STOPS.binary_search(&w).is_ok()
+        };
+        if stop {
+            return None;
         }
-    });
-    (!stop).then_some(Role::Name)
+        if upper {
+            // A word all in capitals is an abbreviation ("TTHC 12"): not a name.
+            let named = w.chars().skip(1).any(char::is_lowercase) || w.chars().count() == 1;
+            return named.then_some(Role::Name);
+        }
+        let start = w.as_ptr() as usize - text.as_ptr() as usize;
+        if start == 0 || text.as_bytes()[start - 1] != b' ' {
+            return None;
+        }
+        end = start;
+    }
+    None
 }
 
 /// "a/b" and "a unit/b unit"; not chains like "155 con/21 hộ/6 xã".
@@ -1202,6 +1245,11 @@ mod tests {
         }
         for e in NAME_ENDINGS {
             assert!(is_name_ending(e), "{e}");
+        }
+        for p in NAMING_NOUNS {
+            let last = p.rsplit(' ').next().unwrap();
+            let documents = ["án", "thị", "trình", "quyết", "hoạch", "định", "tư", "nghị"];
+            assert!(!documents.contains(&last), "{p}");
         }
     }
 
