@@ -178,7 +178,36 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
             };
             let noun = between.trim();
             let marker = superscript_number(id.0);
-            let (listed, how) = match items(&note.text) {
+            // "137 Quyết định QPPL⁴" with "⁴ … ban hành 40 quyết định; …
+            // 23 quyết định; …": a footnote that counts the same thing is a
+            // breakdown by figures, whatever its ";" separate (items that
+            // each open with such a count are read as sub-counts below). Its counts
+            // adding up is all there is to check, and they may leave some
+            // out on purpose ("trong đó"), so a gap is only a warning.
+            let listing = items(&note.text);
+            let sub_counts = matches!(listing, Items::SubCounts(..) | Items::Numbered(_));
+            if let Some(parts) = same_thing_counts(note, &t.unit).filter(|_| !sub_counts) {
+                let total: u64 = parts.iter().map(|(_, v)| v).sum();
+                if total != n as u64 && parts.len() >= 2 {
+                    let written: Vec<&str> = parts.iter().map(|(r, _)| r.as_str()).collect();
+                    out.push(Placed {
+                        at: i,
+                        finding: unit.finding(
+                            Rule::Count,
+                            Severity::Warning,
+                            t.span.start..range.end,
+                            format!(
+                                "Ghi {} {noun} nhưng các số trong chú thích {marker}{line} cộng lại {} = {}. Kiểm tra lại số lượng hoặc chú thích.",
+                                t.raw,
+                                written.join(" + "),
+                                pad(total as usize, &t.raw),
+                            ),
+                        ),
+                    });
+                }
+                continue;
+            }
+            let (listed, how) = match listing {
                 Items::Numbered(ks) => {
                     let c = ks.len();
                     let how = if ks.iter().copied().eq(1..=c) {
@@ -262,6 +291,27 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
             });
         }
     }
+}
+
+/// The counts in a footnote of the same thing as the count it explains
+/// (the first word of their units alike: "quyết định" for "Quyết định
+/// QPPL"), as written and as values; None when it counts nothing of it.
+fn same_thing_counts(note: &Unit, counted: &str) -> Option<Vec<(String, u64)>> {
+    let first = |u: &str| u.split(' ').next().unwrap_or("").to_lowercase();
+    let want = first(counted);
+    if want.is_empty() {
+        return None;
+    }
+    let parts: Vec<(String, u64)> = note
+        .numbers()
+        .iter()
+        .filter(|t| t.is_quantity() && t.percent_end.is_none() && first(&t.unit) == want)
+        .filter_map(|t| {
+            let v = t.value.filter(|v| v.scale == 0)?;
+            Some((t.raw.clone(), v.mantissa as u64))
+        })
+        .collect();
+    (!parts.is_empty()).then_some(parts)
 }
 
 /// The counts coordinated with the count `k` and ending with it, each "N
@@ -436,5 +486,22 @@ mod tests {
         // A programme's name before the marker is no count.
         let named = "hỗ trợ theo Chương trình 135 giai đoạn³ và\n\n³ A; B";
         assert_eq!(findings(named), vec![]);
+    }
+
+    #[test]
+    fn a_footnote_counting_the_same_thing_is_a_breakdown_not_a_list() {
+        // Its ";" separate places, not the documents counted.
+        let right = "UBND xã ban hành 45 Quyết định QPPL¹ đúng quy định.\n\n¹ Trước sáp nhập: xã Tân An ban hành 20 quyết định; xã Tân Bình ban hành 15 quyết định. Sau sáp nhập: UBND xã ban hành 10 quyết định.";
+        assert_eq!(findings(right), vec![]);
+        let also_right = "Bộ phận một cửa tiếp nhận 30 hồ sơ² trong tháng.\n\n² Lĩnh vực đất đai 12 hồ sơ; lĩnh vực xây dựng 18 hồ sơ.";
+        assert_eq!(findings(also_right), vec![]);
+        let f = findings(&right.replace("45 Quyết định", "46 Quyết định"));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.contains("cộng lại 20 + 15 + 10 = 45"),
+            "{}",
+            f[0].message
+        );
     }
 }
