@@ -607,6 +607,15 @@ fn find_years(text: &str, n: &mut Numbers) {
     }
 }
 
+/// Whether `text` ends with `lower` (written in lower case), ignoring case;
+/// only the end is looked at, however long the text before it.
+fn ends_with_ci(text: &str, lower: &str) -> bool {
+    text.len()
+        .checked_sub(lower.len())
+        .filter(|&cut| text.is_char_boundary(cut))
+        .is_some_and(|cut| eq_ci(&text[cut..], lower))
+}
+
 /// "tỷ lệ 1/500": a map scale, not a fraction.
 fn find_scales(text: &str, n: &mut Numbers) {
     for i in 0..n.tokens.len().saturating_sub(1) {
@@ -615,10 +624,7 @@ fn find_scales(text: &str, n: &mut Numbers) {
             && a.role == Role::Quantity
             && b.role == Role::Quantity
             && &text[a.span.end..b.span.start] == "/"
-            && text[..a.span.start]
-                .trim_end()
-                .to_lowercase()
-                .ends_with("tỷ lệ")
+            && ends_with_ci(text[..a.span.start].trim_end(), "tỷ lệ")
         {
             n.tokens[i].role = Role::Scale;
             n.tokens[i + 1].role = Role::Scale;
@@ -1093,6 +1099,20 @@ mod tests {
             .into_iter()
             .map(|t| (t.raw, t.role))
             .collect()
+    }
+
+    #[test]
+    fn map_scales_in_any_case_are_not_fractions() {
+        let scales = |text: &str| {
+            roles(text)
+                .into_iter()
+                .filter(|(_, r)| *r == Role::Scale)
+                .count()
+        };
+        assert_eq!(scales("Lập bản đồ địa chính tỷ lệ 1/500 cho 3 xã"), 2);
+        assert_eq!(scales("BẢN ĐỒ TỶ LỆ 1/500"), 2);
+        assert_eq!(scales("Bản đồ Tỷ lệ  1/10.000"), 2);
+        assert_eq!(scales("đạt 1/500 hộ"), 0);
     }
 
     #[test]
