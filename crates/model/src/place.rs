@@ -5,6 +5,7 @@
 
 use crate::{BlockId, FootnoteId};
 use std::fmt;
+use std::sync::Arc;
 
 /// A field of the header block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,24 +37,35 @@ pub enum SignatureField {
 
 /// The heading numbers from the part down to a section ("I", "2", "2.1"),
 /// as the reader sees them; empty for the text before the first heading.
+/// Shared, not copied: every paragraph and cell of a section carries its
+/// section's outline, and the checks place each of them on every keystroke.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Outline(pub Vec<String>);
+pub struct Outline(Arc<[String]>);
 
 impl Outline {
     /// The outline one section deeper.
     pub fn child(&self, number: &str) -> Outline {
-        let mut v = self.0.clone();
+        let mut v = self.0.to_vec();
         v.push(number.to_string());
-        Outline(v)
+        Outline(v.into())
+    }
+
+    /// The heading numbers, from the part down.
+    pub fn numbers(&self) -> &[String] {
+        &self.0
     }
 }
 
 impl fmt::Display for Outline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
+        let Some((first, rest)) = self.0.split_first() else {
             return f.write_str("Phần mở đầu");
+        };
+        f.write_str(first)?;
+        for n in rest {
+            write!(f, " › {n}")?;
         }
-        f.write_str(&self.0.join(" › "))
+        Ok(())
     }
 }
 
