@@ -65,6 +65,24 @@ impl HtmlDoc {
         }
     }
 
+    /// Whether it holds what `text/plain` loses: a footnote, a table, or
+    /// bold, italic, underlined, raised or lowered text. When it does not,
+    /// the plain text reads as well (and its markdown and raised digits are
+    /// read as the text importer reads them).
+    pub fn is_rich(&self) -> bool {
+        let styled = |p: &Para| {
+            p.inlines.iter().any(|i| match i {
+                Inline::Text(run) => run.style != Style::default() && !run.text.trim().is_empty(),
+                Inline::Note(_) => true,
+            })
+        };
+        !self.notes.is_empty()
+            || self.items.iter().any(|i| match i {
+                Item::Para(p) => styled(p),
+                Item::Table(_) => true,
+            })
+    }
+
     /// The footnotes' content, the n-th for `Inline::Note(n)`.
     pub fn notes(&self) -> &[Vec<Inline>] {
         &self.notes
