@@ -908,7 +908,14 @@ fn raised_number_notes(items: &mut Vec<Item>) -> Vec<Vec<Inline>> {
         let mut out = Vec::with_capacity(inlines.len());
         for i in inlines.drain(..) {
             let n = match &i {
-                Inline::Text(run) => raised_number(run),
+                Inline::Text(run) => raised_number(run).filter(|n| {
+                    // "m²" is a unit, as the text importer reads it.
+                    let before = match out.last() {
+                        Some(Inline::Text(prev)) => prev.text.as_str(),
+                        _ => "",
+                    };
+                    !(matches!(n, 2 | 3) && crate::inline::ends_with_unit(before))
+                }),
                 _ => None,
             };
             let def = n.and_then(|n| (0..defs.len()).find(|j| defs[*j].0 == n && !used[*j]));
