@@ -508,4 +508,32 @@ mod tests {
         };
         assert_eq!(t.columns, ["ô", "¹"]);
     }
+
+    #[test]
+    fn a_word_report_with_its_header_table_fills_the_header() {
+        let mut r = blank_report();
+        let para = r.body.intro[0].id();
+        let html = "<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>\
+            <tr><td width=250 valign=top style='padding:0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'>UBND TỈNH CAO BẰNG</p>\
+            <p class=MsoNormal align=center style='text-align:center'><b>ỦY BAN NHÂN DÂN<br>XÃ HÒA AN</b></p>\
+            <p class=MsoNormal align=center style='text-align:center'>Số: 15/BC-UBND</p></td>\
+            <td width=350 valign=top style='padding:0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p>\
+            <p class=MsoNormal align=center style='text-align:center'><b>Độc lập - Tự do - Hạnh phúc</b></p>\
+            <p class=MsoNormal align=right style='text-align:right'><i>Hòa An, ngày 05 tháng 8 năm 2026</i></p></td></tr></table>\
+            <p class=MsoNormal align=center style='text-align:center'><b>BÁO CÁO</b></p>\
+            <p class=MsoNormal align=center style='text-align:center'><b>Tình hình kinh tế - xã hội tháng 7/2026</b></p>\
+            <p class=MsoNormal><b>I. KẾT QUẢ</b></p>\
+            <p class=MsoNormal>Thu ngân sách đạt <b>1.200 triệu đồng</b>.</p>";
+        let at = Caret {
+            target: TextTarget::Paragraph(para),
+            offset: 0,
+        };
+        let pasted = paste_html(&mut r, at, html).expect("rich");
+        assert_eq!((pasted.headings, pasted.blocks), (1, 1));
+        assert_eq!(r.header.parent_agency, "UBND TỈNH CAO BẰNG");
+        assert_eq!(r.header.issuing_agency, "ỦY BAN NHÂN DÂN\nXÃ HÒA AN");
+        assert_eq!(r.header.code, "BC-UBND");
+        assert_eq!(r.header.place, "Hòa An");
+        assert_eq!(r.title.summary, "Tình hình kinh tế - xã hội tháng 7/2026");
+    }
 }
