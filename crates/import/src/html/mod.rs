@@ -94,6 +94,13 @@ pub fn read_html(html: &str) -> Option<HtmlDoc> {
     if html.len() > MAX_HTML_SIZE {
         return None;
     }
+    // Windows' "HTML Format" as written to the clipboard starts with a
+    // header of offsets ("Version:0.9\r\nStartHTML:…"); browsers strip it,
+    // other programs may not.
+    let html = match html.find('<') {
+        Some(i) if html.starts_with("Version:") && html[..i].contains("StartHTML:") => &html[i..],
+        _ => html,
+    };
     let mut r = Reader::default();
     for token in Scanner::new(html) {
         match token {

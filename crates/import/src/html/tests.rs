@@ -273,3 +273,26 @@ fn decomposed_letters_are_composed() {
         .fragment(1);
     assert_eq!(plain_text(&paragraphs(&r)[0]), "Hòa An");
 }
+
+#[test]
+fn word_endnotes_and_the_windows_clipboard_header() {
+    let html = "Version:0.9\r\nStartHTML:0000000105\r\nEndHTML:0000000500\r\n\
+        StartFragment:0000000141\r\nEndFragment:0000000464\r\n\
+        <html><body><!--StartFragment--><p class=MsoNormal>Đã tiếp 15 lượt\
+        <a style='mso-endnote-id:edn1' href=\"#_edn1\" name=\"_ednref1\" title=\"\">\
+        <span class=MsoEndnoteReference>[i]</span></a>.</p>\
+        <div style='mso-element:endnote-list'><div style='mso-element:endnote' id=edn1>\
+        <p class=MsoEndnoteText><a style='mso-endnote-id:edn1' href=\"#_ednref1\" name=\"_edn1\" title=\"\">\
+        <span class=MsoEndnoteReference>[i]</span></a> Tại trụ sở.</p></div></div>\
+        <!--EndFragment--></body></html>";
+    let r = read_html(html).expect("read").fragment(1);
+    assert_eq!(
+        paragraphs(&r),
+        vec![vec![
+            Inline::text("Đã tiếp 15 lượt"),
+            Inline::Note(FootnoteId(1)),
+            Inline::text("."),
+        ]]
+    );
+    assert_eq!(plain_text(&r.footnotes[0].content), "Tại trụ sở.");
+}
