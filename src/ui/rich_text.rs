@@ -11,7 +11,11 @@ use baocao_model::edit_text;
 use baocao_model::{Block, Inline, TextTarget};
 use baocao_session::edit::Caret;
 use baocao_session::outline;
-use baocao_session::paste::{line_inlines, paste_blocks, paste_kind, paste_line, PasteKind};
+use baocao_session::paste::{
+    html_paste, line_inlines, paste_blocks, paste_html_blocks, paste_kind, paste_line,
+    paste_line_with_notes, HtmlPaste, PasteKind,
+};
+use baocao_session::Pasted;
 use baocao_session::ReportEdit;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -326,28 +330,50 @@ pub fn insert_footnote(state: AppState) {
     }
 }
 
+/// A paste: the clipboard's HTML when it holds what the plain text loses
+/// (footnotes, bold and italic, tables, as Word, LibreOffice and browsers
+/// put them there), else its plain text.
 fn on_paste(state: AppState, target: TextTarget, el: &HtmlElement, ev: &ClipboardEvent) {
-    let Some(text) = ev
-        .clipboard_data()
-        .and_then(|d| d.get_data("text/plain").ok())
-    else {
+    let Some(data) = ev.clipboard_data() else {
         return;
     };
+    let html = data.get_data("text/html").ok().filter(|h| !h.is_empty());
+    let text = data.get_data("text/plain").ok();
+    let t0 = dom::now();
+    let html = html.and_then(|h| html_paste(&h, target));
+    if html.is_none() && text.is_none() {
+        return;
+    }
     ev.prevent_default();
     if !dom::selection_collapsed() {
         // The selection is replaced: delete it first (an input event follows).
         dom::exec("delete", None);
     }
-    let text = normalize(&text);
     let offset = caret_of(el);
-    if let PasteKind::Line(line) = paste_kind(&text, target) {
-        paste_inline(state, target, offset, &line);
-        return;
+    let at = Caret { target, offset };
+    match html {
+        Some(HtmlPaste::Line { inlines, notes }) => {
+            paste_inlines(state, target, offset, inlines, notes);
+        }
+        Some(HtmlPaste::Blocks(doc)) => {
+            let pasted = state.restructure("Dán văn bản", |r| paste_html_blocks(r, at, &doc));
+            after_blocks(state, pasted);
+        }
+        None => {
+            let text = normalize(&text.unwrap_or_default());
+            if let PasteKind::Line(line) = paste_kind(&text, target) {
+                paste_inline(state, target, offset, &line);
+                return;
+            }
+            let pasted = state.restructure("Dán văn bản", |r| paste_blocks(r, at, &text));
+            after_blocks(state, pasted);
+        }
     }
-    let t0 = dom::now();
-    let pasted = state.restructure("Dán văn bản", |r| {
-        paste_blocks(r, Caret { target, offset }, &text)
-    });
+    dom::record_timing("paste", dom::now() - t0);
+}
+
+/// Redraws after blocks went in and says what was read.
+fn after_blocks(state: AppState, pasted: Option<Pasted>) {
     state.reload.update(|n| *n += 1);
     if let Some(p) = pasted {
         state.say(
@@ -361,7 +387,6 @@ fn on_paste(state: AppState, target: TextTarget, el: &HtmlElement, ev: &Clipboar
             state.focus_later(c.target, Some(c.offset));
         }
     }
-    dom::record_timing("paste", dom::now() - t0);
 }
 
 /// Pastes one line at the caret: bold, italic, m² and markers as the
@@ -378,5 +403,28 @@ fn paste_inline(state: AppState, target: TextTarget, offset: usize, line: &str) 
     let inserted_len = edit_text(&inlines).len();
     state.restructure("Dán", |r| paste_line(r, Caret { target, offset }, inlines));
     state.refresh_field(target);
+    state.focus_later(target, Some(offset + inserted_len));
+}
+
+/// Pastes one paragraph read from HTML at the caret, with the footnotes
+/// its markers bring: they take their numbers in reading order, so every
+/// field redraws.
+fn paste_inlines(
+    state: AppState,
+    target: TextTarget,
+    offset: usize,
+    inlines: Vec<Inline>,
+    notes: Vec<Vec<Inline>>,
+) {
+    let inserted_len = edit_text(&inlines).len();
+    let count = notes.len();
+    let at = Caret { target, offset };
+    state.restructure("Dán", |r| paste_line_with_notes(r, at, inlines, notes));
+    if count == 0 {
+        state.refresh_field(target);
+    } else {
+        state.reload.update(|n| *n += 1);
+        state.say(Tone::Info, format!("Đã dán cùng {count} chú thích."));
+    }
     state.focus_later(target, Some(offset + inserted_len));
 }

@@ -23,7 +23,7 @@ const UNITS: [&str; 6] = ["m", "km", "cm", "dm", "mm", "hm"];
 
 /// Whether the text before a superscript ends with a unit that takes an exponent
 /// (a unit after a number or a space: "6.686,4m²", "3.871,7 m²", "/km²").
-fn ends_with_unit(before: &str) -> bool {
+pub(crate) fn ends_with_unit(before: &str) -> bool {
     UNITS.iter().any(|u| {
         before.strip_suffix(u).is_some_and(|rest| {
             rest.chars()

@@ -10,6 +10,7 @@
 
 mod classify;
 pub mod docx;
+pub mod html;
 mod inline;
 mod normalize;
 

@@ -5,10 +5,16 @@
 //! a draft (its header lines were found) also fills the header, trích yếu,
 //! Nơi nhận and signature fields that are still empty, and never overwrites
 //! what the official already wrote there.
+//!
+//! HTML on the clipboard (Word, LibreOffice, a browser) is read the same
+//! way when it holds what the plain text loses (footnotes, bold and italic,
+//! tables): one paragraph goes in at the caret with its footnotes, more go
+//! in as blocks, under the same whole-report policy.
 
 use crate::{Caret, Pasted, ReportEdit};
+use baocao_import::html::{read_html, HtmlDoc};
 use baocao_import::{import_fragment, import_text, parse_inline};
-use baocao_model::{insert_inlines, FootnoteId, Inline, Report, TextTarget};
+use baocao_model::{edit_text, insert_inlines, Footnote, FootnoteId, Inline, Report, TextTarget};
 
 /// How a pasted text goes in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +45,18 @@ pub fn line_inlines(line: &str) -> Vec<Inline> {
 /// their footnotes get numbers of their own, then every footnote is numbered
 /// by reading order. Returns false when the target is gone.
 pub fn paste_line(report: &mut Report, at: Caret, inlines: Vec<Inline>) -> bool {
+    paste_line_with_notes(report, at, inlines, Vec::new())
+}
+
+/// [`paste_line`] for a line that brings its footnotes: `notes[n - 1]` is
+/// the content of the line's `Inline::Note(n)`. They are numbered with the
+/// report's by reading order.
+pub fn paste_line_with_notes(
+    report: &mut Report,
+    at: Caret,
+    inlines: Vec<Inline>,
+    notes: Vec<Vec<Inline>>,
+) -> bool {
     let base = report.highest_footnote_number();
     let inlines: Vec<Inline> = inlines
         .into_iter()
@@ -51,6 +69,15 @@ pub fn paste_line(report: &mut Report, at: Caret, inlines: Vec<Inline>) -> bool 
         return false;
     };
     let done = report.set_inlines(at.target, insert_inlines(&old, at.offset, inlines));
+    if done {
+        report
+            .footnotes
+            .extend(notes.into_iter().enumerate().map(|(i, content)| Footnote {
+                id: FootnoteId(base + i as u32 + 1),
+                content,
+                origin: None,
+            }));
+    }
     report.renumber_footnotes();
     done
 }
@@ -58,7 +85,81 @@ pub fn paste_line(report: &mut Report, at: Caret, inlines: Vec<Inline>) -> bool 
 /// Puts pasted text of several lines at the caret (see the module
 /// documentation).
 pub fn paste_blocks(report: &mut Report, at: Caret, text: &str) -> Pasted {
-    let fragment = match import_text(text).ok().filter(is_whole_report) {
+    put_blocks(report, at, import_text(text).ok(), || {
+        import_fragment(text, 1)
+    })
+}
+
+/// How pasted HTML goes in.
+#[derive(Clone, Debug)]
+pub enum HtmlPaste {
+    /// Into the text at the caret: one paragraph's inline content, and the
+    /// footnotes its markers name (`notes[n - 1]` for `Inline::Note(n)`).
+    Line {
+        inlines: Vec<Inline>,
+        notes: Vec<Vec<Inline>>,
+    },
+    /// As blocks ([`paste_html_blocks`]).
+    Blocks(HtmlDoc),
+}
+
+/// How clipboard HTML pastes into `target`; None when it is too large,
+/// holds no text, or holds nothing the plain text loses: then paste
+/// `text/plain`. Into a footnote only one paragraph goes, without markers
+/// (a note holds no notes).
+pub fn html_paste(html: &str, target: TextTarget) -> Option<HtmlPaste> {
+    let doc = read_html(html).filter(HtmlDoc::is_rich)?;
+    let in_note = matches!(target, TextTarget::Footnote(_));
+    match doc.single_paragraph() {
+        Some(mut inlines) => {
+            let mut notes = doc.notes().to_vec();
+            if in_note {
+                inlines.retain(|i| !matches!(i, Inline::Note(_)));
+                notes.clear();
+            }
+            Some(HtmlPaste::Line { inlines, notes })
+        }
+        None if in_note => None,
+        None => Some(HtmlPaste::Blocks(doc)),
+    }
+}
+
+/// Puts pasted HTML of several paragraphs at the caret, as
+/// [`paste_blocks`] does text.
+pub fn paste_html_blocks(report: &mut Report, at: Caret, doc: &HtmlDoc) -> Pasted {
+    put_blocks(report, at, Some(doc.report()), || doc.fragment(1))
+}
+
+/// Puts clipboard HTML at the caret, a line or blocks; None when the plain
+/// text should be pasted instead (see [`html_paste`]).
+pub fn paste_html(report: &mut Report, at: Caret, html: &str) -> Option<Pasted> {
+    match html_paste(html, at.target)? {
+        HtmlPaste::Line { inlines, notes } => {
+            let footnotes = notes.len();
+            let len = edit_text(&inlines).len();
+            paste_line_with_notes(report, at, inlines, notes).then(|| Pasted {
+                footnotes,
+                caret: Some(Caret {
+                    target: at.target,
+                    offset: at.offset + len,
+                }),
+                ..Pasted::default()
+            })
+        }
+        HtmlPaste::Blocks(doc) => Some(paste_html_blocks(report, at, &doc)),
+    }
+}
+
+/// Puts a pasted fragment at the caret: read as a whole report when its
+/// header lines were found (filling only the empty fields), else as body
+/// content whose Nơi nhận and signature fill those still empty.
+fn put_blocks(
+    report: &mut Report,
+    at: Caret,
+    whole: Option<Report>,
+    fragment: impl FnOnce() -> Report,
+) -> Pasted {
+    let fragment = match whole.filter(is_whole_report) {
         Some(whole) => {
             fill_empty_fields(report, &whole);
             let mut body = Report::new();
@@ -67,7 +168,7 @@ pub fn paste_blocks(report: &mut Report, at: Caret, text: &str) -> Pasted {
             body
         }
         None => {
-            let f = import_fragment(text, 1);
+            let f = fragment();
             if report.recipients.is_empty() {
                 report.recipients = f.recipients.clone();
             }
@@ -194,5 +295,245 @@ mod tests {
             plain_text(&r.footnote(FootnoteId(2)).unwrap().content),
             "Chú thích một."
         );
+    }
+    fn at_start(r: &Report) -> Caret {
+        Caret {
+            target: TextTarget::Paragraph(first_paragraph(r)),
+            offset: 0,
+        }
+    }
+
+    fn paragraphs(r: &Report) -> Vec<Vec<Inline>> {
+        let mut out = Vec::new();
+        r.body.visit(&mut |v| {
+            if let baocao_model::Visit::Block(_, Block::Paragraph(p)) = v {
+                out.push(p.inlines.clone());
+            }
+        });
+        out
+    }
+
+    fn styled(text: &str, bold: bool, italic: bool) -> Inline {
+        Inline::styled(
+            text,
+            baocao_model::Style {
+                bold,
+                italic,
+                ..Default::default()
+            },
+        )
+    }
+
+    /// Two paragraphs with two footnotes, bold and italic, as Word writes
+    /// them on the clipboard (its style sheet and most attributes trimmed).
+    const WORD_TWO_NOTES: &str = r##"<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<style><!-- p.MsoNormal {font-size:14.0pt} --></style></head><body lang=VI>
+<!--StartFragment-->
+<p class=MsoNormal>Giải ngân <b>85%</b> kế hoạch vốn<a style='mso-footnote-id:ftn1' href="#_ftn1" name="_ftnref1" title=""><span class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !supportFootnotes]><span class=MsoFootnoteReference><span style='font-size:14.0pt'>[1]</span></span><![endif]></span></span></a>.<o:p></o:p></p>
+<p class=MsoNormal><i>Tồn tại:</i> một số dự án chậm<a style='mso-footnote-id:ftn2' href="#_ftn2" name="_ftnref2" title=""><span class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !supportFootnotes]>[2]<![endif]></span></span></a>.<o:p></o:p></p>
+<div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr align=left size=1 width="33%"><![endif]>
+<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> Đến ngày 30/6/2026.<o:p></o:p></p></div>
+<div style='mso-element:footnote' id=ftn2><p class=MsoFootnoteText><a style='mso-footnote-id:ftn2' href="#_ftnref2" name="_ftn2" title=""><span class=MsoFootnoteReference>[2]</span></a> Do v&#432;&#7899;ng m&#7863;t b&#7857;ng.<o:p></o:p></p></div>
+</div>
+<!--EndFragment--></body></html>"##;
+
+    #[test]
+    fn word_html_brings_its_footnotes_bold_and_italic() {
+        let mut r = blank_report();
+        let at = at_start(&r);
+        let pasted = paste_html(&mut r, at, WORD_TWO_NOTES).expect("read as HTML");
+        assert_eq!(
+            (pasted.headings, pasted.blocks, pasted.footnotes),
+            (0, 2, 2)
+        );
+        assert_eq!(
+            paragraphs(&r),
+            vec![
+                vec![
+                    Inline::text("Giải ngân "),
+                    styled("85%", true, false),
+                    Inline::text(" kế hoạch vốn"),
+                    Inline::Note(FootnoteId(1)),
+                    Inline::text("."),
+                ],
+                vec![
+                    styled("Tồn tại:", false, true),
+                    Inline::text(" một số dự án chậm"),
+                    Inline::Note(FootnoteId(2)),
+                    Inline::text("."),
+                ],
+            ]
+        );
+        let notes: Vec<(u32, String)> = r
+            .footnotes
+            .iter()
+            .map(|f| (f.id.0, plain_text(&f.content)))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (1, "Đến ngày 30/6/2026.".to_string()),
+                (2, "Do vướng mặt bằng.".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn libreoffice_html_footnotes_follow_the_reports_own() {
+        let mut r = import_text("I. KẾT QUẢ\n\nĐoạn có chú thích¹.\n\n¹ Chú thích cũ.\n").unwrap();
+        let para = first_paragraph(&r);
+        let html = r##"<html><body><p>Cấp <b>12</b> giấy phép<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a>.</p>
+<p>Thu hồi 2 giấy phép<a class="sdfootnoteanc" name="sdfootnote2anc" href="#sdfootnote2sym"><sup>2</sup></a>.</p>
+<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>Giấy phép xây dựng.</p></div>
+<div id="sdfootnote2"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote2sym" href="#sdfootnote2anc">2</a>Quá hạn.</p></div></body></html>"##;
+        // At the end of the paragraph that has footnote 1: the new ones are 2 and 3.
+        let offset = edit_text(r.inlines(TextTarget::Paragraph(para)).unwrap()).len();
+        let at = Caret {
+            target: TextTarget::Paragraph(para),
+            offset,
+        };
+        let pasted = paste_html(&mut r, at, html).expect("read as HTML");
+        assert_eq!(pasted.footnotes, 2);
+        let notes: Vec<String> = r.footnotes.iter().map(|f| plain_text(&f.content)).collect();
+        assert_eq!(notes, ["Chú thích cũ.", "Giấy phép xây dựng.", "Quá hạn."]);
+        let texts: Vec<String> = paragraphs(&r).iter().map(|p| plain_text(p)).collect();
+        assert_eq!(
+            texts,
+            [
+                "Đoạn có chú thích¹.",
+                "Cấp 12 giấy phép².",
+                "Thu hồi 2 giấy phép³."
+            ]
+        );
+    }
+
+    #[test]
+    fn one_paragraph_goes_in_at_the_caret_with_its_footnote() {
+        let mut r =
+            import_text("I. KẾT QUẢ\n\nThu ngân sách đạt kế hoạch¹.\n\n¹ Chú thích cũ.\n").unwrap();
+        let para = first_paragraph(&r);
+        let html = "<meta charset='utf-8'><span>tăng <strong>12%</strong></span>\
+            <a href=\"#_ftn1\" name=\"_ftnref1\">[1]</a>\
+            <div id=ftn1><p><a href=\"#_ftnref1\" name=\"_ftn1\">[1]</a> So với cùng kỳ.</p></div>";
+        let at = Caret {
+            target: TextTarget::Paragraph(para),
+            offset: "Thu ngân sách ".len(),
+        };
+        let kind = html_paste(html, at.target).expect("rich");
+        assert!(matches!(kind, HtmlPaste::Line { .. }), "{kind:?}");
+        let pasted = paste_html(&mut r, at, html).expect("read as HTML");
+        assert_eq!(pasted.footnotes, 1);
+        assert_eq!(
+            r.inlines(TextTarget::Paragraph(para)).unwrap(),
+            &vec![
+                Inline::text("Thu ngân sách tăng "),
+                styled("12%", true, false),
+                Inline::Note(FootnoteId(1)),
+                Inline::text("đạt kế hoạch"),
+                Inline::Note(FootnoteId(2)),
+                Inline::text("."),
+            ]
+        );
+        let notes: Vec<String> = r.footnotes.iter().map(|f| plain_text(&f.content)).collect();
+        assert_eq!(notes, ["So với cùng kỳ.", "Chú thích cũ."]);
+    }
+
+    #[test]
+    fn a_pasted_html_table_becomes_a_table() {
+        let mut r = blank_report();
+        let at = at_start(&r);
+        let html = "<table class=MsoTableGrid border=1><tr><td><p><b>Chỉ tiêu</b></p></td><td><b>Kết quả</b></td></tr>\
+            <tr><td>Thu ngân sách</td><td>1.200</td></tr></table>";
+        let pasted = paste_html(&mut r, at, html).expect("a table is rich");
+        assert_eq!(pasted.blocks, 1);
+        let Block::Table(t) = &r.body.intro[0] else {
+            panic!("{:?}", r.body.intro)
+        };
+        assert_eq!(t.columns, ["Chỉ tiêu", "Kết quả"]);
+        assert_eq!(
+            t.rows,
+            vec![vec!["Thu ngân sách".to_string(), "1.200".into()]]
+        );
+    }
+
+    #[test]
+    fn a_whole_report_in_html_fills_only_the_empty_fields() {
+        let mut r = blank_report();
+        r.header.place = "Cao Bằng".into();
+        let at = at_start(&r);
+        let html = "<p align=center><b>ỦY BAN NHÂN DÂN<br>XÃ HÒA AN</b></p>\
+            <p>Số: 15/BC-UBND</p><p><i>Hòa An, ngày 05 tháng 8 năm 2026</i></p>\
+            <p align=center><b>BÁO CÁO</b></p><p align=center><b>Tình hình tháng 7/2026</b></p>\
+            <p><b>I. KẾT QUẢ</b></p><p>Thu ngân sách đạt <b>1.200 triệu đồng</b>.</p>\
+            <p><b><i>Nơi nhận:</i></b><br>- UBND tỉnh;<br>- Lưu: VT.</p>\
+            <p align=center><b>TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH</b></p><p align=center><b>Nguyễn Văn Bình</b></p>";
+        let pasted = paste_html(&mut r, at, html).expect("rich");
+        assert_eq!((pasted.headings, pasted.blocks), (1, 1));
+        assert_eq!(
+            r.header.place, "Cao Bằng",
+            "a field already written is kept"
+        );
+        assert_eq!(r.header.code, "BC-UBND");
+        assert_eq!(r.title.summary, "Tình hình tháng 7/2026");
+        assert_eq!(r.recipients, ["UBND tỉnh;", "Lưu: VT."]);
+        assert_eq!(r.signature.signer, "Nguyễn Văn Bình");
+    }
+
+    #[test]
+    fn plain_html_leaves_the_paste_to_the_text() {
+        let html = "<meta charset='utf-8'><p>Một đoạn.</p><p>Đoạn **hai**.</p>";
+        assert!(html_paste(html, TextTarget::Paragraph(BlockId(1))).is_none());
+        assert!(html_paste("", TextTarget::Paragraph(BlockId(1))).is_none());
+        let huge = format!("<b>{}</b>", "x".repeat(baocao_import::html::MAX_HTML_SIZE));
+        assert!(html_paste(&huge, TextTarget::Paragraph(BlockId(1))).is_none());
+    }
+
+    #[test]
+    fn hostile_html_pastes_sensible_text_without_panic() {
+        let long = "ơ".repeat(100_000);
+        let html = format!(
+            "<p><b>Mở\u{0}đầu\u{1b}[31m</b><script>alert('x')</script><style>p{{}}</style>\
+             <div><i>{long}<p><u>chưa đóng <table><tr><td>ô<td><sup>1</sup>"
+        );
+        let mut r = blank_report();
+        let at = at_start(&r);
+        let pasted = paste_html(&mut r, at, &html).expect("rich");
+        assert_eq!(pasted.blocks, 4);
+        let texts: Vec<String> = paragraphs(&r).iter().map(|p| plain_text(p)).collect();
+        assert_eq!(texts[0], "Mởđầu[31m");
+        assert_eq!(texts[1].chars().count(), 100_000);
+        assert_eq!(texts[2], "chưa đóng");
+        let Block::Table(t) = &r.body.intro[3] else {
+            panic!("{:?}", r.body.intro[3])
+        };
+        assert_eq!(t.columns, ["ô", "¹"]);
+    }
+
+    #[test]
+    fn a_word_report_with_its_header_table_fills_the_header() {
+        let mut r = blank_report();
+        let para = r.body.intro[0].id();
+        let html = "<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>\
+            <tr><td width=250 valign=top style='padding:0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'>UBND TỈNH CAO BẰNG</p>\
+            <p class=MsoNormal align=center style='text-align:center'><b>ỦY BAN NHÂN DÂN<br>XÃ HÒA AN</b></p>\
+            <p class=MsoNormal align=center style='text-align:center'>Số: 15/BC-UBND</p></td>\
+            <td width=350 valign=top style='padding:0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p>\
+            <p class=MsoNormal align=center style='text-align:center'><b>Độc lập - Tự do - Hạnh phúc</b></p>\
+            <p class=MsoNormal align=right style='text-align:right'><i>Hòa An, ngày 05 tháng 8 năm 2026</i></p></td></tr></table>\
+            <p class=MsoNormal align=center style='text-align:center'><b>BÁO CÁO</b></p>\
+            <p class=MsoNormal align=center style='text-align:center'><b>Tình hình kinh tế - xã hội tháng 7/2026</b></p>\
+            <p class=MsoNormal><b>I. KẾT QUẢ</b></p>\
+            <p class=MsoNormal>Thu ngân sách đạt <b>1.200 triệu đồng</b>.</p>";
+        let at = Caret {
+            target: TextTarget::Paragraph(para),
+            offset: 0,
+        };
+        let pasted = paste_html(&mut r, at, html).expect("rich");
+        assert_eq!((pasted.headings, pasted.blocks), (1, 1));
+        assert_eq!(r.header.parent_agency, "UBND TỈNH CAO BẰNG");
+        assert_eq!(r.header.issuing_agency, "ỦY BAN NHÂN DÂN\nXÃ HÒA AN");
+        assert_eq!(r.header.code, "BC-UBND");
+        assert_eq!(r.header.place, "Hòa An");
+        assert_eq!(r.title.summary, "Tình hình kinh tế - xã hội tháng 7/2026");
     }
 }

@@ -19,10 +19,19 @@ use baocao_model::{
 /// Builds the report from the items of the body and the footnotes' content
 /// (in the order of their markers).
 pub fn assemble(items: Vec<Item>, notes: Vec<Vec<Inline>>) -> Report {
-    let mut a = Assembler {
-        b: Builder::new(1),
-        count: 0,
-    };
+    assemble_from(Builder::new(1), items, notes)
+}
+
+/// The same, for pasted content: body only (header lines are body text),
+/// block ids from `first_id`, as `import_fragment` reads pasted text.
+pub fn assemble_fragment(items: Vec<Item>, notes: Vec<Vec<Inline>>, first_id: u32) -> Report {
+    let mut b = Builder::new(first_id);
+    b.state = State::Body;
+    assemble_from(b, items, notes)
+}
+
+fn assemble_from(b: Builder, items: Vec<Item>, notes: Vec<Vec<Inline>>) -> Report {
+    let mut a = Assembler { b, count: 0 };
     for item in items {
         match item {
             Item::Para(p) => a.paragraph(p, false),
@@ -60,7 +69,7 @@ fn squeeze(s: &str) -> String {
 }
 
 /// The same for inline content, across runs.
-fn squeeze_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
+pub(crate) fn squeeze_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     let mut space_before = true;
     for i in inlines {

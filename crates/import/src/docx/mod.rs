@@ -9,8 +9,8 @@
 //! boxes, comments and deletions counted, not kept) → `assemble` (the same
 //! line classification and builder as the text importer).
 
-mod assemble;
-mod document;
+pub(crate) mod assemble;
+pub(crate) mod document;
 mod dom;
 mod error;
 mod legacy;
