@@ -338,32 +338,6 @@ fn tidy_label(raw: &str) -> Option<String> {
     Some(if numbered { label } else { "-".into() })
 }
 
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (v, s) in TABLE {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
-}
-
 impl ListBuild {
     /// The label of the next item: "1.", "a)", "II.", "-".
     fn next_label(&mut self) -> String {
@@ -381,7 +355,7 @@ impl ListBuild {
                     format!("{}.", c.to_ascii_uppercase())
                 }
             }
-            'i' | 'I' if (1..4000).contains(&n) => format!("{}.", roman(n)),
+            'i' | 'I' if (1..4000).contains(&n) => format!("{}.", baocao_model::roman(n)),
             _ => format!("{n}."),
         }
     }
