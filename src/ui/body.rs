@@ -25,7 +25,7 @@ pub fn DocEditor() -> impl IntoView {
     };
     let add_part = move |_| {
         let new = state.restructure("Thêm phần", outline::add_part);
-        if let Some(id) = new {
+        if let Some(Ok(id)) = new {
             state.focus_later(TextTarget::Heading(id), Some(0));
         }
     };

@@ -3,8 +3,8 @@
 //! can type under its heading at once) and the default table shape.
 
 use baocao_model::{
-    empty_paragraph, new_section, Block, BlockId, Container, Level, OutlineError, Report, Section,
-    Table, TextTarget,
+    empty_paragraph, new_section, Block, BlockId, Container, OutlineError, Report, Section, Table,
+    TextTarget,
 };
 
 /// A new detail table: the columns most detail tables of these reports start
@@ -31,16 +31,11 @@ fn fresh_section(report: &Report) -> Section {
 }
 
 /// Adds a new part (I, II, …) at the end of the body; returns its id.
-pub fn add_part(report: &mut Report) -> BlockId {
+pub fn add_part(report: &mut Report) -> Result<BlockId, OutlineError> {
     let s = fresh_section(report);
     let id = s.id;
-    report.body.sections.push(s);
-    // A part is the top level, whatever level the new section was made at.
-    if let Some(last) = report.body.sections.last_mut() {
-        last.heading.level = Level::Part;
-    }
-    report.body.renumber_headings();
-    id
+    report.body.add_child_section(None, s)?;
+    Ok(id)
 }
 
 /// Adds a section as the last child of `parent`; returns its id.
@@ -151,11 +146,11 @@ mod tests {
     #[test]
     fn a_new_part_comes_with_its_first_paragraph_and_fresh_ids() {
         let mut r = Report::new();
-        let one = add_part(&mut r);
-        let two = add_part(&mut r);
+        let one = add_part(&mut r).unwrap();
+        let two = add_part(&mut r).unwrap();
         assert_eq!(r.body.sections.len(), 2);
         assert_eq!(r.body.sections[1].heading.number, "II");
-        assert_eq!(r.body.sections[1].heading.level, Level::Part);
+        assert_eq!(r.body.sections[1].heading.level, baocao_model::Level::Part);
         assert_eq!(r.body.sections[1].blocks.len(), 1);
         let all = ids(&r);
         let mut unique = all.clone();
@@ -170,7 +165,7 @@ mod tests {
     #[test]
     fn subsections_and_siblings_take_their_numbers_from_their_place() {
         let mut r = Report::new();
-        let part = add_part(&mut r);
+        let part = add_part(&mut r).unwrap();
         let first = add_subsection(&mut r, part).unwrap();
         let second = add_section_after(&mut r, first).unwrap();
         let numbers: Vec<String> = r.body.sections[0]
@@ -189,7 +184,7 @@ mod tests {
     #[test]
     fn a_new_table_has_the_usual_columns_and_one_row() {
         let mut r = Report::new();
-        let part = add_part(&mut r);
+        let part = add_part(&mut r).unwrap();
         let t = add_table(&mut r, part).unwrap();
         let Some(Block::Table(table)) = r.body.block(t) else {
             panic!("a table was added");
@@ -204,7 +199,7 @@ mod tests {
     #[test]
     fn a_table_goes_where_the_caret_is() {
         let mut r = Report::new();
-        let part = add_part(&mut r);
+        let part = add_part(&mut r).unwrap();
         let para = r.body.section(part).unwrap().blocks[0].id();
         let after_para = add_table_at(&mut r, Some(TextTarget::Paragraph(para)));
         let under_heading = add_table_at(&mut r, Some(TextTarget::Heading(part)));
@@ -230,7 +225,7 @@ mod tests {
     #[test]
     fn enter_in_a_heading_leads_to_its_first_paragraph() {
         let mut r = Report::new();
-        let part = add_part(&mut r);
+        let part = add_part(&mut r).unwrap();
         let first = r.body.section(part).unwrap().blocks[0].id();
         assert_eq!(paragraph_under(&mut r, part), Ok(first));
         let t = add_table_at(&mut r, Some(TextTarget::Heading(part)));
