@@ -257,6 +257,11 @@ pub fn units_with(report: &Report, scan: &mut dyn FnMut(UnitKind, &str) -> Arc<S
     for s in &report.body.sections {
         b.section(s, &Outline::default());
     }
+    // An appendix's paragraphs and tables are named after it ("Phụ lục I ›
+    // bảng 2"), and checked as the body's are.
+    for a in &report.body.appendices {
+        b.blocks(&a.blocks, &Outline::default().child(&a.name()));
+    }
     for f in &report.footnotes {
         let (text, notes) = flatten(&f.content);
         b.push(

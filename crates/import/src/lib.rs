@@ -18,8 +18,8 @@ pub use inline::parse_inline;
 pub use normalize::normalize;
 
 use baocao_model::{
-    plain_text, Block, BlockId, Footnote, FootnoteId, Heading, Inline, Origin, Paragraph, Report,
-    Section, Style, Table,
+    plain_text, Appendix, Block, BlockId, Footnote, FootnoteId, Heading, Inline, Origin, Paragraph,
+    Report, Section, Style, Table,
 };
 use classify::*;
 use std::fmt;
@@ -75,6 +75,8 @@ enum State {
     Body,
     /// After "Nơi nhận:" or the first signature line.
     Closing,
+    /// In an appendix ("PHỤ LỤC …"), after the signature or on its own.
+    Appendix,
 }
 
 struct Builder {
@@ -126,6 +128,10 @@ impl Builder {
                 content: parse_inline(rest),
                 origin: Some(Origin::at(number)),
             });
+            return;
+        }
+        if self.appendix_line(number, stripped) {
+            self.open_paragraph = false;
             return;
         }
         if self.state == State::Header && self.header_line(number, stripped) {
@@ -223,7 +229,84 @@ impl Builder {
         false
     }
 
+    /// A line that opens an appendix, or its title or "(Kèm theo …)" line:
+    /// an appendix opens after the signature, at the start of a file that is
+    /// only an appendix, or in the body on a line that is only "PHỤ LỤC
+    /// (I, II …)"; a "Biểu mẫu" inside a "Phụ lục" is text of it. True when
+    /// the line was taken.
+    pub(crate) fn appendix_line(&mut self, number: u32, s: &str) -> bool {
+        if let Some(start) = appendix_start(s) {
+            let opens = match self.state {
+                State::Closing => true,
+                State::Header => {
+                    self.agency_lines.is_empty()
+                        && self.report.title.summary.is_empty()
+                        && self.report.header.code.is_empty()
+                }
+                State::Body => !start.form && (start.title.is_none() || is_all_caps(s)),
+                State::Appendix => {
+                    !start.form
+                        || self
+                            .report
+                            .body
+                            .appendices
+                            .last()
+                            .is_none_or(|a| appendix_start(&a.label).is_some_and(|a| a.form))
+                }
+            };
+            if opens {
+                self.open_appendix(number, start);
+                return true;
+            }
+        }
+        if self.state != State::Appendix || table_row(s).is_some() {
+            return false;
+        }
+        let Some(a) = self.report.body.appendices.last_mut() else {
+            return false;
+        };
+        if !a.blocks.is_empty() || self.table.is_some() {
+            return false;
+        }
+        if a.reference.is_empty() && is_appendix_reference(s) {
+            a.reference = plain_text(&parse_inline(s));
+            return true;
+        }
+        let form = appendix_start(&a.label).is_some_and(|f| f.form);
+        if a.reference.is_empty() && (is_all_caps(s) || (form && a.title.is_empty())) {
+            if !a.title.is_empty() {
+                a.title.push('\n');
+            }
+            a.title.push_str(plain_text(&parse_inline(s)).trim());
+            return true;
+        }
+        false
+    }
+
+    fn open_appendix(&mut self, number: u32, start: AppendixStart) {
+        self.flush_table();
+        while !self.stack.is_empty() {
+            self.close_section();
+        }
+        self.state = State::Appendix;
+        self.summary_open = false;
+        let id = self.fresh_id();
+        self.report.body.appendices.push(Appendix {
+            id,
+            label: start.label,
+            title: start.title.unwrap_or_default(),
+            reference: String::new(),
+            blocks: Vec::new(),
+            origin: Some(Origin::at(number)),
+        });
+    }
+
     fn container(&mut self) -> &mut Vec<Block> {
+        if self.state == State::Appendix {
+            if let Some(a) = self.report.body.appendices.last_mut() {
+                return &mut a.blocks;
+            }
+        }
         match self.stack.last_mut() {
             Some(section) => &mut section.blocks,
             None => &mut self.report.body.intro,
@@ -238,7 +321,8 @@ impl Builder {
         self.flush_table();
         let lead = raw.trim().trim_start_matches('#').trim();
         let unstarred = lead.trim_start_matches('*').trim_start();
-        if let Some(n) = numbering(unstarred) {
+        // An appendix has no parts or items: its numbered lines are its text.
+        if let Some(n) = numbering(unstarred).filter(|_| self.state != State::Appendix) {
             let stars = &lead[..lead.len() - lead.trim_start_matches('*').len()];
             let title_raw = format!("{stars}{}", &unstarred[n.len..]);
             let mut title = parse_inline(&title_raw);

@@ -342,8 +342,40 @@ pub fn report_html(report: &Report) -> String {
         }
         out.push_str("</section>");
     }
+    // Each appendix after the signature, on a page of its own (nd30.md §10).
+    for a in &report.body.appendices {
+        appendix_html(&mut out, a);
+    }
     out.push_str("</article>");
     out
+}
+
+/// An appendix: "Phụ lục I" and its title bold and centred, the "(Kèm
+/// theo …)" line in italics with a short line under it, then its blocks.
+fn appendix_html(out: &mut String, a: &baocao_model::Appendix) {
+    let _ = write!(
+        out,
+        "<section class=\"appendix\" data-block=\"{}\" aria-label=\"{}\"><p class=\"appendix-label\">{}</p>",
+        a.id.0,
+        escape(&a.name()),
+        escape(&a.label)
+    );
+    if !a.title.trim().is_empty() {
+        let _ = write!(
+            out,
+            "<p class=\"appendix-title\">{}</p>",
+            lines_html(&a.title)
+        );
+    }
+    if !a.reference.trim().is_empty() {
+        let _ = write!(
+            out,
+            "<p class=\"appendix-ref\"><span>{}</span></p><span class=\"rule rule-summary\"></span>",
+            escape(&a.reference)
+        );
+    }
+    blocks_html(out, &a.blocks);
+    out.push_str("</section>");
 }
 
 #[cfg(test)]
