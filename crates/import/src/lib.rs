@@ -269,7 +269,8 @@ impl Builder {
             return false;
         }
         if a.reference.is_empty() && is_appendix_reference(s) {
-            a.reference = plain_text(&parse_inline(s));
+            // As written, the blanks left for the number and date kept.
+            a.reference = s.trim().trim_matches('*').trim().to_string();
             return true;
         }
         let form = appendix_start(&a.label).is_some_and(|f| f.form);

@@ -468,6 +468,25 @@ mod tests {
     }
 
     #[test]
+    fn appendices_follow_the_signature_each_on_a_page_of_its_own() {
+        let r = baocao_import::import_text(
+            "BÁO CÁO\n\nTình hình tháng 2/2026\n\nI. KẾT QUẢ\n\nThu đạt 4.215 triệu đồng.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình\n\nPhụ lục I\nKẾT QUẢ THU <NGÂN SÁCH>\n(Kèm theo Báo cáo số      /BC-UBND)\n\n| STT | Nội dung | Số liệu |\n|---|---|---|\n| 1 | Thu thuế | 3.100 |\n",
+        )
+        .unwrap();
+        let html = report_html(&r);
+        let signer = html.find("Trần Văn Bình").unwrap();
+        let id = r.body.appendices[0].id.0;
+        let table = r.body.appendices[0].blocks[0].id().0;
+        let expected = format!(
+            "<section class=\"appendix\" data-block=\"{id}\" aria-label=\"Phụ lục I\"><p class=\"appendix-label\">Phụ lục I</p><p class=\"appendix-title\">KẾT QUẢ THU &lt;NGÂN SÁCH&gt;</p><p class=\"appendix-ref\"><span>(Kèm theo Báo cáo số      /BC-UBND)</span></p><span class=\"rule rule-summary\"></span><div class=\"detail\"><table class=\"detail-table\" data-block=\"{table}\">"
+        );
+        let at = html.find(&expected).expect(&html);
+        assert!(signer < at, "after the signature");
+        assert!(html[at..].contains("<td class=\"num\">3.100</td>"));
+        assert!(html.ends_with("</section></article>"));
+    }
+
+    #[test]
     fn text_is_escaped() {
         assert_eq!(
             inlines_html(&[Inline::text("a < b & \"c\"")], &[]),

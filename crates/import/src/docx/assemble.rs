@@ -117,10 +117,12 @@ impl Assembler {
         }
         // An appendix's label, title and "(Kèm theo …)" line, each line of
         // a paragraph split by soft breaks on its own.
+        // Spaces inside a line kept: the "(Kèm theo Báo cáo số      /BC-UBND
+        // ngày     tháng …)" line leaves blanks for the number and date.
         let lines: Vec<String> = p
             .text()
             .split('\n')
-            .map(squeeze)
+            .map(|l| l.replace('\t', " ").trim().to_string())
             .filter(|l| !l.is_empty())
             .collect();
         if lines

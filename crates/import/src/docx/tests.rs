@@ -84,7 +84,8 @@ fn assert_cchc_appendix(a: &baocao_model::Appendix) {
         "BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH HÀNH CHÍNH NĂM 2025\nCỦA ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
     );
     assert!(
-        a.reference.starts_with("(Kèm theo Báo cáo số"),
+        a.reference
+            .starts_with("(Kèm theo Báo cáo số        /BC-UBND ngày       tháng 12"),
         "{}",
         a.reference
     );
