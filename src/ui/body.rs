@@ -317,7 +317,7 @@ fn AppendixView(id: BlockId) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for=title_id.clone()>"Tên phụ lục (chữ in hoa)"</label>
-                    <textarea id=title_id rows="1" placeholder="KẾT QUẢ …"
+                    <textarea id=title_id rows="2" placeholder="KẾT QUẢ …"
                         prop:value=field(|a| a.title.clone()) on:input=set(|a, v| a.title = v)></textarea>
                 </div>
                 <div class="field">
