@@ -18,8 +18,8 @@ pub use inline::parse_inline;
 pub use normalize::normalize;
 
 use baocao_model::{
-    plain_text, Appendix, Block, BlockId, Footnote, FootnoteId, Heading, Inline, Origin, Paragraph,
-    Report, Section, Style, Table,
+    plain_text, Appendix, Block, BlockId, Body, Footnote, FootnoteId, Heading, Inline, Level,
+    Origin, Paragraph, Report, Section, Style, Table,
 };
 use classify::*;
 use std::fmt;
@@ -471,6 +471,7 @@ impl Builder {
         while !self.stack.is_empty() {
             self.close_section();
         }
+        sentence_series_as_paragraphs(&mut self.report.body, &mut self.next_id);
         let header = &mut self.report.header;
         let lines = std::mem::take(&mut self.agency_lines);
         // A first line that abbreviates ("UBND TỈNH LẠNG SƠN") names the parent
@@ -487,6 +488,60 @@ impl Builder {
             header.issuing_agency = lines.join("\n");
         }
         self.report
+    }
+}
+
+/// A heading title that is a whole sentence rather than a name: at least
+/// ten words, ending with a full stop ("Tổ chức thành công Hội nghị …, bảo
+/// đảm … ."), where a heading names a subject in a few words.
+fn is_sentence_title(title: &[Inline]) -> bool {
+    let text = plain_text(title);
+    let text = text.trim();
+    text.ends_with('.') && !text.ends_with("..") && text.split_whitespace().count() >= 10
+}
+
+/// Numbered items that are full sentences are numbered paragraphs of their
+/// part, not headings ("1. Tiếp tục triển khai …, bảo đảm …." in a part of
+/// tasks). Decided for a whole series at once: the items of one parent are
+/// made paragraphs only when every one of them is a sentence and none has
+/// anything under it, so a series never ends up half headings and half
+/// paragraphs (which would read as a missing "2." or "c)").
+fn sentence_series_as_paragraphs(body: &mut Body, next_id: &mut u32) {
+    fn convert(children: &mut Vec<Section>, blocks: &mut Vec<Block>, next_id: &mut u32) {
+        for c in children.iter_mut() {
+            let (child_children, child_blocks) = (&mut c.children, &mut c.blocks);
+            convert(child_children, child_blocks, next_id);
+        }
+        let series = children.len() >= 2
+            && children.iter().all(|c| {
+                c.heading.level == Level::Item
+                    && c.blocks.is_empty()
+                    && c.children.is_empty()
+                    && is_sentence_title(&c.heading.title)
+            });
+        if !series {
+            return;
+        }
+        for c in std::mem::take(children) {
+            let mut inlines = vec![Inline::text(format!("{} ", c.heading.label()))];
+            append_label_free(&mut inlines, c.heading.title);
+            let id = BlockId(*next_id);
+            *next_id += 1;
+            blocks.push(Block::Paragraph(Paragraph {
+                id,
+                inlines,
+                origin: c.heading.origin,
+            }));
+        }
+    }
+    fn append_label_free(target: &mut Vec<Inline>, more: Vec<Inline>) {
+        target.extend(more);
+        let merged = baocao_model::tidy_inlines(std::mem::take(target));
+        *target = merged;
+    }
+    for s in body.sections.iter_mut() {
+        let (children, blocks) = (&mut s.children, &mut s.blocks);
+        convert(children, blocks, next_id);
     }
 }
 

@@ -364,3 +364,64 @@ fn the_cchc_text_has_its_appendix_after_the_signature() {
         .count();
     assert_eq!(forms, 7);
 }
+
+/// The paragraphs and item headings of the last part, as text.
+fn last_part(r: &Report) -> (Vec<String>, Vec<String>) {
+    let part = r.body.sections.last().unwrap();
+    let paragraphs = part
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => plain_text(&p.inlines),
+            Block::Table(_) => "table".into(),
+        })
+        .collect();
+    let items = part
+        .children
+        .iter()
+        .map(|c| format!("{} {}", c.heading.label(), plain_text(&c.heading.title)))
+        .collect();
+    (paragraphs, items)
+}
+
+fn tasks(items: &str) -> Report {
+    import_text(&format!(
+        "BÁO CÁO\n\nTình hình tháng 9/2025\n\nI. KẾT QUẢ\n\n1. Kinh tế\n\nThu ngân sách đạt 4.215 triệu đồng.\n\nII. NHIỆM VỤ THÁNG 10/2025\n\n{items}\n\nNơi nhận:\n- Lưu: VT, TH.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn a_series_of_numbered_sentences_is_numbered_paragraphs() {
+    for items in [
+        "1. Tập trung các giải pháp thu ngân sách, phấn đấu đạt dự toán năm 2025.\n\n2. Đẩy nhanh giải ngân vốn đầu tư công theo Chỉ thị 24 của Chủ tịch UBND tỉnh.",
+        "1. Tổ chức thành công Hội nghị tổng kết công tác năm 2025 và triển khai nhiệm vụ năm 2026.\n2. Tiếp tục triển khai các nhiệm vụ chuyển đổi số, bảo đảm hoàn thành chỉ tiêu được giao.\n3. Chỉ đạo các xã rà soát, cập nhật hồ sơ địa chính và giải quyết dứt điểm đơn thư tồn đọng.",
+    ] {
+        let r = tasks(items);
+        let (paragraphs, headings) = last_part(&r);
+        assert!(headings.is_empty(), "{headings:?}");
+        assert_eq!(paragraphs.len(), items.lines().filter(|l| !l.is_empty()).count());
+        assert!(paragraphs[0].starts_with("1. T"), "{paragraphs:?}");
+        assert!(paragraphs[1].starts_with("2. "), "{paragraphs:?}");
+        // Part I keeps its heading "1. Kinh tế".
+        assert_eq!(outline(&r), ["I. KẾT QUẢ", "  1. Kinh tế", "II. NHIỆM VỤ THÁNG 10/2025"]);
+    }
+}
+
+#[test]
+fn a_series_with_one_heading_or_content_under_an_item_stays_headings() {
+    for items in [
+        // One title among the sentences: the series is of headings.
+        "1. Tập trung các giải pháp thu ngân sách, phấn đấu đạt dự toán năm 2025.\n\n2. Đầu tư công\n\n3. Chỉ đạo các xã rà soát, cập nhật hồ sơ địa chính và giải quyết đơn thư tồn đọng.",
+        // Text under an item: it heads that text.
+        "1. Tập trung các giải pháp thu ngân sách, phấn đấu đạt dự toán năm 2025.\n\nGiao Phòng Tài chính chủ trì.\n\n2. Đẩy nhanh giải ngân vốn đầu tư công theo Chỉ thị 24 của Chủ tịch UBND tỉnh.",
+        // Short sentences are not enough to tell.
+        "1. Thu ngân sách đạt dự toán.\n\n2. Giải ngân vốn đầu tư công.",
+        // A single item is no series.
+        "1. Tập trung các giải pháp thu ngân sách, phấn đấu đạt dự toán năm 2025.",
+    ] {
+        let (_, headings) = last_part(&tasks(items));
+        assert!(!headings.is_empty(), "{items}");
+        assert!(headings[0].starts_with("1. "), "{headings:?}");
+    }
+}
