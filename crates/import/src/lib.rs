@@ -268,6 +268,12 @@ impl Builder {
         if !a.blocks.is_empty() || self.table.is_some() {
             return false;
         }
+        if !a.reference.is_empty() && !a.reference.trim_end().ends_with(')') {
+            // The "(Kèm theo …)" line goes on until its closing bracket.
+            a.reference.push(' ');
+            a.reference.push_str(s.trim());
+            return true;
+        }
         if a.reference.is_empty() && is_appendix_reference(s) {
             // As written, the blanks left for the number and date kept.
             a.reference = s.trim().trim_matches('*').trim().to_string();

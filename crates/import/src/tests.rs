@@ -267,7 +267,7 @@ fn report_with_tail(tail: &str) -> Report {
 #[test]
 fn appendices_after_the_signature_are_their_own_part() {
     let r = report_with_tail(
-        "Phụ lục I\nKẾT QUẢ THU NGÂN SÁCH THÁNG 2/2026\n(Kèm theo Báo cáo số      /BC-UBND ngày     tháng 02 năm 2026 của UBND xã An Bình)\n\n| STT | Nội dung | Số liệu |\n|---|---|---|\n| 1 | Thu thuế | 3.100 |\n| 2 | Thu phí | 1.115 |\n\nPHỤ LỤC II: DANH SÁCH HỘ NGHÈO\n(Kèm theo Báo cáo số /BC-UBND)\n\n1. Thôn 1: 12 hộ.\n2. Thôn 2: 9 hộ.\n",
+        "Phụ lục I\nKẾT QUẢ THU NGÂN SÁCH THÁNG 2/2026\n(Kèm theo Báo cáo số      /BC-UBND ngày     tháng 02 năm 2026 của UBND xã An Bình)\n\n| STT | Nội dung | Số liệu |\n|---|---|---|\n| 1 | Thu thuế | 3.100 |\n| 2 | Thu phí | 1.115 |\n\nPHỤ LỤC II: DANH SÁCH HỘ NGHÈO\n(Kèm theo Báo cáo số /BC-UBND ngày 28/02/2026\ncủa UBND xã An Bình)\n\n1. Thôn 1: 12 hộ.\n2. Thôn 2: 9 hộ.\n",
     );
     assert_eq!(r.signature.signer, "Trần Văn Bình");
     let a = &r.body.appendices;
@@ -283,7 +283,10 @@ fn appendices_after_the_signature_are_their_own_part() {
     assert_eq!(a[1].label, "PHỤ LỤC II");
     assert_eq!(a[1].name(), "Phụ lục II");
     assert_eq!(a[1].title, "DANH SÁCH HỘ NGHÈO");
-    assert_eq!(a[1].reference, "(Kèm theo Báo cáo số /BC-UBND)");
+    assert_eq!(
+        a[1].reference,
+        "(Kèm theo Báo cáo số /BC-UBND ngày 28/02/2026 của UBND xã An Bình)"
+    );
     // Numbered lines of an appendix are its text, not parts of the body.
     let texts: Vec<String> = a[1]
         .blocks
