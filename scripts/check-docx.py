@@ -8,7 +8,9 @@
    style referenced but not defined. Other findings are printed.
 3. LibreOffice converts the seeds (and the tables case) to PDF; pdftotext
    finds the Quốc hiệu on page 1, no page number on page 1, and on every
-   later page its number in the header area (top margin).
+   later page its number in the header area (top margin); in the
+   appendices case, each appendix's pages numbered again from 1, its first
+   page bare, the wide one landscape.
 
 Exit status 0 when everything holds, 1 otherwise. Run by `make test-docx`.
 """
@@ -153,6 +155,45 @@ def check_pdf(pdf, must_have_on_page_1=()):
     return numbered
 
 
+def check_appendices(pdf):
+    """Each appendix starts a page whose header shows no number, and its
+    later pages are numbered again from 2; Phụ lục II (13 columns) is
+    landscape."""
+    name = os.path.basename(pdf)
+    numbered = pages(pdf)
+    if not numbered:
+        fail(f"{name}: LibreOffice wrote no pages")
+        return
+    starts = {}
+    for n, _, _ in numbered:
+        t = text(pdf, n)
+        if "KẾT QUẢ THU NGÂN SÁCH THEO XÃ" in t:
+            starts.setdefault("I", n)
+        if "THU NGÂN SÁCH THEO THÁNG" in t:
+            starts.setdefault("II", n)
+    if set(starts) != {"I", "II"}:
+        fail(f"{name}: appendix titles found on pages {starts}")
+        return
+    first_pages = sorted(starts.values())
+    wrong = []
+    for n, w, h in numbered:
+        section_start = max([1] + [s for s in first_pages if s <= n])
+        expected = "" if n == section_start else str(n - section_start + 1)
+        header = text(pdf, n, (w, HEADER_AREA_PT)).strip()
+        if header != expected:
+            wrong.append(f"page {n} header «{header}», expected «{expected}»")
+    if wrong:
+        fail(f"{name}: " + "; ".join(wrong))
+    _, w2, h2 = numbered[starts["II"] - 1]
+    if not w2 > h2:
+        fail(f"{name}: Phụ lục II (13 columns) is not on a landscape page")
+    print(
+        f"  {name}: {len(numbered)} pages; Phụ lục I from page {starts['I']}, "
+        f"Phụ lục II from page {starts['II']} (landscape), each numbered again from 1, "
+        f"its first page bare"
+    )
+
+
 def main():
     write_files()
     docx = sorted(f for f in os.listdir(FILES) if f.endswith(".docx"))
@@ -163,7 +204,7 @@ def main():
     print("== LibreOffice: .docx → PDF, then pdftotext")
     out = tempfile.mkdtemp(prefix="baocao-pdf-")
     try:
-        names = ["seed-000", "seed-001", "tables"]
+        names = ["seed-000", "seed-001", "tables", "appendices"]
         to_pdf([os.path.join(FILES, n + ".docx") for n in names], out)
         check_pdf(os.path.join(out, "seed-000.pdf"))
         check_pdf(os.path.join(out, "seed-001.pdf"), ["Nghị quyết số 40-NQ/TU"])
@@ -179,6 +220,7 @@ def main():
                 fail(f"tables.pdf: rows on pages {with_rows}, header row on pages {headed}")
             else:
                 print(f"  tables.pdf: the long table's header row repeats on pages {headed}")
+        check_appendices(os.path.join(out, "appendices.pdf"))
         keep = os.environ.get("BAOCAO_KEEP_PDF")
         if keep:
             os.makedirs(keep, exist_ok=True)

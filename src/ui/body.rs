@@ -29,12 +29,38 @@ pub fn DocEditor() -> impl IntoView {
             state.focus_later(TextTarget::Heading(id), Some(0));
         }
     };
+    let appendices = move || {
+        state.structure.track();
+        state
+            .with_report(|r| r.body.appendices.iter().map(|a| a.id).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let add_appendix = move |_| {
+        let new = state.restructure("Thêm phụ lục", outline::add_appendix);
+        if let Some(id) = new {
+            let first = state
+                .with_report(|r| {
+                    r.body
+                        .appendix(id)
+                        .and_then(|a| a.blocks.first())
+                        .map(|b| b.id())
+                })
+                .flatten();
+            if let Some(p) = first {
+                state.focus_later(TextTarget::Paragraph(p), Some(0));
+            }
+        }
+    };
     view! {
         <div class="doc-editor" role="region" aria-label="Nội dung báo cáo">
             <BlockList container=Container::Intro />
             <For each=parts key=|id| *id children=|id| view! { <SectionView id=id /> } />
             <div class="add-row">
                 <button type="button" class="quiet" on:click=add_part>"+ Thêm phần (I, II, …)"</button>
+            </div>
+            <For each=appendices key=|id| *id children=|id| view! { <AppendixView id=id /> } />
+            <div class="add-row">
+                <button type="button" class="quiet" on:click=add_appendix>"+ Thêm phụ lục (in sau chữ ký)"</button>
             </div>
             <FootnotesEditor />
         </div>
@@ -224,6 +250,91 @@ fn SectionView(id: BlockId) -> AnyView {
         </section>
     }
     .into_any()
+}
+
+/// An appendix after the signature: its label, title and "(Kèm theo …)"
+/// line, then its paragraphs and tables, edited as the body's are.
+#[component]
+fn AppendixView(id: BlockId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let field = move |get: fn(&baocao_model::Appendix) -> String| {
+        move || {
+            state.reload.track();
+            state
+                .with_report(|r| r.body.appendix(id).map(get))
+                .flatten()
+                .unwrap_or_default()
+        }
+    };
+    let set = move |change: fn(&mut baocao_model::Appendix, String)| {
+        move |ev| {
+            let v = event_target_value(&ev);
+            state.edit(|r| {
+                if let Some(a) = r.body.appendix_mut(id) {
+                    change(a, v);
+                }
+            });
+        }
+    };
+    let name = move || {
+        state.structure.track();
+        state
+            .with_report(|r| r.body.appendix(id).map(|a| a.name()))
+            .flatten()
+            .unwrap_or_default()
+    };
+    let add = move |table: bool| {
+        let label = if table {
+            "Thêm bảng vào phụ lục"
+        } else {
+            "Thêm đoạn vào phụ lục"
+        };
+        let new = state.restructure(label, |r| outline::add_to_appendix(r, id, table));
+        if let (Some(Ok(p)), false) = (new, table) {
+            state.focus_later(TextTarget::Paragraph(p), Some(0));
+        }
+    };
+    let remove = move |_| {
+        let n = name();
+        state.restructure(&format!("Xoá {n}"), |r| outline::remove_appendix(r, id));
+        state.say(
+            Tone::Info,
+            format!(
+                "Đã xoá {n} cùng nội dung của nó. Bấm «Hoàn tác» trên thanh công cụ nếu xoá nhầm."
+            ),
+        );
+    };
+    let label_id = format!("appendix-{}-label", id.0);
+    let title_id = format!("appendix-{}-title", id.0);
+    let ref_id = format!("appendix-{}-ref", id.0);
+    view! {
+        <section class="appendix-edit" id=dom::block_dom_id(id) aria-label=name>
+            <div class="appendix-fields">
+                <div class="field field-small">
+                    <label for=label_id.clone()>"Số phụ lục"</label>
+                    <input id=label_id type="text" placeholder="Phụ lục I"
+                        prop:value=field(|a| a.label.clone()) on:input=set(|a, v| a.label = v) />
+                </div>
+                <div class="field">
+                    <label for=title_id.clone()>"Tên phụ lục (chữ in hoa)"</label>
+                    <textarea id=title_id rows="2" placeholder="KẾT QUẢ …"
+                        prop:value=field(|a| a.title.clone()) on:input=set(|a, v| a.title = v)></textarea>
+                </div>
+                <div class="field">
+                    <label for=ref_id.clone()>"Dòng «Kèm theo»"</label>
+                    <input id=ref_id type="text" placeholder="(Kèm theo Báo cáo số      /BC-UBND ngày … của …)"
+                        prop:value=field(|a| a.reference.clone()) on:input=set(|a, v| a.reference = v) />
+                </div>
+                <button type="button" class="icon danger" title="Xoá phụ lục"
+                    aria-label=move || format!("Xoá {} cùng nội dung", name()) on:click=remove>"✕"</button>
+            </div>
+            <BlockList container=Container::Appendix(id) />
+            <div class="add-row">
+                <button type="button" class="quiet" on:click=move |_| add(false)>"+ Đoạn văn"</button>
+                <button type="button" class="quiet" on:click=move |_| add(true)>"+ Bảng chi tiết"</button>
+            </div>
+        </section>
+    }
 }
 
 /// A paragraph.

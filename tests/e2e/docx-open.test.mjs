@@ -18,9 +18,13 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 test('a real .docx opens with its footnotes and tables, and goes on to next month', async () => {
   const page = await openApp(browser.context, server.url);
+  // The largest sample (124 kB, about 80,000 characters): from choosing the
+  // file to its last footnote on the page. Printed, not asserted.
+  const started = Date.now();
   await page.getByTestId('import-file').setInputFiles(cchc);
   // 17 footnotes (w:footnoteReference 1–17 in word/document.xml).
   await page.locator('.fn-item').nth(16).waitFor();
+  console.log(`reading bao-cao-cchc-nam-2025.docx in the page: ${Date.now() - started} ms`);
   assert.equal(await page.locator('.fn-item').count(), 17);
   assert.match(await page.locator('#fn-1').textContent(), /Thường trực Tỉnh ủy và Ủy ban nhân dân tỉnh đã thành lập/);
   assert.match(await page.locator('#fn-17').textContent(), /Chi đầu tư phát triển/);
@@ -28,10 +32,42 @@ test('a real .docx opens with its footnotes and tables, and goes on to next mont
   // The trích yếu over two lines is read whole.
   assert.equal(await page.locator('#summary').inputValue(),
     'Công tác cải cách hành chính năm 2025 và phương hướng, nhiệm vụ năm 2026 của tỉnh Lâm Đồng');
-  // Its detail tables are in the body (11 w:tbl, two of them the header and
-  // the signature block).
+  // Its 9 detail tables (11 w:tbl, two of them the header and the
+  // signature block) are those of its appendix, after the signature: one
+  // "PHỤ LỤC" with its title, its "(Kèm theo …)" line and Biểu mẫu 1–7.
   assert.equal(await page.locator('.table-block').count(), 9);
+  const appendix = page.locator('.appendix-edit');
+  assert.equal(await appendix.count(), 1);
+  assert.equal(await appendix.locator('.table-block').count(), 9);
+  assert.equal(await appendix.locator('.appendix-fields input').first().inputValue(), 'PHỤ LỤC');
+  assert.match(await appendix.locator('.appendix-fields textarea').inputValue(),
+    /^BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH HÀNH CHÍNH NĂM 2025\nCỦA ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG$/);
+  assert.match(await appendix.locator('.appendix-fields input').nth(1).inputValue(), /^\(Kèm theo Báo cáo số {8}\/BC-UBND ngày/);
+  // A cell of its Biểu mẫu 1 takes typing like a body table's.
+  // ("82" văn bản chỉ đạo CCHC, row 1. of the file).
+  const cells = appendix.locator('.table-block').first().locator('input.cell');
+  const at = await cells.evaluateAll((all) => all.findIndex((c) => c.value === '82'));
+  assert.ok(at >= 0, 'the cell "82" of Biểu mẫu 1');
+  await cells.nth(at).fill('83');
   await waitSaved(page);
+  await appendix.locator('.appendix-fields').scrollIntoViewIfNeeded();
+  await screenshot(page, 'docx-opened-appendix');
+  await page.getByTestId('view-preview').click();
+  const sheet = page.locator('.preview-sheet .a4');
+  await sheet.locator('.appendix').waitFor();
+  // In the preview it comes after the signature, its tables with it.
+  const order = await sheet.evaluate((a) => {
+    const sig = a.querySelector('.signature');
+    const app = a.querySelector('.appendix');
+    return sig.compareDocumentPosition(app) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  assert.ok(order, 'the appendix follows the signature');
+  assert.equal(await sheet.locator('.appendix .detail-table').count(), 9);
+  assert.equal(await sheet.locator('.appendix .appendix-label').textContent(), 'PHỤ LỤC');
+  assert.equal(await sheet.locator('.appendix .detail-table').first().locator('td.num', { hasText: /^83$/ }).count(), 1);
+  await sheet.locator('.appendix .appendix-label').scrollIntoViewIfNeeded();
+  await screenshot(page, 'docx-opened-appendix-preview');
+  await page.getByTestId('view-edit').click();
   await screenshot(page, 'docx-opened');
 
   // Next period's draft from it keeps the footnotes.
@@ -48,6 +84,8 @@ test('a real .docx opens with its footnotes and tables, and goes on to next mont
   const parts = readDocx(file.bytes);
   const refs = parts['word/document.xml'].match(/<w:footnoteReference /g) || [];
   assert.equal(refs.length, 17);
+  // The appendix goes out in a landscape section of its own, numbered from 1.
+  assert.match(parts['word/document.xml'], /<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/><w:pgMar [^>]*\/><w:pgNumType w:start="1"\/>/);
   assert.ok(parts['word/footnotes.xml'].includes('Thường trực Tỉnh ủy'));
   assert.deepEqual(foreignRequests(browser.requests, server.url), []);
 });

@@ -45,6 +45,19 @@ impl Out<'_> {
 
 /// The document-level part (all of this rule).
 pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
+    // An appendix in a file of its own ("PHỤ LỤC …" and its tables, as
+    // offices send them beside the report) has no header block, title,
+    // Nơi nhận or signature of its own (nd30.md §10.6): nothing is missing.
+    let b = &report.body;
+    let appendix_alone = b.intro.is_empty()
+        && b.sections.is_empty()
+        && !b.appendices.is_empty()
+        && report.title.summary.trim().is_empty()
+        && report.recipients.is_empty()
+        && report.signature == Default::default();
+    if appendix_alone {
+        return;
+    }
     let from_text =
         report.source != SourceLines::default() || units.iter().any(|u| u.origin.is_some());
     let src = &report.source;
@@ -152,10 +165,16 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
             "Thiếu trích yếu: ghi «Tình hình … tháng M/YYYY, nhiệm vụ công tác tháng M+1/YYYY» dưới chữ BÁO CÁO.".to_string(),
         );
     }
-    // The body ends with "./.".
-    let last_body = units
+    // The body ends with "./." (its appendices, after the signature, do not).
+    let in_appendix: Vec<baocao_model::BlockId> = b
+        .appendices
         .iter()
-        .rposition(|u| matches!(u.kind, UnitKind::Paragraph | UnitKind::TableCell));
+        .flat_map(|a| a.blocks.iter().map(|b| b.id()))
+        .collect();
+    let last_body = units.iter().rposition(|u| {
+        matches!(u.kind, UnitKind::Paragraph | UnitKind::TableCell)
+            && !u.block.is_some_and(|id| in_appendix.contains(&id))
+    });
     o.at = last_body.unwrap_or(0);
     if let Some(i) = last_body {
         let u = &units[i];
@@ -364,6 +383,9 @@ fn lưu_line(o: &mut Out<'_>, line: Option<u32>, place: Place, item: &str) {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
+    // "NC.Châu": the drafting unit's full stop, then the drafter's name or
+    // initials, which offices set in subscript right after it.
+    let drafter_after_unit = parts.len() >= 2 && parts.last().is_some_and(|p| unit_then_drafter(p));
     let mut problems = Vec::new();
     if parts.first() != Some(&"VT") {
         problems.push("bắt đầu bằng «VT» (văn thư)".to_string());
@@ -371,7 +393,7 @@ fn lưu_line(o: &mut Out<'_>, line: Option<u32>, place: Place, item: &str) {
     if parts.len() < 2 {
         problems.push("ghi viết tắt của đơn vị soạn thảo sau «VT,»".to_string());
     }
-    if !body.ends_with('.') {
+    if !body.ends_with('.') && !drafter_after_unit {
         problems.push("kết thúc bằng dấu «.»".to_string());
     }
     if !problems.is_empty() {
@@ -385,6 +407,29 @@ fn lưu_line(o: &mut Out<'_>, line: Option<u32>, place: Place, item: &str) {
             ),
         );
     }
+}
+
+/// The last part of a "Lưu" line when the drafter is named after the
+/// drafting unit: "NC.Châu", "TH.ntl", "VP.Hùng3b", "KTTH. Lan" (the
+/// unit's abbreviation in capitals, its full stop, then a name or initials
+/// with a lower-case letter, which a unit's own abbreviation such as
+/// "P.TCKH" has not).
+fn unit_then_drafter(part: &str) -> bool {
+    let Some((unit, drafter)) = part.split_once('.') else {
+        return false;
+    };
+    let unit_ok = unit.chars().next().is_some_and(char::is_uppercase)
+        && unit
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-'));
+    let drafter = drafter.trim_start().trim_end_matches('.');
+    let drafter_ok = drafter.chars().next().is_some_and(char::is_alphabetic)
+        && drafter.chars().count() <= 24
+        && drafter.chars().any(char::is_lowercase)
+        && drafter
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '(' | ')' | ' '));
+    unit_ok && drafter_ok && !drafter.contains("  ")
 }
 
 #[cfg(test)]
@@ -473,6 +518,53 @@ Nguyễn Văn Hạnh";
             assert_eq!(f[0].line, line, "{to}");
             assert!(f[0].message.contains(expected), "{}", f[0].message);
         }
+    }
+
+    #[test]
+    fn the_drafter_after_the_unit_in_the_luu_line_is_no_missing_full_stop() {
+        // As offices write it: the drafter's name or initials, set in
+        // subscript, glued to the unit's full stop.
+        for good in [
+            "Lưu: VT, NC.Châu",
+            "Lưu: VT, NC.Châu.",
+            "Lưu: VT, HCQT, KTTH, NC.Châu",
+            "Lưu: VT, TH.ntl",
+            "Lưu: VT, VP.Hùng3b",
+            "Lưu: VT, KT. Lan",
+            "Lưu VT, TCKH.Nguyễn Hà",
+        ] {
+            let text = GOOD.replace("Lưu: VT, TH.", good);
+            assert_eq!(findings(&text), vec![], "{good}");
+        }
+        // Still told: no full stop after the unit, a unit with a dot of its
+        // own and none at the end, no unit at all.
+        for (bad, expected) in [
+            ("Lưu: VT, TH", "kết thúc bằng dấu «.»"),
+            ("Lưu: VT, P.TCKH", "kết thúc bằng dấu «.»"),
+            ("Lưu: VT, NC Châu", "kết thúc bằng dấu «.»"),
+            ("Lưu: NC.Châu", "bắt đầu bằng «VT»"),
+        ] {
+            let text = GOOD.replace("Lưu: VT, TH.", bad);
+            let f = findings(&text);
+            assert_eq!(f.len(), 1, "{bad}: {f:?}");
+            assert!(f[0].message.contains(expected), "{bad}: {}", f[0].message);
+        }
+    }
+
+    #[test]
+    fn an_appendix_neither_ends_the_body_nor_stands_for_a_report() {
+        // After the signature, an appendix's last cell needs no "./.".
+        let with = format!(
+            "{GOOD}\n\nPhụ lục I\nKẾT QUẢ THU\n\n| STT | Nội dung |\n|---|---|\n| 1 | Thu thuế |"
+        );
+        assert_eq!(findings(&with), vec![]);
+        // Without "./." at the end of the body, the body is still told.
+        let f = findings(&with.replace("82%./.", "82%."));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].line, Some(12));
+        // An appendix in a file of its own misses no header or signature.
+        let alone = "PHỤ LỤC\nBIỂU MẪU THỐNG KÊ\n(Kèm theo Báo cáo số /BC-UBND)\n\nBiểu mẫu 1\n\n| STT | Chỉ tiêu |\n|---|---|\n| 1 | Số văn bản |";
+        assert_eq!(findings(alone), vec![]);
     }
 
     #[test]

@@ -257,6 +257,11 @@ pub fn units_with(report: &Report, scan: &mut dyn FnMut(UnitKind, &str) -> Arc<S
     for s in &report.body.sections {
         b.section(s, &Outline::default());
     }
+    // An appendix's paragraphs and tables are named after it ("Phụ lục I ›
+    // bảng 2"), and checked as the body's are.
+    for a in &report.body.appendices {
+        b.blocks(&a.blocks, &Outline::default().child(&a.name()));
+    }
     for f in &report.footnotes {
         let (text, notes) = flatten(&f.content);
         b.push(
@@ -412,6 +417,33 @@ mod tests {
         );
         assert_eq!(us[0].kind, UnitKind::Summary);
         assert_eq!(us[0].line_at(0), Some(9));
+    }
+
+    #[test]
+    fn an_appendix_is_checked_and_named_as_the_reader_names_it() {
+        let r = import_text(
+            "BÁO CÁO\n\nTình hình tháng 2/2026\n\nI. KẾT QUẢ\n\nThu đạt 4.215 triệu đồng.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình\n\nPHỤ LỤC II\nKẾT QUẢ TIÊM CHỦNG\n\nSố người được tiêm: 73.566/75.706 = 92,1%.\n\n| STT | Nội dung | Số liệu |\n|---|---|---|\n| 1 | Thu thuế | 3.100 |\n",
+        )
+        .unwrap();
+        assert_eq!(r.body.appendices.len(), 1);
+        let us = units(&r);
+        let cell = us
+            .iter()
+            .find(|u| u.text == "3.100")
+            .expect("the appendix table's cell");
+        assert_eq!(cell.kind, UnitKind::TableCell);
+        assert_eq!(cell.place.to_string(), "Phụ lục II › bảng 1 › dòng 2 cột 3");
+        // A rule sees the appendix's text: 73.566/75.706 is 97,2%, not 92,1%.
+        let findings = crate::run(&r);
+        let wrong = findings
+            .iter()
+            .find(|f| f.excerpt.contains("92,1%"))
+            .expect("the percentage in the appendix is checked");
+        assert_eq!(wrong.place.to_string(), "Phụ lục II › đoạn 1");
+        assert_eq!(
+            wrong.place.block(),
+            Some(r.body.appendices[0].blocks[0].id())
+        );
     }
 
     #[test]

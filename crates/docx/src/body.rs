@@ -75,7 +75,7 @@ fn heading_paragraph(heading: &Heading, s: &BodySpacing, notes: &mut Notes) -> P
         .fold(p, Paragraph::add_run)
 }
 
-fn block(b: &Block, s: &BodySpacing, notes: &mut Notes, out: &mut Vec<Piece>) {
+pub fn block(b: &Block, s: &BodySpacing, notes: &mut Notes, out: &mut Vec<Piece>) {
     match b {
         Block::Paragraph(p) => {
             let mut note = |id| Some(notes.reference(id, size::BODY));

@@ -232,6 +232,42 @@ pub fn title_page_on_first_section(document: &mut Element) {
     order_section_properties(document);
 }
 
+/// An appendix's section starts its page numbers again at 1
+/// (`w:pgNumType w:start="1"`) and, like the report's first page, shows no
+/// number on its first page: it gets `w:titlePg` and both header references
+/// of the first section (the empty first-page header and the page number),
+/// given outright rather than inherited, which not every reader follows.
+pub fn appendix_sections_hide_their_first_number(document: &mut Element) {
+    let Some(body) = document.child_mut("w:body") else {
+        return;
+    };
+    let mut references: Vec<Element> = Vec::new();
+    body.walk_mut(&mut |e| {
+        if references.is_empty() && e.name == "w:sectPr" {
+            references = e
+                .elements()
+                .filter(|c| c.name == "w:headerReference")
+                .cloned()
+                .collect();
+        }
+    });
+    if references.is_empty() {
+        return;
+    }
+    body.walk_mut(&mut |e| {
+        if e.name != "w:sectPr" || e.child("w:pgNumType").is_none() {
+            return;
+        }
+        e.children
+            .retain(|n| !matches!(n, Node::Element(c) if c.name == "w:headerReference" || c.name == "w:titlePg"));
+        for r in references.iter().rev() {
+            e.children.insert(0, Node::Element(r.clone()));
+        }
+        e.children.push(Node::Element(Element::new("w:titlePg")));
+    });
+    order_section_properties(document);
+}
+
 /// CT_TblPr.
 const TABLE_PROPERTIES: &[&str] = &[
     "tblStyle",
@@ -713,6 +749,7 @@ pub(super) fn correct(parts: &mut [Part], facts: &Facts) {
             "word/document.xml" => edit(part, |d| {
                 wordprocessing(d);
                 title_page_on_first_section(d);
+                appendix_sections_hide_their_first_number(d);
                 repeat_header_rows(d, &facts.detail_tables);
             }),
             "word/footnotes.xml" if facts.has_footnotes => edit(part, |f| {

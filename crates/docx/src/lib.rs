@@ -6,6 +6,7 @@
 //! cannot express; `pack` zips them deterministically. All values come from
 //! `profile`; the short lines are measured with `metrics`.
 
+mod appendix;
 mod body;
 mod breaks;
 mod closing;
@@ -103,10 +104,12 @@ fn build(report: &Report) -> (Docx, Facts) {
                         _ => {
                             parts.push(Part {
                                 landscape: false,
+                                restart: false,
                                 content: std::mem::take(&mut portrait),
                             });
                             parts.push(Part {
                                 landscape: true,
+                                restart: false,
                                 content,
                             });
                         }
@@ -124,14 +127,39 @@ fn build(report: &Report) -> (Docx, Facts) {
             **last = p.keep_next(true);
         }
         append(&mut portrait, vec![Content::table(closing)]);
+        tables += 1;
     }
     if portrait.is_empty() {
         portrait.push(Content::paragraph(Paragraph::new()));
     }
     parts.push(Part {
         landscape: false,
+        restart: false,
         content: portrait,
     });
+    // Each appendix on pages of its own after the signature (nd30.md §10).
+    for a in &report.body.appendices {
+        let pages = appendix::appendix(a, report.density, &mut notes);
+        let mut content: Vec<Content> = pages.heading.into_iter().map(Content::paragraph).collect();
+        for piece in pages.pieces {
+            match piece {
+                Piece::Paragraph(p) => content.push(Content::Paragraph(p)),
+                Piece::Table(t) => {
+                    detail_tables.push((tables, t.header_rows));
+                    tables += 1;
+                    let mut more: Vec<Content> =
+                        t.before.into_iter().map(Content::paragraph).collect();
+                    more.push(Content::table(t.table));
+                    append(&mut content, more);
+                }
+            }
+        }
+        parts.push(Part {
+            landscape: pages.landscape,
+            restart: true,
+            content,
+        });
+    }
     let docx = page::lay_out(docx, parts);
     let facts = Facts {
         title: one_line(&report.title.summary),

@@ -10,7 +10,7 @@ use super::profile::{
 };
 use super::runs::{fonts, text_run};
 use docx_rs::{
-    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin,
+    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin, PageNumType,
     PageOrientationType, PageSize, Paragraph, Run, Section, Table,
 };
 
@@ -35,6 +35,8 @@ impl Content {
 /// A run of content on pages of one orientation.
 pub struct Part {
     pub landscape: bool,
+    /// An appendix: page numbers start again at 1, hidden on its first page.
+    pub restart: bool,
     pub content: Vec<Content>,
 }
 
@@ -115,10 +117,18 @@ pub fn lay_out(mut docx: Docx, parts: Vec<Part>) -> Docx {
                 .page_size(w, h)
                 .page_orient(orient)
                 .page_margin(margins());
+            if part.restart {
+                docx = docx.page_num_type(PageNumType::new().start(1));
+            }
         } else {
-            let section = Section::new()
+            let mut section = Section::new()
                 .page_size(PageSize::new().size(w, h).orient(orient))
                 .page_margin(margins());
+            if part.restart {
+                section = section
+                    .page_num_type(PageNumType::new().start(1))
+                    .title_pg();
+            }
             docx = docx.add_section(add_to_section(section, part.content));
         }
     }

@@ -151,6 +151,65 @@ fn with_tables() -> Report {
     r
 }
 
+/// Seed 1 with two appendices after its signature: Phụ lục I with a table
+/// of 60 rows (over two pages), Phụ lục II with a table of 13 columns.
+fn with_appendices() -> Report {
+    let mut r = seed(1);
+    let cell = |s: &str| s.to_string();
+    let long = Table {
+        id: BlockId(910),
+        title: String::new(),
+        unit: "ĐVT: triệu đồng".into(),
+        columns: ["STT", "Xã, phường", "Dự toán", "Thực hiện"]
+            .map(cell)
+            .to_vec(),
+        rows: (1..=60)
+            .map(|i| {
+                vec![
+                    i.to_string(),
+                    format!("Đơn vị số {i}"),
+                    "1.250".into(),
+                    "987,5".into(),
+                ]
+            })
+            .collect(),
+        layout: Default::default(),
+        origin: None,
+    };
+    let mut columns = vec![cell("Đơn vị")];
+    columns.extend((1..=12).map(|m| format!("T{m}")));
+    let wide = Table {
+        id: BlockId(911),
+        title: String::new(),
+        unit: String::new(),
+        columns,
+        rows: vec![std::iter::once(cell("Phường Chi Lăng"))
+            .chain((1..=12).map(|m| m.to_string()))
+            .collect()],
+        layout: Default::default(),
+        origin: None,
+    };
+    r.body.appendices = vec![
+        baocao_model::Appendix {
+            id: BlockId(920),
+            label: "Phụ lục I".into(),
+            title: "KẾT QUẢ THU NGÂN SÁCH THEO XÃ, PHƯỜNG".into(),
+            reference: "(Kèm theo Báo cáo số      /BC-UBND ngày     tháng 3 năm 2025 của Ủy ban nhân dân thành phố Lạng Sơn)".into(),
+            blocks: vec![Block::Table(long)],
+            origin: None,
+        },
+        baocao_model::Appendix {
+            id: BlockId(921),
+            label: "Phụ lục II".into(),
+            title: "THU NGÂN SÁCH THEO THÁNG".into(),
+            reference: "(Kèm theo Báo cáo số      /BC-UBND ngày     tháng 3 năm 2025 của Ủy ban nhân dân thành phố Lạng Sơn)".into(),
+            blocks: vec![Block::Table(wide)],
+            origin: None,
+        },
+    ];
+    r
+}
+
 fn cases() -> Vec<(&'static str, Report)> {
     vec![
         ("seed-000", seed(0)),
@@ -160,6 +219,7 @@ fn cases() -> Vec<(&'static str, Report)> {
         ("thousand-footnotes", thousand_footnotes()),
         ("empty", Report::new()),
         ("tables", with_tables()),
+        ("appendices", with_appendices()),
     ]
 }
 

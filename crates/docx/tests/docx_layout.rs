@@ -815,3 +815,133 @@ fn a_long_signature_title_is_broken_before_the_agency() {
         ]
     );
 }
+
+/// Seed 1 with two appendices after its signature: Phụ lục I with a table
+/// of 3 columns, Phụ lục II with a table of 12.
+fn report_with_appendices() -> Report {
+    let mut report = seed(1);
+    let narrow = table(
+        &["STT", "Nội dung", "Số liệu"],
+        &[&["1", "Thu thuế", "3.100"]],
+    );
+    let wide_columns: Vec<String> = (1..=12).map(|m| format!("T{m}")).collect();
+    let wide_columns: Vec<&str> = wide_columns.iter().map(String::as_str).collect();
+    let wide_row: Vec<&str> = vec!["1.234"; 12];
+    let mut wide = table(&wide_columns, &[&wide_row]);
+    if let Block::Table(t) = &mut wide {
+        t.id = BlockId(101);
+    }
+    let mut narrow_id = narrow;
+    if let Block::Table(t) = &mut narrow_id {
+        t.id = BlockId(102);
+    }
+    report.body.appendices = vec![
+        baocao_model::Appendix {
+            id: BlockId(200),
+            label: "Phụ lục I".into(),
+            title: "KẾT QUẢ THU NGÂN SÁCH".into(),
+            reference: "(Kèm theo Báo cáo số      /BC-UBND ngày     tháng 3 năm 2025 của Ủy ban nhân dân thành phố)".into(),
+            blocks: vec![narrow_id],
+            origin: None,
+        },
+        baocao_model::Appendix {
+            id: BlockId(201),
+            label: "Phụ lục II".into(),
+            title: "THU NGÂN SÁCH THEO THÁNG".into(),
+            reference: "(Kèm theo Báo cáo số      /BC-UBND)".into(),
+            blocks: vec![wide],
+            origin: None,
+        },
+    ];
+    report
+}
+
+/// The `w:sectPr` elements of a document, as written.
+fn section_xml(document: &str) -> Vec<&str> {
+    document
+        .match_indices("<w:sectPr>")
+        .map(|(k, _)| {
+            let end = k + document[k..].find("</w:sectPr>").expect("closed") + "</w:sectPr>".len();
+            &document[k..end]
+        })
+        .collect()
+}
+
+#[test]
+fn each_appendix_gets_a_section_of_its_own_numbered_from_1() {
+    let bytes = baocao_docx::write(&report_with_appendices());
+    let package = Package::open(&bytes);
+    let document = &package.parts["word/document.xml"];
+    let sections = section_xml(document);
+    assert_eq!(sections.len(), 3, "the report, Phụ lục I, Phụ lục II");
+    let headers = r#"<w:headerReference w:type="default" r:id="rIdHeader1"/><w:headerReference w:type="first" r:id="rIdHeader2"/>"#;
+    let margins = r#"<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>"#;
+    let cols = r#"<w:cols w:space="425" w:num="1"/>"#;
+    // The report: A4 portrait, its page numbers running on, page 1 bare.
+    assert_eq!(
+        sections[0],
+        format!(
+            r#"<w:sectPr>{headers}<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>{margins}{cols}<w:titlePg/></w:sectPr>"#
+        )
+    );
+    // Phụ lục I (3 columns): portrait, numbered again from 1, its first
+    // page bare as the report's is.
+    assert_eq!(
+        sections[1],
+        format!(
+            r#"<w:sectPr>{headers}<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>{margins}<w:pgNumType w:start="1"/>{cols}<w:titlePg/></w:sectPr>"#
+        )
+    );
+    // Phụ lục II (12 columns): landscape, the same margins, from 1 again.
+    assert_eq!(
+        sections[2],
+        format!(
+            r#"<w:sectPr>{headers}<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>{margins}<w:pgNumType w:start="1"/>{cols}<w:titlePg/></w:sectPr>"#
+        )
+    );
+    // The first-page header is the empty one, the other holds PAGE.
+    let first_section = package.body();
+    let sect = first_section.all("w:sectPr")[0].clone();
+    assert_eq!(package.header(&sect, "first").text(), "");
+    assert!(package.parts["word/header1.xml"].contains("PAGE"));
+
+    // "Phụ lục I" comes right after the section break that ends the
+    // report's signature, bold, 14 pt, centred; its title the same; the
+    // reference line italic, its blanks kept.
+    let run = |text: &str, emphasis: &str| {
+        format!(
+            r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman"/>{emphasis}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#
+        )
+    };
+    let centred = r#"<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/><w:rPr/></w:pPr>"#;
+    let bold = "<w:b/><w:bCs/>";
+    let italic = "<w:i/><w:iCs/>";
+    let after_break = format!(
+        "{}</w:sectPr></w:pPr></w:p><w:p>{centred}{}</w:p><w:p>{centred}{}</w:p><w:p>{centred}{}",
+        &sections[0][sections[0].len() - 30..sections[0].len() - "</w:sectPr>".len()],
+        run("Phụ lục I", bold),
+        run("KẾT QUẢ THU NGÂN SÁCH", bold),
+        // Too long for one line: broken in two, by a line break in the run.
+        run("(Kèm theo Báo cáo số\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/BC-UBND ngày\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}tháng 3", italic)
+            .replace("</w:t></w:r>", r#"</w:t><w:br w:type="textWrapping"/></w:r>"#),
+    );
+    let at = document.find("Phụ lục I<").expect("label");
+    let shown: String = document[at - 600..].chars().take(1600).collect();
+    assert!(
+        document.contains(&after_break),
+        "{shown}\n---\n{after_break}"
+    );
+    // Phụ lục II opens the third section: its label follows the second break.
+    let second_break = document.find(sections[1]).expect("second section");
+    let label_ii = document.find(">Phụ lục II<").expect("Phụ lục II");
+    let third_break = document.find(sections[2]).expect("third section");
+    assert!(second_break < label_ii && label_ii < third_break);
+    // The appendices' tables repeat their header row on every page.
+    let body = package.body();
+    let tables: Vec<&El> = body.kids("w:tbl").collect();
+    assert_eq!(tables.len(), 4, "header, closing, two appendix tables");
+    for t in &tables[2..] {
+        let first_row = t.kids("w:tr").next().expect("a row");
+        assert!(first_row.first("w:tblHeader").is_some());
+    }
+}

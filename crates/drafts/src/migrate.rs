@@ -183,6 +183,40 @@ mod tests {
     }
 
     #[test]
+    fn drafts_stored_before_appendices_load_with_none_and_keep_their_shape() {
+        use crate::{DraftId, Library, MemoryStore, Store};
+        // A draft stored by an older page: no "appendices" anywhere.
+        assert!(!V1_DRAFT.contains("appendices"));
+        let draft = read_draft(V1_DRAFT).unwrap();
+        assert!(draft.report.body.appendices.is_empty());
+        assert!(!draft.report.body.sections.is_empty());
+        // None is not stored: a draft without appendices keeps its shape.
+        let body = serde_json::to_value(&draft.report.body).unwrap();
+        assert!(body.get("appendices").is_none(), "{body}");
+        // One with an appendix keeps it through the store.
+        let mut lib = Library::new(MemoryStore::new());
+        lib.store.set("baocao/draft/cu", V1_DRAFT).unwrap();
+        let id = DraftId("cu".into());
+        let mut draft = lib.load(&id).unwrap();
+        let next_id = draft.report.body.max_id().0 + 1;
+        draft.report.body.appendices.push(baocao_model::Appendix {
+            id: baocao_model::BlockId(next_id),
+            label: "Phụ lục I".into(),
+            title: "KẾT QUẢ THU NGÂN SÁCH".into(),
+            reference: "(Kèm theo Báo cáo số      /BC-UBND)".into(),
+            blocks: vec![baocao_model::empty_paragraph(baocao_model::BlockId(
+                next_id + 1,
+            ))],
+            origin: None,
+        });
+        let before = draft.report.clone();
+        lib.save(&mut draft, 6.0).unwrap();
+        let back = lib.load(&id).unwrap().report;
+        assert_eq!(back, before);
+        assert_eq!(back.body.appendices[0].label, "Phụ lục I");
+    }
+
+    #[test]
     fn a_version_1_value_that_is_not_a_draft_is_damaged() {
         let err = read_draft(r#"{"schema_version": 1, "id": "x"}"#).unwrap_err();
         assert!(

@@ -219,6 +219,83 @@ pub fn is_table_rule(cells: &[String]) -> bool {
         .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
 }
 
+/// The line that opens an appendix: "PHỤ LỤC", "Phụ lục II", "PHỤ LỤC 01:
+/// DANH MỤC …", "Biểu mẫu 1", "BIỂU MẪU SỐ 02".
+#[derive(Debug, PartialEq, Eq)]
+pub struct AppendixStart {
+    /// The label as written, without a title after it ("Phụ lục II").
+    pub label: String,
+    /// A title written on the same line after ":", "." or "-".
+    pub title: Option<String>,
+    /// A "Biểu mẫu" (a form) rather than a "Phụ lục".
+    pub form: bool,
+}
+
+/// Recognises a line that is only an appendix label, with perhaps its number
+/// and a title after a colon or dash; a sentence that mentions an appendix
+/// ("Phụ lục kèm theo báo cáo này …") is not one.
+pub fn appendix_start(s: &str) -> Option<AppendixStart> {
+    let s = s.trim();
+    let lower = s.to_lowercase();
+    let (form, word) = if lower.starts_with("phụ lục") {
+        (false, "phụ lục")
+    } else if lower.starts_with("biểu mẫu") {
+        (true, "biểu mẫu")
+    } else {
+        return None;
+    };
+    // The lower-case word has the byte length of the written one for these
+    // letters (Ụ/ụ, Ể/ể, Ẫ/ẫ are each 3 bytes).
+    let cut = word.len();
+    if !s.is_char_boundary(cut) {
+        return None;
+    }
+    let mut rest = s[cut..].trim_start();
+    let mut label_end = cut;
+    // "số 01", "SỐ 2"
+    let rest_lower = rest.to_lowercase();
+    if let Some(after) = rest_lower.strip_prefix("số ") {
+        rest = &rest[rest.len() - after.len()..];
+        rest = rest.trim_start();
+    }
+    let token_end = rest
+        .find(|c: char| c.is_whitespace() || ":.-–".contains(c))
+        .unwrap_or(rest.len());
+    let token = &rest[..token_end];
+    let numbered = !token.is_empty()
+        && (token.chars().all(|c| c.is_ascii_digit()) || parse_roman(token).is_some());
+    if numbered {
+        label_end = s.len() - rest.len() + token_end;
+        rest = &rest[token_end..];
+    } else if !token.is_empty() {
+        // A word after "Phụ lục" that is no number: a sentence.
+        return None;
+    }
+    let after = rest.trim_start();
+    let title = if after.is_empty() {
+        None
+    } else {
+        let t = after
+            .strip_prefix(':')
+            .or_else(|| after.strip_prefix('.'))
+            .or_else(|| after.strip_prefix('-'))
+            .or_else(|| after.strip_prefix('–'))?
+            .trim();
+        (!t.is_empty()).then(|| t.to_string())
+    };
+    Some(AppendixStart {
+        label: s[..label_end].trim().to_string(),
+        title,
+        form,
+    })
+}
+
+/// The line under an appendix's title: "(Kèm theo Báo cáo số …/BC-UBND …)".
+pub fn is_appendix_reference(s: &str) -> bool {
+    let lower = s.trim().trim_start_matches('(').trim_start().to_lowercase();
+    lower.starts_with("kèm theo ") || lower.starts_with("ban hành kèm theo ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,8 +18,8 @@ pub use inline::parse_inline;
 pub use normalize::normalize;
 
 use baocao_model::{
-    plain_text, Block, BlockId, Footnote, FootnoteId, Heading, Inline, Origin, Paragraph, Report,
-    Section, Style, Table,
+    plain_text, Appendix, Block, BlockId, Body, Footnote, FootnoteId, Heading, Inline, Level,
+    Origin, Paragraph, Report, Section, Style, Table,
 };
 use classify::*;
 use std::fmt;
@@ -75,6 +75,8 @@ enum State {
     Body,
     /// After "Nơi nhận:" or the first signature line.
     Closing,
+    /// In an appendix ("PHỤ LỤC …"), after the signature or on its own.
+    Appendix,
 }
 
 struct Builder {
@@ -126,6 +128,10 @@ impl Builder {
                 content: parse_inline(rest),
                 origin: Some(Origin::at(number)),
             });
+            return;
+        }
+        if self.appendix_line(number, stripped) {
+            self.open_paragraph = false;
             return;
         }
         if self.state == State::Header && self.header_line(number, stripped) {
@@ -223,7 +229,91 @@ impl Builder {
         false
     }
 
+    /// A line that opens an appendix, or its title or "(Kèm theo …)" line:
+    /// an appendix opens after the signature, at the start of a file that is
+    /// only an appendix, or in the body on a line that is only "PHỤ LỤC
+    /// (I, II …)"; a "Biểu mẫu" inside a "Phụ lục" is text of it. True when
+    /// the line was taken.
+    pub(crate) fn appendix_line(&mut self, number: u32, s: &str) -> bool {
+        if let Some(start) = appendix_start(s) {
+            let opens = match self.state {
+                State::Closing => true,
+                State::Header => {
+                    self.agency_lines.is_empty()
+                        && self.report.title.summary.is_empty()
+                        && self.report.header.code.is_empty()
+                }
+                State::Body => !start.form && (start.title.is_none() || is_all_caps(s)),
+                State::Appendix => {
+                    !start.form
+                        || self
+                            .report
+                            .body
+                            .appendices
+                            .last()
+                            .is_none_or(|a| appendix_start(&a.label).is_some_and(|a| a.form))
+                }
+            };
+            if opens {
+                self.open_appendix(number, start);
+                return true;
+            }
+        }
+        if self.state != State::Appendix || table_row(s).is_some() {
+            return false;
+        }
+        let Some(a) = self.report.body.appendices.last_mut() else {
+            return false;
+        };
+        if !a.blocks.is_empty() || self.table.is_some() {
+            return false;
+        }
+        if !a.reference.is_empty() && !a.reference.trim_end().ends_with(')') {
+            // The "(Kèm theo …)" line goes on until its closing bracket.
+            a.reference.push(' ');
+            a.reference.push_str(s.trim());
+            return true;
+        }
+        if a.reference.is_empty() && is_appendix_reference(s) {
+            // As written, the blanks left for the number and date kept.
+            a.reference = s.trim().trim_matches('*').trim().to_string();
+            return true;
+        }
+        let form = appendix_start(&a.label).is_some_and(|f| f.form);
+        if a.reference.is_empty() && (is_all_caps(s) || (form && a.title.is_empty())) {
+            if !a.title.is_empty() {
+                a.title.push('\n');
+            }
+            a.title.push_str(plain_text(&parse_inline(s)).trim());
+            return true;
+        }
+        false
+    }
+
+    fn open_appendix(&mut self, number: u32, start: AppendixStart) {
+        self.flush_table();
+        while !self.stack.is_empty() {
+            self.close_section();
+        }
+        self.state = State::Appendix;
+        self.summary_open = false;
+        let id = self.fresh_id();
+        self.report.body.appendices.push(Appendix {
+            id,
+            label: start.label,
+            title: start.title.unwrap_or_default(),
+            reference: String::new(),
+            blocks: Vec::new(),
+            origin: Some(Origin::at(number)),
+        });
+    }
+
     fn container(&mut self) -> &mut Vec<Block> {
+        if self.state == State::Appendix {
+            if let Some(a) = self.report.body.appendices.last_mut() {
+                return &mut a.blocks;
+            }
+        }
         match self.stack.last_mut() {
             Some(section) => &mut section.blocks,
             None => &mut self.report.body.intro,
@@ -238,7 +328,8 @@ impl Builder {
         self.flush_table();
         let lead = raw.trim().trim_start_matches('#').trim();
         let unstarred = lead.trim_start_matches('*').trim_start();
-        if let Some(n) = numbering(unstarred) {
+        // An appendix has no parts or items: its numbered lines are its text.
+        if let Some(n) = numbering(unstarred).filter(|_| self.state != State::Appendix) {
             let stars = &lead[..lead.len() - lead.trim_start_matches('*').len()];
             let title_raw = format!("{stars}{}", &unstarred[n.len..]);
             let mut title = parse_inline(&title_raw);
@@ -386,6 +477,7 @@ impl Builder {
         while !self.stack.is_empty() {
             self.close_section();
         }
+        sentence_series_as_paragraphs(&mut self.report.body, &mut self.next_id);
         let header = &mut self.report.header;
         let lines = std::mem::take(&mut self.agency_lines);
         // A first line that abbreviates ("UBND TỈNH LẠNG SƠN") names the parent
@@ -402,6 +494,60 @@ impl Builder {
             header.issuing_agency = lines.join("\n");
         }
         self.report
+    }
+}
+
+/// A heading title that is a whole sentence rather than a name: at least
+/// ten words, ending with a full stop ("Tổ chức thành công Hội nghị …, bảo
+/// đảm … ."), where a heading names a subject in a few words.
+fn is_sentence_title(title: &[Inline]) -> bool {
+    let text = plain_text(title);
+    let text = text.trim();
+    text.ends_with('.') && !text.ends_with("..") && text.split_whitespace().count() >= 10
+}
+
+/// Numbered items that are full sentences are numbered paragraphs of their
+/// part, not headings ("1. Tiếp tục triển khai …, bảo đảm …." in a part of
+/// tasks). Decided for a whole series at once: the items of one parent are
+/// made paragraphs only when every one of them is a sentence and none has
+/// anything under it, so a series never ends up half headings and half
+/// paragraphs (which would read as a missing "2." or "c)").
+fn sentence_series_as_paragraphs(body: &mut Body, next_id: &mut u32) {
+    fn convert(children: &mut Vec<Section>, blocks: &mut Vec<Block>, next_id: &mut u32) {
+        for c in children.iter_mut() {
+            let (child_children, child_blocks) = (&mut c.children, &mut c.blocks);
+            convert(child_children, child_blocks, next_id);
+        }
+        let series = children.len() >= 2
+            && children.iter().all(|c| {
+                c.heading.level == Level::Item
+                    && c.blocks.is_empty()
+                    && c.children.is_empty()
+                    && is_sentence_title(&c.heading.title)
+            });
+        if !series {
+            return;
+        }
+        for c in std::mem::take(children) {
+            let mut inlines = vec![Inline::text(format!("{} ", c.heading.label()))];
+            append_label_free(&mut inlines, c.heading.title);
+            let id = BlockId(*next_id);
+            *next_id += 1;
+            blocks.push(Block::Paragraph(Paragraph {
+                id,
+                inlines,
+                origin: c.heading.origin,
+            }));
+        }
+    }
+    fn append_label_free(target: &mut Vec<Inline>, more: Vec<Inline>) {
+        target.extend(more);
+        let merged = baocao_model::tidy_inlines(std::mem::take(target));
+        *target = merged;
+    }
+    for s in body.sections.iter_mut() {
+        let (children, blocks) = (&mut s.children, &mut s.blocks);
+        convert(children, blocks, next_id);
     }
 }
 

@@ -255,3 +255,176 @@ fn fragment_import_reads_body_only() {
     assert!(r.body.sections[0].id.0 >= 100);
     assert_eq!(r.footnotes.len(), 1);
 }
+
+/// A short report with what follows its signature.
+fn report_with_tail(tail: &str) -> Report {
+    let text = format!(
+        "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nSố: /BC-UBND\n\nAn Bình, ngày 28 tháng 02 năm 2026\n\nBÁO CÁO\n\nTình hình tháng 2/2026\n\nI. KẾT QUẢ\n\n1. Kinh tế\n\nThu ngân sách đạt 4.215 triệu đồng (số liệu tại Phụ lục I kèm theo).\n\nNơi nhận:\n- UBND huyện;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình\n\n{tail}"
+    );
+    import_text(&text).unwrap()
+}
+
+#[test]
+fn appendices_after_the_signature_are_their_own_part() {
+    let r = report_with_tail(
+        "Phụ lục I\nKẾT QUẢ THU NGÂN SÁCH THÁNG 2/2026\n(Kèm theo Báo cáo số      /BC-UBND ngày     tháng 02 năm 2026 của UBND xã An Bình)\n\n| STT | Nội dung | Số liệu |\n|---|---|---|\n| 1 | Thu thuế | 3.100 |\n| 2 | Thu phí | 1.115 |\n\nPHỤ LỤC II: DANH SÁCH HỘ NGHÈO\n(Kèm theo Báo cáo số /BC-UBND ngày 28/02/2026\ncủa UBND xã An Bình)\n\n1. Thôn 1: 12 hộ.\n2. Thôn 2: 9 hộ.\n",
+    );
+    assert_eq!(r.signature.signer, "Trần Văn Bình");
+    let a = &r.body.appendices;
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0].label, "Phụ lục I");
+    assert_eq!(a[0].title, "KẾT QUẢ THU NGÂN SÁCH THÁNG 2/2026");
+    assert!(a[0].reference.starts_with("(Kèm theo Báo cáo số"));
+    let Block::Table(t) = &a[0].blocks[0] else {
+        panic!("{:?}", a[0].blocks)
+    };
+    assert_eq!(t.columns, ["STT", "Nội dung", "Số liệu"]);
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(a[1].label, "PHỤ LỤC II");
+    assert_eq!(a[1].name(), "Phụ lục II");
+    assert_eq!(a[1].title, "DANH SÁCH HỘ NGHÈO");
+    assert_eq!(
+        a[1].reference,
+        "(Kèm theo Báo cáo số /BC-UBND ngày 28/02/2026 của UBND xã An Bình)"
+    );
+    // Numbered lines of an appendix are its text, not parts of the body.
+    let texts: Vec<String> = a[1]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => plain_text(&p.inlines),
+            Block::Table(_) => "table".into(),
+        })
+        .collect();
+    assert_eq!(texts, ["1. Thôn 1: 12 hộ.", "2. Thôn 2: 9 hộ."]);
+    // The body ends where it ended: one part, one item, one paragraph.
+    assert_eq!(outline(&r), ["I. KẾT QUẢ", "  1. Kinh tế"]);
+    assert_eq!(r.body.sections[0].children[0].blocks.len(), 1);
+}
+
+#[test]
+fn forms_after_the_signature_each_open_an_appendix() {
+    let r = report_with_tail(
+        "BIỂU MẪU SỐ 01\nTổng hợp thu ngân sách\n\nThu thuế: 3.100 triệu đồng.\n\nBiểu mẫu số 02\nTổng hợp chi ngân sách\n\nChi thường xuyên: 2.800 triệu đồng.\n",
+    );
+    let a = &r.body.appendices;
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0].label, "BIỂU MẪU SỐ 01");
+    assert_eq!(a[0].name(), "Biểu mẫu số 01");
+    assert_eq!(a[0].title, "Tổng hợp thu ngân sách");
+    assert_eq!(a[1].label, "Biểu mẫu số 02");
+    assert_eq!(a[1].title, "Tổng hợp chi ngân sách");
+    assert_eq!(a[1].blocks.len(), 1);
+}
+
+#[test]
+fn a_sentence_about_an_appendix_stays_in_the_body() {
+    for line in [
+        "Phụ lục kèm theo báo cáo này gồm 3 biểu.",
+        "Phụ lục I: Kết quả thu ngân sách (xem bảng dưới).",
+        "Biểu mẫu 1",
+    ] {
+        let text = format!(
+            "BÁO CÁO\n\nTình hình tháng 2/2026\n\nI. KẾT QUẢ\n\nThu ngân sách đạt 4.215 triệu đồng.\n\n{line}\n\nChi ngân sách đạt 2.800 triệu đồng.\n"
+        );
+        let r = import_text(&text).unwrap();
+        assert!(r.body.appendices.is_empty(), "{line}");
+        assert_eq!(r.body.sections[0].blocks.len(), 3, "{line}");
+    }
+    // A line that is only the label, in the body of a report without a
+    // signature, opens one.
+    let r = import_text(
+        "BÁO CÁO\n\nTình hình tháng 2/2026\n\nI. KẾT QUẢ\n\nThu đạt 4.215 triệu đồng.\n\nPHỤ LỤC\n\nBẢNG SỐ LIỆU\n\nThu thuế 3.100 triệu đồng.\n",
+    )
+    .unwrap();
+    assert_eq!(r.body.appendices.len(), 1);
+    assert_eq!(r.body.appendices[0].title, "BẢNG SỐ LIỆU");
+    assert_eq!(r.body.sections[0].blocks.len(), 1);
+}
+
+#[test]
+fn the_cchc_text_has_its_appendix_after_the_signature() {
+    let r = import_text(include_str!(
+        "../../../tests/corpus/bao-cao-cchc-nam-2025.txt"
+    ))
+    .unwrap();
+    assert_eq!(r.signature.signer, "Nguyễn Ngọc Phúc");
+    assert_eq!(r.body.appendices.len(), 1);
+    let a = &r.body.appendices[0];
+    assert_eq!(a.label, "PHỤ LỤC");
+    assert_eq!(
+        a.title,
+        "BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH HÀNH CHÍNH NĂM 2025\nCỦA ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
+    );
+    assert!(a.reference.starts_with("(Kèm theo Báo cáo số"));
+    // Its seven forms are text of it, not appendices of their own.
+    let forms = a
+        .blocks
+        .iter()
+        .filter(
+            |b| matches!(b, Block::Paragraph(p) if plain_text(&p.inlines).starts_with("Biểu mẫu ")),
+        )
+        .count();
+    assert_eq!(forms, 7);
+}
+
+/// The paragraphs and item headings of the last part, as text.
+fn last_part(r: &Report) -> (Vec<String>, Vec<String>) {
+    let part = r.body.sections.last().unwrap();
+    let paragraphs = part
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => plain_text(&p.inlines),
+            Block::Table(_) => "table".into(),
+        })
+        .collect();
+    let items = part
+        .children
+        .iter()
+        .map(|c| format!("{} {}", c.heading.label(), plain_text(&c.heading.title)))
+        .collect();
+    (paragraphs, items)
+}
+
+fn tasks(items: &str) -> Report {
+    import_text(&format!(
+        "BÁO CÁO\n\nTình hình tháng 9/2025\n\nI. KẾT QUẢ\n\n1. Kinh tế\n\nThu ngân sách đạt 4.215 triệu đồng.\n\nII. NHIỆM VỤ THÁNG 10/2025\n\n{items}\n\nNơi nhận:\n- Lưu: VT, TH.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn a_series_of_numbered_sentences_is_numbered_paragraphs() {
+    for items in [
+        "1. Tập trung các giải pháp thu ngân sách, phấn đấu đạt dự toán năm 2025.\n\n2. Đẩy nhanh giải ngân vốn đầu tư công theo Chỉ thị 24 của Chủ tịch UBND tỉnh.",
+        "1. Tổ chức thành công Hội nghị tổng kết công tác năm 2025 và triển khai nhiệm vụ năm 2026.\n2. Tiếp tục triển khai các nhiệm vụ chuyển đổi số, bảo đảm hoàn thành chỉ tiêu được giao.\n3. Chỉ đạo các xã rà soát, cập nhật hồ sơ địa chính và giải quyết dứt điểm đơn thư tồn đọng.",
+    ] {
+        let r = tasks(items);
+        let (paragraphs, headings) = last_part(&r);
+        assert!(headings.is_empty(), "{headings:?}");
+        assert_eq!(paragraphs.len(), items.lines().filter(|l| !l.is_empty()).count());
+        assert!(paragraphs[0].starts_with("1. T"), "{paragraphs:?}");
+        assert!(paragraphs[1].starts_with("2. "), "{paragraphs:?}");
+        // Part I keeps its heading "1. Kinh tế".
+        assert_eq!(outline(&r), ["I. KẾT QUẢ", "  1. Kinh tế", "II. NHIỆM VỤ THÁNG 10/2025"]);
+    }
+}
+
+#[test]
+fn a_series_with_one_heading_or_content_under_an_item_stays_headings() {
+    for items in [
+        // One title among the sentences: the series is of headings.
+        "1. Tập trung các giải pháp thu ngân sách, phấn đấu đạt dự toán năm 2025.\n\n2. Đầu tư công\n\n3. Chỉ đạo các xã rà soát, cập nhật hồ sơ địa chính và giải quyết đơn thư tồn đọng.",
+        // Text under an item: it heads that text.
+        "1. Tập trung các giải pháp thu ngân sách, phấn đấu đạt dự toán năm 2025.\n\nGiao Phòng Tài chính chủ trì.\n\n2. Đẩy nhanh giải ngân vốn đầu tư công theo Chỉ thị 24 của Chủ tịch UBND tỉnh.",
+        // Short sentences are not enough to tell.
+        "1. Thu ngân sách đạt dự toán.\n\n2. Giải ngân vốn đầu tư công.",
+        // A single item is no series.
+        "1. Tập trung các giải pháp thu ngân sách, phấn đấu đạt dự toán năm 2025.",
+    ] {
+        let (_, headings) = last_part(&tasks(items));
+        assert!(!headings.is_empty(), "{items}");
+        assert!(headings[0].starts_with("1. "), "{headings:?}");
+    }
+}

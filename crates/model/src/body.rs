@@ -334,13 +334,76 @@ impl Block {
     }
 }
 
-/// The body: blocks before the first heading, then the top-level sections.
+/// The body: blocks before the first heading, then the top-level sections,
+/// then the appendices printed after the signature (kept here, beside the
+/// body's blocks, so that editing, finding a block by id and the walks that
+/// the checks and next month's carry-over make reach their tables too).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Body {
     #[serde(default)]
     pub intro: Vec<Block>,
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// Phụ lục, in order; drafts stored before them load with none, and
+    /// none is not stored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appendices: Vec<Appendix>,
+}
+
+/// An appendix ("Phụ lục I", "PHỤ LỤC", "Biểu mẫu 1"): on its own pages
+/// after the signature, its label and title centred and bold, the "(Kèm
+/// theo Báo cáo số …)" line in italics, then its paragraphs and tables
+/// (nd30.md §10).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Appendix {
+    pub id: BlockId,
+    /// As written: "Phụ lục I", "PHỤ LỤC", "Biểu mẫu 1".
+    pub label: String,
+    /// The title in capitals; a line break ('\n') separates its printed lines.
+    #[serde(default)]
+    pub title: String,
+    /// "(Kèm theo Báo cáo số …/BC-UBND ngày … của …)", brackets included.
+    #[serde(default)]
+    pub reference: String,
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+impl Appendix {
+    /// The name a reader gives it in a place: "Phụ lục I", "Biểu mẫu 1"
+    /// (an appendix labelled in capitals is named in lower case).
+    pub fn name(&self) -> String {
+        let label = self.label.split(':').next().unwrap_or("").trim();
+        let mut out = String::new();
+        for (i, w) in label.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            // "PHỤ LỤC SỐ" → "Phụ lục số"; numbers ("II", "01") stay.
+            let number = w.chars().all(|c| c.is_ascii_digit()) || parse_roman(w).is_some();
+            let lower = if number {
+                w.to_string()
+            } else {
+                w.to_lowercase()
+            };
+            if i == 0 {
+                let mut cs = lower.chars();
+                if let Some(c) = cs.next() {
+                    out.extend(c.to_uppercase());
+                    out.push_str(cs.as_str());
+                }
+            } else {
+                out.push_str(&lower);
+            }
+        }
+        if out.is_empty() {
+            "Phụ lục".to_string()
+        } else {
+            out
+        }
+    }
 }
 
 /// One step of a walk through the body in reading order. The slice holds the
@@ -353,7 +416,7 @@ pub enum Visit<'a> {
 impl Body {
     /// Whether the body has no content at all.
     pub fn is_empty(&self) -> bool {
-        self.intro.is_empty() && self.sections.is_empty()
+        self.intro.is_empty() && self.sections.is_empty() && self.appendices.is_empty()
     }
 
     /// Walks headings and blocks in reading order.
@@ -375,6 +438,12 @@ impl Body {
         }
         for s in &self.sections {
             walk(s, &mut trail, f);
+        }
+        // An appendix's blocks come after the body, outside every section.
+        for a in &self.appendices {
+            for b in &a.blocks {
+                f(Visit::Block(&[], b));
+            }
         }
     }
 
@@ -398,6 +467,9 @@ impl Body {
         for s in &mut self.sections {
             walk(s, f);
         }
+        for a in &mut self.appendices {
+            blocks(&mut a.blocks, f);
+        }
     }
 
     /// The largest id in use, so new blocks get fresh ones.
@@ -417,6 +489,12 @@ impl Body {
         }
         for s in &self.sections {
             walk(s, &mut max);
+        }
+        for a in &self.appendices {
+            max = max.max(a.id.0);
+            for b in &a.blocks {
+                max = max.max(b.id().0);
+            }
         }
         BlockId(max)
     }
@@ -500,6 +578,7 @@ mod tests {
     #[test]
     fn renumbering_follows_place_in_tree() {
         let mut body = Body {
+            appendices: vec![],
             intro: vec![],
             sections: vec![
                 section(

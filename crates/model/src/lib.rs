@@ -26,8 +26,8 @@ mod target;
 pub mod text;
 
 pub use body::{
-    parse_roman, roman, Block, BlockId, Body, CellSpan, Heading, Level, Origin, Paragraph, Section,
-    Table, TableLayout, Visit, POINT_LETTERS,
+    parse_roman, roman, Appendix, Block, BlockId, Body, CellSpan, Heading, Level, Origin,
+    Paragraph, Section, Table, TableLayout, Visit, POINT_LETTERS,
 };
 pub use date::{days_in_month, DocDate};
 pub use inline::{plain_text, superscript_digit_value, superscript_number, Inline, Run, Style};

@@ -3,7 +3,7 @@
 //! headings numbered; what else an edit must keep (footnotes, stale marks)
 //! is the editing layer's (`baocao-session`).
 
-use crate::{Block, BlockId, Body, Heading, Inline, Level, Paragraph, Section};
+use crate::{Appendix, Block, BlockId, Body, Heading, Inline, Level, Paragraph, Section};
 use std::fmt;
 
 /// Why an outline operation was refused, in words for the official.
@@ -69,6 +69,8 @@ fn shift_levels(s: &mut Section, delta: i8) -> Result<(), OutlineError> {
 pub enum Container {
     Intro,
     Section(BlockId),
+    /// The blocks of an appendix.
+    Appendix(BlockId),
 }
 
 /// A piece of the body read top to bottom: a heading or a block.
@@ -122,6 +124,7 @@ impl Body {
         match container {
             Container::Intro => Some(&self.intro),
             Container::Section(id) => self.section(id).map(|s| &s.blocks),
+            Container::Appendix(id) => self.appendix(id).map(|a| &a.blocks),
         }
     }
 
@@ -129,6 +132,7 @@ impl Body {
         match container {
             Container::Intro => Some(&mut self.intro),
             Container::Section(id) => self.section_mut(id).map(|s| &mut s.blocks),
+            Container::Appendix(id) => self.appendix_mut(id).map(|a| &mut a.blocks),
         }
     }
 
@@ -137,12 +141,32 @@ impl Body {
         if let Some(i) = self.intro.iter().position(|b| b.id() == id) {
             return Some((Container::Intro, i));
         }
-        self.sections_flat().into_iter().find_map(|s| {
-            s.blocks
-                .iter()
-                .position(|b| b.id() == id)
-                .map(|i| (Container::Section(s.id), i))
-        })
+        self.sections_flat()
+            .into_iter()
+            .find_map(|s| {
+                s.blocks
+                    .iter()
+                    .position(|b| b.id() == id)
+                    .map(|i| (Container::Section(s.id), i))
+            })
+            .or_else(|| {
+                self.appendices.iter().find_map(|a| {
+                    a.blocks
+                        .iter()
+                        .position(|b| b.id() == id)
+                        .map(|i| (Container::Appendix(a.id), i))
+                })
+            })
+    }
+
+    /// The appendix with this id.
+    pub fn appendix(&self, id: BlockId) -> Option<&Appendix> {
+        self.appendices.iter().find(|a| a.id == id)
+    }
+
+    /// The appendix with this id, to change it.
+    pub fn appendix_mut(&mut self, id: BlockId) -> Option<&mut Appendix> {
+        self.appendices.iter_mut().find(|a| a.id == id)
     }
 
     /// The block with this id.
@@ -164,7 +188,7 @@ impl Body {
         }
         match self.locate_block(id)? {
             (Container::Section(s), _) => Some(s),
-            (Container::Intro, _) => None,
+            (Container::Intro, _) | (Container::Appendix(_), _) => None,
         }
     }
 
@@ -345,7 +369,8 @@ impl Body {
         Ok(())
     }
 
-    /// The body read top to bottom as headings and blocks.
+    /// The body read top to bottom as headings and blocks (the appendices
+    /// are not pieces of it: take them out first to keep them).
     pub fn into_pieces(self) -> Vec<Piece> {
         fn walk(s: Section, out: &mut Vec<Piece>) {
             out.push(Piece::Heading {

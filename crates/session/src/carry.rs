@@ -255,6 +255,9 @@ impl StaleMarks for Report {
         for s in self.body.sections_flat() {
             visit_blocks(&s.blocks, &mut text);
         }
+        for a in &self.body.appendices {
+            visit_blocks(&a.blocks, &mut text);
+        }
         for f in &self.footnotes {
             text(TextTarget::Footnote(f.id).into(), &f.content);
         }

@@ -227,6 +227,15 @@ impl ReportEdit for Report {
                 }
             }
         }
+        for a in &self.body.appendices {
+            for b in &a.blocks {
+                if let Block::Paragraph(p) = b {
+                    if has(&p.inlines) {
+                        out.push(TextTarget::Paragraph(p.id));
+                    }
+                }
+            }
+        }
         out
     }
 
@@ -254,6 +263,9 @@ impl ReportEdit for Report {
             footnotes: fragment.footnotes.len(),
             ..Pasted::default()
         };
+        // A pasted appendix goes after the report's own; the rest of what
+        // came in goes where the caret is.
+        let pasted_appendices = std::mem::take(&mut fragment.body.appendices);
         let incoming = fragment.body.into_pieces();
         pasted.headings = incoming
             .iter()
@@ -275,6 +287,8 @@ impl ReportEdit for Report {
             },
         });
         let tail_id = BlockId(id_base + fragment_max + 1);
+        let mut appendices = std::mem::take(&mut self.body.appendices);
+        appendices.extend(pasted_appendices);
         let mut pieces = std::mem::take(&mut self.body).into_pieces();
         let mut tail_made = false;
         let insert_at = match at.target {
@@ -329,6 +343,7 @@ impl ReportEdit for Report {
         };
         pieces.splice(insert_at..insert_at, incoming);
         self.body = Body::from_pieces(pieces);
+        self.body.appendices = appendices;
         self.footnotes.extend(fragment.footnotes);
         self.renumber_footnotes();
         self.body.renumber_headings();
@@ -522,6 +537,12 @@ fn renumber_block_ids(body: &mut Body, base: u32) {
     }
     for s in &mut body.sections {
         section(s, base);
+    }
+    for a in &mut body.appendices {
+        a.id.0 += base;
+        for b in &mut a.blocks {
+            block(b, base);
+        }
     }
 }
 

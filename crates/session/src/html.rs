@@ -342,8 +342,40 @@ pub fn report_html(report: &Report) -> String {
         }
         out.push_str("</section>");
     }
+    // Each appendix after the signature, on a page of its own (nd30.md §10).
+    for a in &report.body.appendices {
+        appendix_html(&mut out, a);
+    }
     out.push_str("</article>");
     out
+}
+
+/// An appendix: "Phụ lục I" and its title bold and centred, the "(Kèm
+/// theo …)" line in italics with a short line under it, then its blocks.
+fn appendix_html(out: &mut String, a: &baocao_model::Appendix) {
+    let _ = write!(
+        out,
+        "<section class=\"appendix\" data-block=\"{}\" aria-label=\"{}\"><p class=\"appendix-label\">{}</p>",
+        a.id.0,
+        escape(&a.name()),
+        escape(&a.label)
+    );
+    if !a.title.trim().is_empty() {
+        let _ = write!(
+            out,
+            "<p class=\"appendix-title\">{}</p>",
+            lines_html(&a.title)
+        );
+    }
+    if !a.reference.trim().is_empty() {
+        let _ = write!(
+            out,
+            "<p class=\"appendix-ref\"><span>{}</span></p><span class=\"rule rule-summary\"></span>",
+            escape(&a.reference)
+        );
+    }
+    blocks_html(out, &a.blocks);
+    out.push_str("</section>");
 }
 
 #[cfg(test)]
@@ -433,6 +465,25 @@ mod tests {
              <tr><th>Kế hoạch</th><th>Thực hiện</th></tr></thead><tbody>\
              <tr><td class=\"stt\">1</td><td>Thu</td><td class=\"num\">32.900</td><td class=\"num\">10.595</td></tr>"
         );
+    }
+
+    #[test]
+    fn appendices_follow_the_signature_each_on_a_page_of_its_own() {
+        let r = baocao_import::import_text(
+            "BÁO CÁO\n\nTình hình tháng 2/2026\n\nI. KẾT QUẢ\n\nThu đạt 4.215 triệu đồng.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình\n\nPhụ lục I\nKẾT QUẢ THU <NGÂN SÁCH>\n(Kèm theo Báo cáo số      /BC-UBND)\n\n| STT | Nội dung | Số liệu |\n|---|---|---|\n| 1 | Thu thuế | 3.100 |\n",
+        )
+        .unwrap();
+        let html = report_html(&r);
+        let signer = html.find("Trần Văn Bình").unwrap();
+        let id = r.body.appendices[0].id.0;
+        let table = r.body.appendices[0].blocks[0].id().0;
+        let expected = format!(
+            "<section class=\"appendix\" data-block=\"{id}\" aria-label=\"Phụ lục I\"><p class=\"appendix-label\">Phụ lục I</p><p class=\"appendix-title\">KẾT QUẢ THU &lt;NGÂN SÁCH&gt;</p><p class=\"appendix-ref\"><span>(Kèm theo Báo cáo số      /BC-UBND)</span></p><span class=\"rule rule-summary\"></span><div class=\"detail\"><table class=\"detail-table\" data-block=\"{table}\">"
+        );
+        let at = html.find(&expected).expect(&html);
+        assert!(signer < at, "after the signature");
+        assert!(html[at..].contains("<td class=\"num\">3.100</td>"));
+        assert!(html.ends_with("</section></article>"));
     }
 
     #[test]

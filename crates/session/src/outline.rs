@@ -2,9 +2,10 @@
 //! fresh ids (a new section comes with its first paragraph, so the official
 //! can type under its heading at once) and the default table shape.
 
+use crate::edit::ReportEdit;
 use baocao_model::{
-    empty_paragraph, new_section, Block, BlockId, Container, OutlineError, Report, Section, Table,
-    TextTarget,
+    empty_paragraph, new_section, roman, Appendix, Block, BlockId, Container, OutlineError, Report,
+    Section, Table, TextTarget,
 };
 
 /// A new detail table: the columns most detail tables of these reports start
@@ -127,6 +128,138 @@ fn add_block(report: &mut Report, section: BlockId, block: Block) -> Result<(), 
     }
 }
 
+/// The issuing agency as it reads inside a sentence: "ỦY BAN NHÂN DÂN" /
+/// "XÃ AN BÌNH" → "Ủy ban nhân dân xã An Bình" (the kind of unit in lower
+/// case, the place name with capitals, nd30.md Phụ lục II).
+fn agency_in_words(agency: &str) -> String {
+    const UNIT_WORDS: [&str; 10] = [
+        "xã",
+        "phường",
+        "thị",
+        "trấn",
+        "huyện",
+        "quận",
+        "thành",
+        "phố",
+        "tỉnh",
+        "khu",
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for (i, line) in agency.lines().enumerate() {
+        let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+        // Past the first line, the words before the place name say which
+        // unit it is ("xã", "thành phố", "đặc khu"); the rest is its name.
+        let unit_end = if i == 0 {
+            words.len()
+        } else {
+            words
+                .iter()
+                .position(|w| !UNIT_WORDS.contains(&w.as_str()) && w != "đặc")
+                .unwrap_or(words.len())
+        };
+        for (j, w) in words.into_iter().enumerate() {
+            let capital = (i == 0 && j == 0 && out.is_empty()) || j >= unit_end;
+            if capital {
+                let mut cs = w.chars();
+                let first: String = cs
+                    .next()
+                    .map(|c| c.to_uppercase().collect())
+                    .unwrap_or_default();
+                out.push(first + cs.as_str());
+            } else {
+                out.push(w);
+            }
+        }
+    }
+    out.join(" ")
+}
+
+/// The "(Kèm theo …)" line of a new appendix, from the report's header: the
+/// number and the day left blank for the clerk (nd30.md §10.4).
+pub fn appendix_reference(report: &Report) -> String {
+    let h = &report.header;
+    let code = if h.code.trim().is_empty() {
+        "BC-UBND"
+    } else {
+        h.code.trim()
+    };
+    let mut out = format!("(Kèm theo Báo cáo số      /{code} {}", h.date.decree_text());
+    let agency = agency_in_words(&h.issuing_agency);
+    if !agency.is_empty() {
+        out.push_str(" của ");
+        out.push_str(&agency);
+    }
+    out.push(')');
+    out
+}
+
+/// Adds an appendix after the others: "Phụ lục I", "Phụ lục II" … (an
+/// appendix alone labelled "Phụ lục" becomes "Phụ lục I" once there are
+/// two, nd30.md §10.1), its reference line made from the header, and one
+/// empty paragraph to type in. Returns its id.
+pub fn add_appendix(report: &mut Report) -> BlockId {
+    let id = report.fresh_block_id();
+    if let [only] = report.body.appendices.as_mut_slice() {
+        if only.label.trim().eq_ignore_ascii_case("phụ lục") || only.label.trim() == "PHỤ LỤC"
+        {
+            only.label = format!("{} I", only.label.trim());
+        }
+    }
+    let n = report.body.appendices.len() as u32 + 1;
+    let reference = appendix_reference(report);
+    report.body.appendices.push(Appendix {
+        id,
+        label: format!("Phụ lục {}", roman(n)),
+        title: String::new(),
+        reference,
+        blocks: vec![empty_paragraph(BlockId(id.0 + 1))],
+        origin: None,
+    });
+    id
+}
+
+/// Adds an empty paragraph, or a detail table of the default shape, at the
+/// end of an appendix. Returns its id.
+pub fn add_to_appendix(
+    report: &mut Report,
+    appendix: BlockId,
+    table: bool,
+) -> Result<BlockId, OutlineError> {
+    let id = report.fresh_block_id();
+    let block = if table {
+        Block::Table(new_table(id))
+    } else {
+        empty_paragraph(id)
+    };
+    let a = report
+        .body
+        .appendix_mut(appendix)
+        .ok_or(OutlineError::Missing)?;
+    a.blocks.push(block);
+    Ok(id)
+}
+
+/// Removes an appendix with its blocks (their footnotes and carried-over
+/// marks go as a removed block's do).
+pub fn remove_appendix(report: &mut Report, appendix: BlockId) -> Option<Appendix> {
+    let ids: Vec<BlockId> = report
+        .body
+        .appendix(appendix)?
+        .blocks
+        .iter()
+        .map(Block::id)
+        .collect();
+    for id in ids {
+        let _ = report.remove_block(id);
+    }
+    let at = report
+        .body
+        .appendices
+        .iter()
+        .position(|a| a.id == appendix)?;
+    Some(report.body.appendices.remove(at))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,5 +370,55 @@ mod tests {
             paragraph_under(&mut r, BlockId(999)),
             Err(OutlineError::Missing)
         );
+    }
+
+    #[test]
+    fn appendices_are_added_numbered_with_their_reference_and_removed() {
+        let mut r = Report::new();
+        r.header.issuing_agency = "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH".into();
+        r.header.code = "BC-UBND".into();
+        r.header.date = baocao_model::DocDate {
+            day: None,
+            month: Some(3),
+            year: Some(2026),
+        };
+        add_part(&mut r).unwrap();
+        let one = add_appendix(&mut r);
+        let a = r.body.appendix(one).unwrap();
+        assert_eq!(a.label, "Phụ lục I");
+        assert_eq!(
+            a.reference,
+            "(Kèm theo Báo cáo số      /BC-UBND ngày      tháng 3 năm 2026 của Ủy ban nhân dân xã An Bình)"
+        );
+        assert_eq!(a.blocks.len(), 1);
+        let two = add_appendix(&mut r);
+        assert_eq!(r.body.appendix(two).unwrap().label, "Phụ lục II");
+        let t = add_to_appendix(&mut r, two, true).unwrap();
+        let p = add_to_appendix(&mut r, two, false).unwrap();
+        let kinds: Vec<bool> = r
+            .body
+            .appendix(two)
+            .unwrap()
+            .blocks
+            .iter()
+            .map(|b| matches!(b, Block::Table(_)))
+            .collect();
+        assert_eq!(kinds, [false, true, false]);
+        assert_eq!(r.body.locate_block(t), Some((Container::Appendix(two), 1)));
+        assert_eq!(r.body.locate_block(p), Some((Container::Appendix(two), 2)));
+        assert_eq!(
+            add_to_appendix(&mut r, BlockId(999), true),
+            Err(OutlineError::Missing)
+        );
+        assert!(remove_appendix(&mut r, one).is_some());
+        assert_eq!(r.body.appendices.len(), 1);
+        assert!(remove_appendix(&mut r, one).is_none());
+        // A lone "PHỤ LỤC" read in becomes "PHỤ LỤC I" when a second comes.
+        r.header.issuing_agency = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ LẠNG SƠN".into();
+        assert!(appendix_reference(&r).ends_with("của Ủy ban nhân dân thành phố Lạng Sơn)"));
+        r.body.appendices[0].label = "PHỤ LỤC".into();
+        add_appendix(&mut r);
+        assert_eq!(r.body.appendices[0].label, "PHỤ LỤC I");
+        assert_eq!(r.body.appendices[1].label, "Phụ lục II");
     }
 }

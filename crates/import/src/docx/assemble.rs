@@ -57,12 +57,6 @@ struct Assembler {
     count: u32,
 }
 
-/// "PHỤ LỤC", "Phụ lục I", "PHỤ LỤC II: …", "Biểu mẫu 1".
-fn is_appendix_title(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.starts_with("phụ lục") || lower.starts_with("biểu mẫu")
-}
-
 /// Spaces, tabs and soft line breaks as single spaces, ends trimmed.
 fn squeeze(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -121,10 +115,27 @@ impl Assembler {
             self.b.open_paragraph = false;
             return;
         }
-        if self.b.state == State::Header && is_appendix_title(&text) {
-            // An appendix on its own ("PHỤ LỤC", "Biểu mẫu") has no header
-            // block: its title is body text, not an agency name.
-            self.b.state = State::Body;
+        // An appendix's label, title and "(Kèm theo …)" line, each line of
+        // a paragraph split by soft breaks on its own.
+        // Spaces inside a line kept: the "(Kèm theo Báo cáo số      /BC-UBND
+        // ngày     tháng …)" line leaves blanks for the number and date.
+        let lines: Vec<String> = p
+            .text()
+            .split('\n')
+            .map(|l| l.replace('\t', " ").trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines
+            .first()
+            .is_some_and(|l| self.b.appendix_line(number, l))
+        {
+            self.b.open_paragraph = false;
+            for l in &lines[1..] {
+                if !self.b.appendix_line(number, l) {
+                    self.b.body_line(number, l, l);
+                }
+            }
+            return;
         }
         if self.b.state == State::Header {
             // The trích yếu goes on over centred lines (or the lines of its
@@ -218,7 +229,8 @@ impl Assembler {
         self.b.flush_table();
         let label = p.label.clone().filter(|l| !l.is_empty());
         let mut inlines = squeeze_inlines(p.inlines);
-        if let Some(n) = numbering(text) {
+        // An appendix has no parts or items: its numbered lines are its text.
+        if let Some(n) = numbering(text).filter(|_| self.b.state != State::Appendix) {
             let mut title = if label.is_some() {
                 inlines
             } else {

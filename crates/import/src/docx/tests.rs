@@ -43,7 +43,114 @@ fn tables(r: &Report) -> Vec<&Table> {
     for s in &r.body.sections {
         sections(s, &mut found);
     }
+    for a in &r.body.appendices {
+        walk(&a.blocks, &mut found);
+    }
     found
+}
+
+/// The paragraphs of an appendix, as text.
+fn appendix_paragraphs(a: &baocao_model::Appendix) -> Vec<String> {
+    a.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(plain_text(&p.inlines)),
+            Block::Table(_) => None,
+        })
+        .collect()
+}
+
+/// Rows (header rows included) of each table of an appendix, in order.
+fn appendix_table_rows(a: &baocao_model::Appendix) -> Vec<(usize, usize)> {
+    a.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some((1 + t.rows.len(), t.columns.len())),
+            Block::Paragraph(_) => None,
+        })
+        .collect()
+}
+
+/// The appendix both CCHC files hold: "PHỤ LỤC", a title over two
+/// paragraphs, the "(Kèm theo …)" line, then Biểu mẫu 1–7, each a label
+/// paragraph, a caption and its table (Biểu mẫu 3 and 7 have two tables);
+/// 9 tables of 5 grid columns with 21, 15, 19, 6, 21, 15, 15, 17 and 12
+/// rows (counted in the XML).
+fn assert_cchc_appendix(a: &baocao_model::Appendix) {
+    assert_eq!(a.label, "PHỤ LỤC");
+    assert_eq!(a.name(), "Phụ lục");
+    assert_eq!(
+        a.title,
+        "BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH HÀNH CHÍNH NĂM 2025\nCỦA ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
+    );
+    assert!(
+        a.reference
+            .starts_with("(Kèm theo Báo cáo số        /BC-UBND ngày       tháng 12"),
+        "{}",
+        a.reference
+    );
+    assert!(
+        a.reference
+            .ends_with("tháng 12 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng)"),
+        "{}",
+        a.reference
+    );
+    let paragraphs = appendix_paragraphs(a);
+    assert_eq!(paragraphs.len(), 14, "{paragraphs:?}");
+    assert_eq!(paragraphs[0], "Biểu mẫu 1");
+    assert_eq!(paragraphs[1], "Công tác chỉ đạo điều hành CCHC");
+    assert_eq!(paragraphs[12], "Biểu mẫu 7");
+    assert_eq!(
+        paragraphs[13],
+        "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số"
+    );
+    let rows: Vec<usize> = appendix_table_rows(a).iter().map(|(r, _)| *r).collect();
+    assert_eq!(rows, [21, 15, 19, 6, 21, 15, 15, 17, 12]);
+    assert!(appendix_table_rows(a).iter().all(|(_, c)| *c == 5));
+}
+
+#[test]
+fn the_cchc_reports_appendix_is_its_own_part_after_the_signature() {
+    let d = sample("bao-cao-cchc-nam-2025");
+    let r = &d.report;
+    assert_eq!(r.body.appendices.len(), 1);
+    assert_cchc_appendix(&r.body.appendices[0]);
+    // The body keeps none of the appendix: no table, no "Biểu mẫu" line.
+    let mut in_body = Vec::new();
+    for s in r.body.sections_flat() {
+        for b in &s.blocks {
+            match b {
+                Block::Table(_) => in_body.push("a table".to_string()),
+                Block::Paragraph(p) if plain_text(&p.inlines).starts_with("Biểu mẫu") => {
+                    in_body.push(plain_text(&p.inlines))
+                }
+                Block::Paragraph(_) => {}
+            }
+        }
+    }
+    assert!(in_body.is_empty(), "{in_body:?}");
+    // The signature block before it is whole.
+    assert_eq!(r.signature.signer, "Nguyễn Ngọc Phúc");
+    assert_eq!(r.signature.position, "PHÓ CHỦ TỊCH");
+}
+
+#[test]
+fn an_appendix_on_its_own_is_one_appendix_and_no_header() {
+    let d = sample("phu-luc-bao-cao-cchc-nam-2025");
+    let r = &d.report;
+    assert_eq!(r.body.appendices.len(), 1);
+    assert_cchc_appendix(&r.body.appendices[0]);
+    assert!(r.body.intro.is_empty() && r.body.sections.is_empty());
+}
+
+#[test]
+fn reports_without_an_appendix_have_none() {
+    for name in [
+        "bao-cao-quan-ly-hoi-nam-2025",
+        "van-ban-chi-dao-chi-so-cchc-2025",
+    ] {
+        assert!(sample(name).report.body.appendices.is_empty(), "{name}");
+    }
 }
 
 fn heading_titles(r: &Report, level: Level) -> Vec<String> {

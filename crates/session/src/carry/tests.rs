@@ -240,3 +240,27 @@ fn next_month_marks_the_figures_an_official_must_update_not_years_or_references(
         assert!(!texts.contains(&left), "{left} should not be marked");
     }
 }
+
+#[test]
+fn next_month_marks_the_figures_of_an_appendix_too() {
+    let r = baocao_import::import_text(
+        "BÁO CÁO\n\nTình hình tháng 2/2026\n\nI. KẾT QUẢ\n\nThu đạt 4.215 triệu đồng.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình\n\nPhụ lục I\nKẾT QUẢ THU NGÂN SÁCH\n\nThu phí đạt 1.115 triệu đồng.\n\n| STT | Nội dung | Số liệu |\n|---|---|---|\n| 1 | Thu thuế | 3.100 |\n",
+    )
+    .unwrap();
+    let next = next_month(&r, Period::new(2, 2026).unwrap()).report;
+    let a = &next.body.appendices[0];
+    let texts: Vec<&str> = next.stale.iter().map(|s| s.text.as_str()).collect();
+    assert!(texts.contains(&"4.215"), "{texts:?}");
+    assert!(texts.contains(&"1.115"), "{texts:?}");
+    assert!(
+        next.stale.iter().any(|s| s.text == "3.100"
+            && s.place
+                == FigurePlace::Cell {
+                    table: a.blocks[1].id(),
+                    row: 1,
+                    col: 2
+                }),
+        "{:?}",
+        next.stale
+    );
+}

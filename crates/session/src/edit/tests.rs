@@ -366,3 +366,75 @@ fn restarted_footnote_numbers_keep_every_footnote_with_its_marker() {
     let third = r.body.intro[2].id();
     assert_eq!(text_of(&r, third.0), "Đoạn 3 có chú thích⁵ và thêm⁶.");
 }
+
+/// A short report with Phụ lục I (a paragraph and a table) after its signature.
+fn report_with_appendix() -> Report {
+    import_text(
+        "BÁO CÁO\n\nTình hình tháng 2/2026\n\nI. KẾT QUẢ\n\nThu đạt 4.215 triệu đồng.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình\n\nPhụ lục I\nKẾT QUẢ THU NGÂN SÁCH\n\nSố liệu đến ngày 25/02/2026.\n\n| STT | Nội dung | Số liệu |\n|---|---|---|\n| 1 | Thu thuế | 3.100 |\n",
+    )
+    .unwrap()
+}
+
+#[test]
+fn an_appendix_is_edited_as_the_body_is() {
+    let mut r = report_with_appendix();
+    let a = r.body.appendices[0].clone();
+    let para_id = a.blocks[0].id();
+    let table_id = a.blocks[1].id();
+    // Its paragraph takes typing, its table rows and cells.
+    assert!(r.set_inlines(
+        TextTarget::Paragraph(para_id),
+        vec![Inline::text("Số liệu đến ngày 28/02/2026.")]
+    ));
+    assert!(r.change_table(table_id, TableChange::InsertRow(1)));
+    assert!(r.set_cell(table_id, 2, 2, "2.950".into()));
+    let Block::Table(t) = &r.body.appendices[0].blocks[1] else {
+        panic!()
+    };
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(t.rows[1][2], "2.950");
+    assert_eq!(
+        plain_text(r.inlines(TextTarget::Paragraph(para_id)).unwrap()),
+        "Số liệu đến ngày 28/02/2026."
+    );
+    // Removing the table takes it out of the appendix.
+    assert!(r.remove_block(table_id).is_some());
+    assert_eq!(r.body.appendices[0].blocks.len(), 1);
+}
+
+#[test]
+fn a_paste_into_the_body_keeps_the_appendices() {
+    let mut r = report_with_appendix();
+    let before = r.body.appendices.clone();
+    let body_para = r.body.sections[0].blocks[0].id();
+    r.paste(
+        Caret {
+            target: TextTarget::Paragraph(body_para),
+            offset: 0,
+        },
+        import_fragment("Đoạn dán.\n\n2. Mục mới\n\nNội dung mục mới.", 1),
+    );
+    assert_eq!(r.body.appendices, before);
+    assert_eq!(labels(&r), ["I. KẾT QUẢ", "1. Mục mới"]);
+    // A pasted appendix comes after the report's own, with fresh ids.
+    let end = r.body.sections[0].children[0].blocks[0].id();
+    r.paste(
+        Caret {
+            target: TextTarget::Paragraph(end),
+            offset: 0,
+        },
+        import_fragment("PHỤ LỤC II\n\nBẢNG DÁN\n\nThu phí 1.115 triệu đồng.", 1),
+    );
+    assert_eq!(r.body.appendices.len(), 2);
+    assert_eq!(r.body.appendices[1].label, "PHỤ LỤC II");
+    let mut ids: Vec<BlockId> = Vec::new();
+    r.body.visit(&mut |v| {
+        if let baocao_model::Visit::Block(_, b) = v {
+            ids.push(b.id());
+        }
+    });
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "every block id is unique");
+}
