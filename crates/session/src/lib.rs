@@ -3,7 +3,7 @@
 //! [`paste`], [`outline`]), the undo history of structural changes
 //! ([`history`]), next month's report from this month's ([`carry`]), the
 //! templates ([`template`]), opening a file of any kind the page or the CLI
-//! is given ([`input`]) and the HTML preview ([`html`]). The page (`src/ui`)
+//! is given ([`input`]), the HTML preview ([`html`]) and its pages ([`pages`]). The page (`src/ui`)
 //! only wires these to signals and the DOM.
 
 pub mod carry;
@@ -12,6 +12,7 @@ pub mod history;
 pub mod html;
 pub mod input;
 pub mod outline;
+pub mod pages;
 pub mod paste;
 pub mod template;
 pub mod typing;
