@@ -1,6 +1,7 @@
 //! The A4 preview: the report laid out as the .docx is, drawn from the
 //! model when the official looks at it, and the same page for printing.
 
+use super::pages::paginate_sheet;
 use super::state::{AppState, View};
 use baocao_model::Density;
 use baocao_session::html::report_html;
@@ -11,13 +12,10 @@ use leptos::prelude::*;
 /// The width of an A4 page in CSS pixels (210 mm at 96 px per inch).
 const A4_WIDTH_PX: f64 = 210.0 / 25.4 * 96.0;
 
-/// Shrinks the page to the column's width (never enlarges it), so the
+/// Shrinks the pages to the column's width (never enlarges them), so a
 /// whole page is seen at once on a small screen or at 200% zoom.
 fn fit(sheet: NodeRef<Div>) {
     let Some(wrap) = sheet.get_untracked() else {
-        return;
-    };
-    let Some(page) = wrap.first_element_child() else {
         return;
     };
     let available = f64::from(wrap.client_width());
@@ -25,7 +23,10 @@ fn fit(sheet: NodeRef<Div>) {
         return;
     }
     let zoom = (available / A4_WIDTH_PX).min(1.0);
-    let _ = page.set_attribute("style", &format!("zoom: {zoom:.3}"));
+    let pages = wrap.children();
+    for page in (0..pages.length()).filter_map(|i| pages.item(i)) {
+        let _ = page.set_attribute("style", &format!("zoom: {zoom:.3}"));
+    }
 }
 
 /// The preview page, redrawn shortly after each change while it is shown.
@@ -42,7 +43,13 @@ pub fn Preview() -> impl IntoView {
     });
     Effect::new(move |_| {
         html.track();
-        request_animation_frame(move || fit(sheet));
+        request_animation_frame(move || {
+            // Cut into pages at the page's natural size, then fit the width.
+            if let Some(wrap) = sheet.get_untracked() {
+                paginate_sheet(&wrap);
+            }
+            fit(sheet);
+        });
     });
     let resize = window_event_listener(ev::resize, move |_| fit(sheet));
     on_cleanup(move || resize.remove());
@@ -61,7 +68,7 @@ pub fn Preview() -> impl IntoView {
     view! {
         <div class="preview-wrap" role="region" aria-label="Xem trước bản in khổ A4" data-testid="preview">
             <p class="hint preview-hint">
-                "Trang A4 theo Nghị định 30/2020/NĐ-CP: lề trên, dưới 20 mm, trái 30 mm, phải 20 mm; Times New Roman 14. Bản in của trình duyệt (Ctrl+P) dùng đúng bố cục này, đánh số trang từ trang 2."
+                "Trang A4 theo Nghị định 30/2020/NĐ-CP: lề trên, dưới 20 mm, trái 30 mm, phải 20 mm; Times New Roman 14. Trang chia như bản .docx: chú thích ở cuối trang có số chú thích, số trang từ trang 2. Bản in của trình duyệt (Ctrl+P) dùng cùng bố cục."
             </p>
             <label class="hint preview-hint">
                 "Giãn dòng: "
