@@ -13,6 +13,7 @@ pub mod html;
 pub mod input;
 pub mod outline;
 pub mod paste;
+pub mod table;
 pub mod template;
 pub mod typing;
 
