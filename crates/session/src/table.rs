@@ -58,20 +58,34 @@ pub enum CellStep {
     /// Tab in the last cell: a new row goes at the end and the caret into
     /// its first cell.
     NewRow,
-    /// Shift+Tab in the first cell: out of the table, as the browser does.
+    /// Out of the table: Shift+Tab in the first cell, or Tab in the last
+    /// cell while the last row is still empty (one empty row is enough, and
+    /// the keyboard is never held in the table).
     Leave,
 }
 
 /// Where Tab or Shift+Tab goes from the drawn cell (`row`, `col`): the next
-/// (previous) drawn cell in reading order, a new row after the last cell,
-/// out of the table before the first.
+/// (previous) drawn cell in reading order, a new row after the last cell
+/// (out of the table if the last row is empty), out of the table before the
+/// first.
 pub fn tab_from(t: &Table, row: usize, col: usize, back: bool) -> CellStep {
     let w = width(t);
+    let past_the_end = || {
+        let last_is_empty = t
+            .rows
+            .last()
+            .is_some_and(|r| r.iter().all(|c| c.trim().is_empty()));
+        if last_is_empty {
+            CellStep::Leave
+        } else {
+            CellStep::NewRow
+        }
+    };
     if w == 0 {
         return if back {
             CellStep::Leave
         } else {
-            CellStep::NewRow
+            past_the_end()
         };
     }
     let last = (t.rows.len() + 1) * w;
@@ -82,7 +96,7 @@ pub fn tab_from(t: &Table, row: usize, col: usize, back: bool) -> CellStep {
             return CellStep::Leave;
         }
         if i as usize >= last {
-            return CellStep::NewRow;
+            return past_the_end();
         }
         let (r, c) = (i as usize / w, i as usize % w);
         if matches!(shape(t, r, c), CellShape::Drawn { .. }) {
@@ -176,6 +190,24 @@ mod tests {
         // first data row.
         let t = table(&["TT", "Nội dung"], &[]);
         assert_eq!(tab_from(&t, 0, 1, false), CellStep::NewRow);
+    }
+
+    #[test]
+    fn tab_past_an_empty_last_row_leaves_the_table() {
+        // A new table's one empty row: Tab in its last cell goes on out of
+        // the table instead of piling up empty rows.
+        let t = new_table(BlockId(1));
+        assert_eq!(tab_from(&t, 1, 1, false), CellStep::To { row: 1, col: 2 });
+        assert_eq!(tab_from(&t, 1, 2, false), CellStep::Leave);
+        // Spaces only are still empty; one figure in any cell is not.
+        let t = table(&["STT", "Chỉ tiêu"], &[&["1", "Thu"], &[" ", ""]]);
+        assert_eq!(tab_from(&t, 2, 1, false), CellStep::Leave);
+        let t = table(&["STT", "Chỉ tiêu"], &[&["1", "Thu"], &["2", ""]]);
+        assert_eq!(tab_from(&t, 2, 1, false), CellStep::NewRow);
+        // An empty row in the middle does not stop Tab there.
+        let t = table(&["STT", "Chỉ tiêu"], &[&["", ""], &["2", "Chi"]]);
+        assert_eq!(tab_from(&t, 1, 1, false), CellStep::To { row: 2, col: 0 });
+        assert_eq!(tab_from(&t, 2, 1, false), CellStep::NewRow);
     }
 
     #[test]
