@@ -339,6 +339,7 @@ fn TableEditor(id: BlockId) -> impl IntoView {
                                         let still = state.cell_input(id, r, c, v);
                                         let _ = el.class_list().toggle_with_force("stale", still);
                                     }
+                                    on:change=move |_| resize_columns(state, id)
                                     on:keydown=move |ev: web_sys::KeyboardEvent| cell_key(state, id, r, c, &ev)></textarea>
                             </div>
                         };
@@ -399,6 +400,34 @@ fn TableEditor(id: BlockId) -> impl IntoView {
         <div class="block table-block" id=dom::block_dom_id(id) role="group" aria-label="Bảng chi tiết">
             {grid}
         </div>
+    }
+}
+
+/// Columns sized by content follow what was typed, once the official leaves
+/// the cell (not at each key, so the column does not move while typing).
+fn resize_columns(state: AppState, id: BlockId) {
+    let Some(shares) = state
+        .with_report(|r| match r.body.block(id) {
+            Some(Block::Table(t)) => Some(table::column_shares(t)),
+            _ => None,
+        })
+        .flatten()
+    else {
+        return;
+    };
+    let Ok(cols) =
+        document().query_selector_all(&format!("#{} colgroup col", dom::block_dom_id(id)))
+    else {
+        return;
+    };
+    for (i, share) in shares.into_iter().enumerate() {
+        if let Some(col) = cols.item(i as u32) {
+            if let Ok(col) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(col) {
+                let _ = col
+                    .style()
+                    .set_property("width", &format!("{:.1}%", f64::from(share) * 0.94));
+            }
+        }
     }
 }
 

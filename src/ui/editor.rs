@@ -11,10 +11,10 @@ use super::rich_text::insert_footnote;
 use super::state::{AppState, SaveStatus, View};
 use baocao_checks::Severity;
 use baocao_model::FigurePlace;
-use leptos::wasm_bindgen::JsCast;
 use baocao_session::outline;
 use baocao_session::StaleMarks;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A formatting button that keeps the caret in the text (mouse) and puts
 /// it back before acting (keyboard).

@@ -58,6 +58,11 @@ test('cells wrap, Tab walks them and adds a row, Enter is a line break kept in t
   await page.waitForTimeout(700);
   assert.equal(await page.getByTestId('findings').locator('.finding', { hasText: '«STT»' }).count(), 0);
 
+  // An empty new table: weights 4, 12, 12 → 14, 44, 42 % (×0.94, the rest
+  // is the row tools' column).
+  const widths = () => table.locator('colgroup col').evaluateAll((cs) => cs.map((c) => c.style.width));
+  assert.deepEqual(await widths(), ['13.2%', '41.4%', '39.5%', '']);
+
   // From the first header cell, by keyboard only.
   await page.locator(`#${cell(0, 0)}`).focus();
   await page.keyboard.press('Tab');
@@ -71,6 +76,9 @@ test('cells wrap, Tab walks them and adds a row, Enter is a line break kept in t
   await page.keyboard.press('Enter');
   await page.keyboard.type('(không kể thu tiền sử dụng đất)');
   await page.keyboard.press('Tab');
+  // Leaving the cell sizes the columns by their content: the longer line
+  // has 35 letters, so weights 4, 35, 12 → 7, 70, 23 %.
+  assert.deepEqual(await widths(), ['6.6%', '65.8%', '21.6%', '']);
   await page.keyboard.type('12.345');
   assert.equal(await page.locator(`#${cell(1, 1)}`).inputValue(),
     'Thu ngân sách nhà nước trên địa bàn\n(không kể thu tiền sử dụng đất)');
