@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, launch, openApp, screenshot, readDocx } from './harness.mjs';
-import { assert, newFromTemplate, download, waitSaved } from './helpers.mjs';
+import { assert, newFromTemplate, download, waitSaved, unlabelledControls } from './helpers.mjs';
 
 const samples = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../samples');
 const root = path.resolve(samples, '../..');
@@ -54,6 +54,7 @@ test('cells wrap, Tab walks them and adds a row, Enter is a line break kept in t
   const cell = (r, c) => `c-${tid}-${r}-${c}`;
   const rows = () => table.locator('tr:not(.col-tools)').count();
 
+  assert.deepEqual(await unlabelledControls(page), []);
   // The default header "STT | Chỉ tiêu | Kết quả" raises no hint.
   await page.waitForTimeout(700);
   assert.equal(await page.getByTestId('findings').locator('.finding', { hasText: '«STT»' }).count(), 0);
@@ -162,6 +163,7 @@ test('merged cells of a .docx are drawn once, at the widths the file gave, and T
   // Shares 8, 55, 17, 10, 10 of the table (×0.94, the rest the row tools').
   const cols = await table.locator('colgroup col').evaluateAll((cs) => cs.map((c) => c.style.width));
   assert.deepEqual(cols, ['7.5%', '51.7%', '16%', '9.4%', '9.4%', '']);
+  assert.deepEqual(await unlabelledControls(page), []);
   // Tab from "Kết quả thống kê" goes down to "Đơn vị tính", then "Số liệu",
   // then to the first data row (the merged cells above cover the rest).
   const id = await header.nth(2).locator('textarea').getAttribute('id');
