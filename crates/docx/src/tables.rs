@@ -134,8 +134,13 @@ fn longest_line(text: &str, face: Face) -> u32 {
 /// Column widths: each column gets at least its longest word, the rest of
 /// the text width is shared in proportion to how much text each column holds.
 /// Returns the widths and whether the table must go landscape.
+/// Room a column keeps beyond its text and cell margins: LibreOffice breaks
+/// a line that fills its cell to the twip ("Kết quả" over "12.345" came out
+/// as "Kết / quả"), the cell's borders taking their width from it.
+const FIT_SLACK: u32 = 40;
+
 fn column_widths(header: &[String], rows: &[Vec<String>], count: usize) -> (Vec<u32>, bool) {
-    let padding = 2 * TABLE_CELL_PADDING;
+    let padding = 2 * TABLE_CELL_PADDING + FIT_SLACK;
     fn cell(r: &[String], c: usize) -> &str {
         r.get(c).map(String::as_str).unwrap_or("")
     }
@@ -492,8 +497,10 @@ mod tests {
         assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
         assert!(w[1] > w[0], "{w:?}");
         // STT and the figures keep their natural width (the header in bold
-        // 12 pt plus 2 × 108 of padding); the text column takes the rest.
-        let natural = |h: &str| text_width(h, Face::Bold, size::TABLE) + 2 * TABLE_CELL_PADDING;
+        // 12 pt plus 2 × 108 of padding and 40 to spare); the text column
+        // takes the rest.
+        let natural =
+            |h: &str| text_width(h, Face::Bold, size::TABLE) + 2 * TABLE_CELL_PADDING + FIT_SLACK;
         assert_eq!(w[0], natural("STT"));
         assert_eq!(w[2], natural("Kế hoạch"));
         assert_eq!(w[3], natural("Thực hiện"));
