@@ -10,6 +10,7 @@ use baocao_model::Container;
 use baocao_model::{Block, BlockId, FigurePlace, FootnoteId, Level, TextTarget};
 use baocao_session::edit::TableChange;
 use baocao_session::outline;
+use baocao_session::table::{self, CellShape, CellStep};
 use baocao_session::ReportEdit;
 use leptos::prelude::*;
 
@@ -381,7 +382,8 @@ fn TableEditor(id: BlockId) -> impl IntoView {
         else {
             return ().into_any();
         };
-        let width = table.columns.len();
+        let width = table::width(&table).max(1);
+        let header_rows = table::header_rows(&table);
         let rows: Vec<Vec<String>> = std::iter::once(table.columns.clone())
             .chain(table.rows.iter().cloned())
             .collect();
@@ -405,33 +407,59 @@ fn TableEditor(id: BlockId) -> impl IntoView {
                 </label>
             }
         };
+        // The columns as wide as the .docx had them, else by their content;
+        // the last few percent are the row tools'.
+        let columns = table::column_shares(&table)
+            .into_iter()
+            .map(|share| view! { <col style=format!("width: {:.1}%", f64::from(share) * 0.94) /> })
+            .collect_view();
+        let shapes: Vec<Vec<CellShape>> = (0..rows.len())
+            .map(|r| (0..width).map(|c| table::shape(&table, r, c)).collect())
+            .collect();
         let body = rows
             .into_iter()
             .enumerate()
             .map(|(r, row)| {
                 let cells = (0..width)
-                    .map(|c| {
+                    .filter_map(|c| match shapes[r][c] {
+                        CellShape::Drawn { cols, rows } => Some((c, cols, rows)),
+                        CellShape::Covered => None,
+                    })
+                    .map(|(c, cols, rows)| {
                         let value = row.get(c).cloned().unwrap_or_default();
                         let is_stale = stale.contains(&(r as u32, c as u32));
                         let label = if r == 0 {
                             format!("Tiêu đề cột {}", c + 1)
+                        } else if r < header_rows {
+                            format!("Tiêu đề dòng {}, cột {}", r + 1, c + 1)
                         } else {
-                            format!("Dòng {r}, cột {}", c + 1)
+                            format!("Dòng {}, cột {}", r + 1 - header_rows, c + 1)
                         };
+                        let shown = value.clone();
                         let cell = view! {
-                            <input type="text" class="cell" class:stale=is_stale prop:value=value aria-label=label
-                                id=format!("c-{}-{r}-{c}", id.0)
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    let still = state.cell_input(id, r, c, v);
-                                    let el: web_sys::HtmlElement = event_target(&ev);
-                                    let _ = el.class_list().toggle_with_force("stale", still);
-                                } />
+                            <div class="cell-wrap" data-value=shown>
+                                <textarea class="cell" class:stale=is_stale rows="1" prop:value=value aria-label=label
+                                    id=cell_dom_id(id, r, c)
+                                    on:input=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        let el: web_sys::HtmlElement = event_target(&ev);
+                                        if let Some(wrap) = el.parent_element() {
+                                            // The cell grows with its text (style/main.css).
+                                            let _ = wrap.set_attribute("data-value", &v);
+                                        }
+                                        let still = state.cell_input(id, r, c, v);
+                                        let _ = el.class_list().toggle_with_force("stale", still);
+                                    }
+                                    on:change=move |_| resize_columns(state, id)
+                                    on:keydown=move |ev: web_sys::KeyboardEvent| cell_key(state, id, r, c, &ev)></textarea>
+                            </div>
                         };
-                        if r == 0 {
-                            view! { <th scope="col">{cell}</th> }.into_any()
+                        let colspan = (cols > 1).then(|| cols.to_string());
+                        let rowspan = (rows > 1).then(|| rows.to_string());
+                        if r < header_rows {
+                            view! { <th scope="col" colspan=colspan rowspan=rowspan>{cell}</th> }.into_any()
                         } else {
-                            view! { <td>{cell}</td> }.into_any()
+                            view! { <td colspan=colspan rowspan=rowspan>{cell}</td> }.into_any()
                         }
                     })
                     .collect_view();
@@ -440,7 +468,7 @@ fn TableEditor(id: BlockId) -> impl IntoView {
                 } else {
                     view! {
                         <td class="row-tool">
-                            <button type="button" class="icon danger" aria-label=format!("Xoá dòng {r}") title="Xoá dòng"
+                            <button type="button" class="icon danger" aria-label=if r < header_rows { format!("Xoá dòng tiêu đề {}", r + 1) } else { format!("Xoá dòng {}", r + 1 - header_rows) } title="Xoá dòng"
                                 on:click=move |_| change("Xoá dòng", TableChange::RemoveRow(r - 1))>"✕"</button>
                         </td>
                     }
@@ -463,12 +491,16 @@ fn TableEditor(id: BlockId) -> impl IntoView {
         view! {
             <div class="table-meta">{title_input}{unit_input}</div>
             <div class="table-scroll">
-                <table class="edit-table">
+                <table class="edit-table" style=format!("min-width: {}rem", 4 + 5 * width)>
+                    <colgroup>{columns}<col /></colgroup>
                     <tbody>{body}<tr class="col-tools">{column_tools}<td></td></tr></tbody>
                 </table>
             </div>
+            <p class="hint table-hint">
+                <kbd>"Tab"</kbd>" sang ô sau (ở ô cuối: thêm dòng), "<kbd>"Enter"</kbd>" xuống dòng trong ô, "<kbd>"Esc"</kbd>" rời bảng."
+            </p>
             <div class="table-actions" role="group" aria-label="Thao tác với bảng">
-                <button type="button" class="quiet" on:click=move |_| change("Thêm dòng", TableChange::InsertRow(rows_now))>"+ Dòng"</button>
+                <button type="button" class="quiet" id=format!("tbl-add-row-{}", id.0) on:click=move |_| change("Thêm dòng", TableChange::InsertRow(rows_now))>"+ Dòng"</button>
                 <button type="button" class="quiet" on:click=move |_| change("Thêm cột", TableChange::InsertColumn(width))>"+ Cột"</button>
                 <button type="button" class="quiet danger" on:click=remove>"Xoá bảng"</button>
             </div>
@@ -479,6 +511,83 @@ fn TableEditor(id: BlockId) -> impl IntoView {
         <div class="block table-block" id=dom::block_dom_id(id) role="group" aria-label="Bảng chi tiết">
             {grid}
         </div>
+    }
+}
+
+/// Columns sized by content follow what was typed, once the official leaves
+/// the cell (not at each key, so the column does not move while typing).
+fn resize_columns(state: AppState, id: BlockId) {
+    let Some(shares) = state
+        .with_report(|r| match r.body.block(id) {
+            Some(Block::Table(t)) => Some(table::column_shares(t)),
+            _ => None,
+        })
+        .flatten()
+    else {
+        return;
+    };
+    let Ok(cols) =
+        document().query_selector_all(&format!("#{} colgroup col", dom::block_dom_id(id)))
+    else {
+        return;
+    };
+    for (i, share) in shares.into_iter().enumerate() {
+        if let Some(col) = cols.item(i as u32) {
+            if let Ok(col) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(col) {
+                let _ = col
+                    .style()
+                    .set_property("width", &format!("{:.1}%", f64::from(share) * 0.94));
+            }
+        }
+    }
+}
+
+/// The id of a cell's text area (rows counted with the header row as 0).
+fn cell_dom_id(table: BlockId, row: usize, col: usize) -> String {
+    format!("c-{}-{row}-{col}", table.0)
+}
+
+/// Tab and Shift+Tab from cell to cell as in Word (a new row after the
+/// last cell), Esc out of the table; Enter is left to the text area (a line
+/// break in the cell).
+fn cell_key(state: AppState, id: BlockId, row: usize, col: usize, ev: &web_sys::KeyboardEvent) {
+    let add_row_button = format!("tbl-add-row-{}", id.0);
+    match ev.key().as_str() {
+        "Escape" => {
+            ev.prevent_default();
+            dom::focus_element(&add_row_button);
+        }
+        "Tab" if !(ev.ctrl_key() || ev.alt_key() || ev.meta_key()) => {
+            let back = ev.shift_key();
+            let step = state
+                .with_report(|r| match r.body.block(id) {
+                    Some(Block::Table(t)) => Some(table::tab_from(t, row, col, back)),
+                    _ => None,
+                })
+                .flatten();
+            match step {
+                Some(CellStep::To { row, col }) => {
+                    ev.prevent_default();
+                    dom::focus_element(&cell_dom_id(id, row, col));
+                }
+                Some(CellStep::NewRow) => {
+                    ev.prevent_default();
+                    if let Some(Some(new)) =
+                        state.restructure("Thêm dòng", |r| outline::append_row(r, id))
+                    {
+                        dom::focus_element_later(cell_dom_id(id, new, 0));
+                    }
+                }
+                // Forward out of the table: to its own buttons, not the
+                // row's "Xoá dòng".
+                Some(CellStep::Leave) if !back => {
+                    ev.prevent_default();
+                    dom::focus_element(&add_row_button);
+                }
+                _ => {}
+            }
+        }
+        _ => {}
     }
 }
 

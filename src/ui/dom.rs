@@ -405,6 +405,34 @@ pub fn focus_field(dom_id: &str) {
     }
 }
 
+/// Puts the keyboard on the element with this id (a table cell, a button);
+/// false if there is none.
+pub fn focus_element(dom_id: &str) -> bool {
+    let Some(el) = leptos::prelude::document().get_element_by_id(dom_id) else {
+        return false;
+    };
+    match el.dyn_into::<web_sys::HtmlElement>() {
+        Ok(el) => el.focus().is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// The same for an element a change just asked for: once the page has
+/// redrawn (a microtask), else on the next frames.
+pub fn focus_element_later(dom_id: String) {
+    leptos::task::spawn_local(async move {
+        if !focus_element(&dom_id) {
+            leptos::prelude::request_animation_frame(move || {
+                if !focus_element(&dom_id) {
+                    leptos::prelude::request_animation_frame(move || {
+                        focus_element(&dom_id);
+                    });
+                }
+            });
+        }
+    });
+}
+
 /// Runs a document editing command on the selection (bold, italic,
 /// superscript, insertText): the browser keeps its own undo history.
 pub fn exec(command: &str, value: Option<&str>) -> bool {

@@ -9,10 +9,12 @@ use super::preview::Preview;
 use super::reference::PreviousTasksPanel;
 use super::rich_text::insert_footnote;
 use super::state::{AppState, SaveStatus, View};
+use baocao_checks::Severity;
 use baocao_model::FigurePlace;
 use baocao_session::outline;
 use baocao_session::StaleMarks;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A formatting button that keeps the caret in the text (mouse) and puts
 /// it back before acting (keyboard).
@@ -47,6 +49,19 @@ fn FormatButton(
     }
 }
 
+/// Brings the findings into view with the keyboard on them: on a narrow
+/// screen or at 200% zoom they are below the whole report.
+fn go_to_findings() {
+    let Ok(Some(panel)) = document().query_selector("[data-testid=findings]") else {
+        return;
+    };
+    let _ = panel.set_attribute("tabindex", "-1");
+    panel.scroll_into_view();
+    if let Ok(panel) = panel.dyn_into::<web_sys::HtmlElement>() {
+        let _ = panel.focus();
+    }
+}
+
 /// The editor of the open draft.
 #[component]
 pub fn Editor() -> impl IntoView {
@@ -74,6 +89,17 @@ pub fn Editor() -> impl IntoView {
     let add_table_here = move |_| {
         let at = state.caret().map(|c| c.target);
         let _ = state.restructure("Thêm bảng", |r| outline::add_table_at(r, at));
+    };
+    let findings_count = move || {
+        state.findings.with(|f| {
+            let n = |s: Severity| f.iter().filter(|x| x.severity == s).count();
+            format!(
+                "{} lỗi, {} cảnh báo, {} gợi ý",
+                n(Severity::Error),
+                n(Severity::Warning),
+                n(Severity::Info)
+            )
+        })
     };
     let is_edit = move || state.view.get() == View::Edit;
     let name = move || {
@@ -117,6 +143,12 @@ pub fn Editor() -> impl IntoView {
                         data-testid="undo">"Hoàn tác"</button>
                 })}
                 <span class="spacer"></span>
+                <button type="button" class="jump-findings" data-testid="jump-findings"
+                    aria-label=move || format!("Đến kết quả kiểm tra: {}", findings_count())
+                    title="Đến danh sách kết quả kiểm tra"
+                    on:click=move |_| go_to_findings()>
+                    "Kiểm tra " <span class="count">{move || state.findings.with(Vec::len)}</span>
+                </button>
                 <Show when=move || state.status.get() == SaveStatus::Conflict>
                     <button type="button" on:click=move |_| state.take_theirs() data-testid="take-theirs">"Mở bản mới nhất"</button>
                     <button type="button" class="danger" on:click=move |_| state.keep_mine() data-testid="keep-mine">"Giữ bản ở thẻ này"</button>

@@ -99,7 +99,7 @@ test('a detail table gets rows and columns added and removed', async () => {
   await item.getByRole('button', { name: 'Bảng chi tiết cuối mục' }).click();
   const table = item.locator('.table-block');
   await table.waitFor();
-  const cols = () => table.locator('tr').first().locator('input.cell').count();
+  const cols = () => table.locator('tr').first().locator('textarea.cell').count();
   const rows = () => table.locator('tr:not(.col-tools)').count();
   assert.equal(await cols(), 3);
   assert.equal(await rows(), 2);
@@ -107,10 +107,10 @@ test('a detail table gets rows and columns added and removed', async () => {
   await table.getByRole('button', { name: '+ Cột' }).click();
   assert.equal(await rows(), 3);
   assert.equal(await cols(), 4);
-  await table.locator('tr').nth(1).locator('input.cell').nth(1).fill('Thu ngân sách');
+  await table.locator('tr').nth(1).locator('textarea.cell').nth(1).fill('Thu ngân sách');
   await table.getByRole('button', { name: 'Xoá cột 1' }).click();
   assert.equal(await cols(), 3);
-  assert.equal(await table.locator('tr').nth(1).locator('input.cell').first().inputValue(), 'Thu ngân sách');
+  assert.equal(await table.locator('tr').nth(1).locator('textarea.cell').first().inputValue(), 'Thu ngân sách');
   await table.getByRole('button', { name: 'Xoá dòng 2' }).click();
   assert.equal(await rows(), 2);
   await screenshot(page, 'structure-table');

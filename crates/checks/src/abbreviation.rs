@@ -7,11 +7,12 @@
 //!
 //! Only the body is read, in reading order (a footnote after the paragraph
 //! that first refers to it); the header, the ký hiệu of document numbers,
-//! the Nơi nhận list and the titles in capitals ("ĐÁNH GIÁ CHUNG") are not.
+//! the Nơi nhận list, the titles in capitals ("ĐÁNH GIÁ CHUNG") and a
+//! table's header cell that is only a standard column name ("STT") are not.
 
 use super::text::{reading_order, Unit, UnitKind};
 use super::{Finding, Placed, Report, Rule, Severity};
-use baocao_model::Level;
+use baocao_model::{Block, Level, Place};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -25,6 +26,23 @@ const WELL_KNOWN: [&str; 16] = [
     "UBND", "HĐND", "MTTQ", "COVID", "TNHH", "TM", "KT", "TL", "TUQ", "VT", "ASEAN", "WTO", "WHO",
     "GDP", "GRDP", "ODA",
 ];
+
+/// Column names that are the standard heading of a detail table's column
+/// ("STT" for số thứ tự, "ĐVT" for đơn vị tính): silent as the whole text of
+/// a header cell, read as abbreviations anywhere else.
+const COLUMN_NAMES: [&str; 3] = ["STT", "TT", "ĐVT"];
+
+/// Whether a unit is a header cell holding only a standard column name.
+fn is_column_name(unit: &Unit, report: &Report) -> bool {
+    let Place::Cell { table, row, .. } = &unit.place else {
+        return false;
+    };
+    let header_rows = match report.body.block(*table) {
+        Some(Block::Table(t)) => 1 + t.layout.more_header_rows,
+        _ => 1,
+    };
+    *row < header_rows && COLUMN_NAMES.contains(&unit.text.trim())
+}
 
 /// The usual abbreviations of KT-XH monthly reports (`nd30.md` §7), keyed
 /// without separators.
@@ -119,12 +137,15 @@ struct Seen<'a> {
 }
 
 /// The document-level part (all of this rule).
-pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
+pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
     let mut seen: HashMap<&str, Seen<'_>> = HashMap::new();
     let mut order: Vec<&str> = Vec::new();
     for i in reading_order(units) {
         let unit = &units[i];
-        if unit.kind == UnitKind::Heading(Level::Part) || !unit.is_body() {
+        if unit.kind == UnitKind::Heading(Level::Part)
+            || !unit.is_body()
+            || is_column_name(unit, report)
+        {
             continue;
         }
         for w in &unit.scan.capitals {
@@ -270,5 +291,44 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].line, Some(7));
         assert!(f[0].message.contains("(dòng 5)"), "{}", f[0].message);
+    }
+}
+
+#[cfg(test)]
+mod column_names {
+    use super::*;
+
+    fn findings(text: &str) -> Vec<Finding> {
+        crate::findings_of(check, text)
+    }
+
+    #[test]
+    fn standard_column_names_in_a_header_are_silent() {
+        for header in [
+            "| STT | Chỉ tiêu | Kết quả |",
+            "| TT | Nội dung | ĐVT | Số lượng |",
+            "| Stt | Tên công trình | Giá trị |",
+        ] {
+            let cols = header.matches('|').count() - 1;
+            let rule = format!("|{}", "---|".repeat(cols));
+            let row = format!("|{}", " 1 |".repeat(cols));
+            let text = format!("I. KẾT QUẢ\n\n{header}\n{rule}\n{row}\n");
+            let f = findings(&text);
+            assert!(f.is_empty(), "{header}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn the_same_letters_elsewhere_still_count() {
+        // In a sentence "STT" is an abbreviation like any other; in a data
+        // cell too; and a header cell that says more than the name is read.
+        let f = findings("I. KẾT QUẢ\n\nGhi rõ STT của hồ sơ.\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].excerpt, "STT");
+        let f = findings("I. KẾT QUẢ\n\n| Mã | Nội dung |\n|---|---|\n| STT | Hồ sơ |\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        let f = findings("I. KẾT QUẢ\n\n| STT | Công tác GPMB |\n|---|---|\n| 1 | Hồ sơ |\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].excerpt, "GPMB");
     }
 }

@@ -13,8 +13,9 @@ use super::profile::{
 use super::runs::{clean, text_run};
 use baocao_model::Decimal;
 use docx_rs::{
-    AlignmentType, BorderType, Paragraph, Table, TableBorder, TableBorderPosition, TableBorders,
-    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    AlignmentType, BorderType, BreakType, Paragraph, Table, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType,
+    WidthType,
 };
 
 const ALL_SIDES: [TableBorderPosition; 6] = [
@@ -122,11 +123,24 @@ fn longest_word(text: &str, face: Face) -> u32 {
         .unwrap_or(0)
 }
 
+/// The widest line of a text (a cell's lines are set one under another).
+fn longest_line(text: &str, face: Face) -> u32 {
+    text.lines()
+        .map(|l| text_width(l, face, size::TABLE))
+        .max()
+        .unwrap_or(0)
+}
+
 /// Column widths: each column gets at least its longest word, the rest of
 /// the text width is shared in proportion to how much text each column holds.
 /// Returns the widths and whether the table must go landscape.
+/// Room a column keeps beyond its text and cell margins: LibreOffice breaks
+/// a line that fills its cell to the twip ("Kết quả" over "12.345" came out
+/// as "Kết / quả"), the cell's borders taking their width from it.
+const FIT_SLACK: u32 = 40;
+
 fn column_widths(header: &[String], rows: &[Vec<String>], count: usize) -> (Vec<u32>, bool) {
-    let padding = 2 * TABLE_CELL_PADDING;
+    let padding = 2 * TABLE_CELL_PADDING + FIT_SLACK;
     fn cell(r: &[String], c: usize) -> &str {
         r.get(c).map(String::as_str).unwrap_or("")
     }
@@ -135,10 +149,10 @@ fn column_widths(header: &[String], rows: &[Vec<String>], count: usize) -> (Vec<
     for c in 0..count {
         let head = header.get(c).map(String::as_str).unwrap_or("");
         minimum[c] = longest_word(head, Face::Bold);
-        natural[c] = text_width(head, Face::Bold, size::TABLE);
+        natural[c] = longest_line(head, Face::Bold);
         for r in rows {
             minimum[c] = minimum[c].max(longest_word(cell(r, c), Face::Regular));
-            natural[c] = natural[c].max(text_width(cell(r, c), Face::Regular, size::TABLE));
+            natural[c] = natural[c].max(longest_line(cell(r, c), Face::Regular));
         }
         minimum[c] += padding;
         natural[c] = natural[c].max(minimum[c] - padding) + padding;
@@ -206,12 +220,27 @@ fn column_widths(header: &[String], rows: &[Vec<String>], count: usize) -> (Vec<
 }
 
 /// One cell's paragraph: 12 pt, single spacing, 2 pt above and below.
+/// A line break typed in a cell (`'\n'`) is a line break of the paragraph
+/// (Word's Shift+Enter), so the cell keeps one paragraph's spacing.
 fn cell_paragraph(text: &str, bold: bool, align: AlignmentType) -> Paragraph {
-    let run = text_run(text, size::TABLE);
-    Paragraph::new()
-        .add_run(if bold { run.bold() } else { run })
+    let lines: Vec<&str> = text.lines().collect();
+    let mut p = Paragraph::new()
         .align(align)
-        .line_spacing(single(TABLE_CELL_SPACING, TABLE_CELL_SPACING))
+        .line_spacing(single(TABLE_CELL_SPACING, TABLE_CELL_SPACING));
+    if lines.is_empty() {
+        return p.add_run(text_run("", size::TABLE));
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let mut run = text_run(line, size::TABLE);
+        if bold {
+            run = run.bold();
+        }
+        if i + 1 < lines.len() {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        p = p.add_run(run);
+    }
+    p
 }
 
 /// Lays out a detail table of the body; None if it has no cell at all.
@@ -377,6 +406,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_line_break_in_a_cell_is_a_break_in_its_paragraph() {
+        use docx_rs::BuildXML;
+        let xml = String::from_utf8(
+            cell_paragraph("Thu ngân sách\nnhà nước", false, AlignmentType::Left).build(),
+        )
+        .unwrap();
+        // One paragraph, two runs, the first ending in a text-wrapping break.
+        assert_eq!(
+            xml.matches("<w:p>").count() + xml.matches("<w:p ").count(),
+            1,
+            "{xml}"
+        );
+        let first = xml.find(">Thu ngân sách</w:t>").expect(&xml);
+        let br = xml.find("<w:br w:type=\"textWrapping\" />").expect(&xml);
+        let second = xml.find(">nhà nước</w:t>").expect(&xml);
+        assert!(first < br && br < second, "{xml}");
+        assert_eq!(xml.matches("<w:br ").count(), 1, "{xml}");
+        // A header cell's lines are all bold.
+        let xml = String::from_utf8(
+            cell_paragraph("Kết quả\n(tỷ đồng)", true, AlignmentType::Center).build(),
+        )
+        .unwrap();
+        assert_eq!(xml.matches("<w:b />").count(), 2, "{xml}");
+        // The width a column needs is its longest line's, not the lines end
+        // to end.
+        assert_eq!(
+            longest_line("Thu ngân sách\nnhà nước", Face::Regular),
+            text_width("Thu ngân sách", Face::Regular, size::TABLE)
+        );
+    }
+
+    #[test]
     fn numbers_are_recognised_in_vietnamese_notation() {
         for n in [
             "1.234",
@@ -436,8 +497,10 @@ mod tests {
         assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
         assert!(w[1] > w[0], "{w:?}");
         // STT and the figures keep their natural width (the header in bold
-        // 12 pt plus 2 × 108 of padding); the text column takes the rest.
-        let natural = |h: &str| text_width(h, Face::Bold, size::TABLE) + 2 * TABLE_CELL_PADDING;
+        // 12 pt plus 2 × 108 of padding and 40 to spare); the text column
+        // takes the rest.
+        let natural =
+            |h: &str| text_width(h, Face::Bold, size::TABLE) + 2 * TABLE_CELL_PADDING + FIT_SLACK;
         assert_eq!(w[0], natural("STT"));
         assert_eq!(w[2], natural("Kế hoạch"));
         assert_eq!(w[3], natural("Thực hiện"));

@@ -73,3 +73,49 @@ fn both_seeds_read_back_as_their_model() {
         assert_eq!(signature, expected_signature, "seed {n}");
     }
 }
+
+/// A line break typed in a cell (and a header cell of two lines) goes out as
+/// a break of the cell's paragraph and comes back as the same line break.
+#[test]
+fn a_line_break_in_a_table_cell_survives_the_docx() {
+    let mut report = baocao_import::import_text(
+        "I. KẾT QUẢ\n\n| STT | Chỉ tiêu | Kết quả |\n|---|---|---|\n| 1 | Thu | 12 |\n",
+    )
+    .unwrap();
+    let mut cells = Vec::new();
+    for s in &mut report.body.sections {
+        for b in &mut s.blocks {
+            if let baocao_model::Block::Table(t) = b {
+                t.columns[2] = "Kết quả\n(tỷ đồng)".into();
+                t.rows[0][1] = "Thu ngân sách\nnhà nước".into();
+                cells.push(t.clone());
+            }
+        }
+    }
+    assert_eq!(cells.len(), 1);
+    let bytes = baocao_docx::write(&report);
+    let back = baocao_import::docx::read_docx(&bytes).unwrap().report;
+    let mut got = Vec::new();
+    for s in &back.body.sections {
+        for b in &s.blocks {
+            if let baocao_model::Block::Table(t) = b {
+                got.push((t.columns.clone(), t.rows.clone()));
+            }
+        }
+    }
+    assert_eq!(
+        got,
+        [(
+            vec![
+                "STT".to_string(),
+                "Chỉ tiêu".into(),
+                "Kết quả\n(tỷ đồng)".into()
+            ],
+            vec![vec![
+                "1".to_string(),
+                "Thu ngân sách\nnhà nước".into(),
+                "12".into()
+            ]]
+        )]
+    );
+}

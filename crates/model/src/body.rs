@@ -210,6 +210,8 @@ pub struct Table {
     /// Unit line, e.g. "ĐVT: triệu đồng".
     #[serde(default)]
     pub unit: String,
+    /// The header row's cells. In every cell a line break (Enter in the
+    /// page, Shift+Enter or a second paragraph in Word) is a `'\n'`.
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
     /// Merged cells, header rows and column widths, for a table read from a

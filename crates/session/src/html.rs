@@ -221,7 +221,7 @@ fn detail_rows(out: &mut String, t: &baocao_model::Table) {
                 None => {}
             }
             if r < header_rows {
-                let _ = write!(out, "<th{attrs}>{}</th>", escape(cell));
+                let _ = write!(out, "<th{attrs}>{}</th>", lines_html(cell));
                 continue;
             }
             let numeric = !cell.trim().is_empty()
@@ -236,7 +236,7 @@ fn detail_rows(out: &mut String, t: &baocao_model::Table) {
             } else {
                 ""
             };
-            let _ = write!(out, "<td{class}{attrs}>{}</td>", escape(cell));
+            let _ = write!(out, "<td{class}{attrs}>{}</td>", lines_html(cell));
         }
         out.push_str("</tr>");
     }
@@ -484,6 +484,22 @@ mod tests {
         assert!(signer < at, "after the signature");
         assert!(html[at..].contains("<td class=\"num\">3.100</td>"));
         assert!(html.ends_with("</section></article>"));
+    }
+
+    #[test]
+    fn a_line_break_in_a_cell_is_a_line_break_in_the_preview() {
+        let mut t = crate::outline::new_table(baocao_model::BlockId(1));
+        t.columns[2] = "Kết quả\n(tỷ đồng)".into();
+        t.rows[0] = ["1", "Thu ngân sách\nnhà <nước>", "12"]
+            .map(String::from)
+            .to_vec();
+        let mut out = String::new();
+        detail_rows(&mut out, &t);
+        assert_eq!(
+            out,
+            "<tr><th>STT</th><th>Chỉ tiêu</th><th>Kết quả<br>(tỷ đồng)</th></tr></thead><tbody>\
+             <tr><td class=\"stt\">1</td><td>Thu ngân sách<br>nhà &lt;nước&gt;</td><td class=\"num\">12</td></tr>"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod input;
 pub mod outline;
 pub mod pages;
 pub mod paste;
+pub mod table;
 pub mod template;
 pub mod typing;
 

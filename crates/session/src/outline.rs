@@ -2,7 +2,7 @@
 //! fresh ids (a new section comes with its first paragraph, so the official
 //! can type under its heading at once) and the default table shape.
 
-use crate::edit::ReportEdit;
+use crate::edit::{ReportEdit, TableChange};
 use baocao_model::{
     empty_paragraph, new_section, roman, Appendix, Block, BlockId, Container, OutlineError, Report,
     Section, Table, TextTarget,
@@ -20,6 +20,19 @@ pub fn new_table(id: BlockId) -> Table {
         layout: Default::default(),
         origin: None,
     }
+}
+
+/// Tab in a table's last cell: an empty row at the end (merges and stale
+/// marks kept in step by `TableChange`). Returns the new row's grid index
+/// (0 being the header row), None if there is no such table.
+pub fn append_row(report: &mut Report, table: BlockId) -> Option<usize> {
+    let rows = match report.body.block(table) {
+        Some(Block::Table(t)) => t.rows.len(),
+        _ => return None,
+    };
+    report
+        .change_table(table, TableChange::InsertRow(rows))
+        .then_some(rows + 1)
 }
 
 /// A new section with an empty title and one empty paragraph under it, with
@@ -312,6 +325,29 @@ mod tests {
             add_section_after(&mut r, BlockId(999)),
             Err(OutlineError::Missing)
         );
+    }
+
+    #[test]
+    fn tab_in_the_last_cell_adds_a_row_that_undo_takes_back() {
+        let mut r = Report::new();
+        let part = add_part(&mut r).unwrap();
+        let t = add_table(&mut r, part).unwrap();
+        if let Some(Block::Table(table)) = r.body.block_mut(t) {
+            table.rows[0] = vec!["1".into(), "Thu ngân sách".into(), "12".into()];
+        }
+        let before = r.clone();
+        let mut history = crate::History::new();
+        let added = history.apply(&mut r, "Thêm dòng", |r| append_row(r, t));
+        assert!(added.changed);
+        assert_eq!(added.value, Some(2));
+        let Some(Block::Table(table)) = r.body.block(t) else {
+            panic!("the table is there");
+        };
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[1], ["", "", ""]);
+        assert_eq!(history.undo(&mut r).as_deref(), Some("Thêm dòng"));
+        assert_eq!(r, before);
+        assert_eq!(append_row(&mut r, BlockId(999)), None);
     }
 
     #[test]

@@ -424,12 +424,15 @@ pub fn detail_table(t: &Tbl, id: baocao_model::BlockId, line: u32) -> Table {
     }
 }
 
+/// A cell's text: its paragraphs and the line breaks inside them
+/// (Shift+Enter) are lines of the cell, joined by `'\n'` as the model holds a
+/// line break in a cell; empty lines are dropped.
 fn cell_text(cell: &Cell) -> String {
     let lines: Vec<String> = cell
         .paras
         .iter()
-        .map(|p| squeeze(&p.text()))
+        .flat_map(|p| p.text().split('\n').map(squeeze).collect::<Vec<_>>())
         .filter(|t| !t.is_empty())
         .collect();
-    lines.join(" ")
+    lines.join("\n")
 }

@@ -275,9 +275,10 @@ fn cchc_report_structure_footnotes_and_tables() {
     let t = tables(r);
     assert_eq!(t.len(), 9);
     assert_eq!(t[0].columns[0], "STT");
+    // Two paragraphs in the cell of the .docx: two lines of the cell.
     assert_eq!(
         t[0].columns[1],
-        "Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)"
+        "Chỉ tiêu thống kê\n(Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)"
     );
     // An italic run keeps its formatting.
     let mut italic = false;
@@ -320,7 +321,7 @@ fn appendix_tables_keep_their_merged_cells() {
         b1.columns,
         [
             "STT",
-            "Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)",
+            "Chỉ tiêu thống kê\n(Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)",
             "Kết quả thống kê",
             "",
             "Ghi chú"
