@@ -4,6 +4,7 @@
 //! pages from those heights; the blocks are then dealt onto A4 sheets, a
 //! block cut between pages shown as two windows onto the same block.
 
+use baocao_model::BlockId;
 use baocao_session::pages::{paginate, FlowBox, NoteMark, Page, PageRoom};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
@@ -13,6 +14,37 @@ const PX_PER_MM: f64 = 96.0 / 25.4;
 /// The text area's height: A4's 297 mm less the 20 mm margins above and
 /// below (nd30.md §1).
 const BODY_HEIGHT_MM: f64 = 297.0 - 20.0 - 20.0;
+/// The same on a landscape page (210 mm high).
+const LANDSCAPE_BODY_HEIGHT_MM: f64 = 210.0 - 20.0 - 20.0;
+
+/// What the .docx lays on landscape pages, by block id: detail tables too
+/// wide for a portrait page, and appendices holding one.
+#[derive(Default)]
+pub struct Landscape {
+    pub tables: Vec<BlockId>,
+    pub appendices: Vec<BlockId>,
+}
+
+/// Marks the landscape blocks of the long sheet, so that they are measured
+/// at a landscape page's width.
+fn mark_landscape(article: &Element, landscape: &Landscape) {
+    for id in &landscape.tables {
+        if let Ok(Some(t)) =
+            article.query_selector(&format!(".detail-table[data-block=\"{}\"]", id.0))
+        {
+            if let Some(detail) = t.parent_element() {
+                let _ = detail.class_list().add_1("landscape");
+            }
+        }
+    }
+    for id in &landscape.appendices {
+        if let Ok(Some(a)) =
+            article.query_selector(&format!("section.appendix[data-block=\"{}\"]", id.0))
+        {
+            let _ = a.class_list().add_1("landscape");
+        }
+    }
+}
 
 /// A block of the long sheet, and what the paginator needs of it.
 struct Measured {
@@ -36,17 +68,35 @@ fn children(el: &Element) -> Vec<Element> {
 /// The blocks of the sheet in reading order: the header block, the title,
 /// every paragraph, heading and table of the body, the closing block, then
 /// each appendix's (the first marked as a new section). Footnotes aside.
-fn flow_elements(article: &Element) -> Vec<(Element, bool, bool)> {
+struct Flowing {
+    el: Element,
+    starts_section: bool,
+    appendix: bool,
+    landscape: bool,
+}
+
+fn flow_elements(article: &Element) -> Vec<Flowing> {
     let mut out = Vec::new();
+    let flowing = |el: Element, starts_section, appendix, landscape| Flowing {
+        landscape: landscape || has_class(&el, "landscape"),
+        el,
+        starts_section,
+        appendix,
+    };
     for child in children(article) {
         if has_class(&child, "doc-body") {
-            out.extend(children(&child).into_iter().map(|c| (c, false, false)));
+            out.extend(
+                children(&child)
+                    .into_iter()
+                    .map(|c| flowing(c, false, false, false)),
+            );
         } else if has_class(&child, "appendix") {
+            let landscape = has_class(&child, "landscape");
             for (k, c) in children(&child).into_iter().enumerate() {
-                out.push((c, k == 0, true));
+                out.push(flowing(c, k == 0, true, landscape));
             }
         } else if !has_class(&child, "footnotes") {
-            out.push((child, false, false));
+            out.push(flowing(child, false, false, false));
         }
     }
     out
@@ -123,16 +173,21 @@ fn measure(doc: &Document, article: &Element) -> (Vec<Measured>, Vec<(String, El
     let elements = flow_elements(article);
     let tops: Vec<f64> = elements
         .iter()
-        .map(|(el, _, _)| el.get_bounding_client_rect().top())
+        .map(|f| f.el.get_bounding_client_rect().top())
         .collect();
     let mut out = Vec::with_capacity(elements.len());
-    for (i, (el, starts_section, appendix)) in elements.iter().enumerate() {
+    for (i, f) in elements.iter().enumerate() {
+        let el = &f.el;
         let top = tops[i];
         let rect = el.get_bounding_client_rect();
         // To the next block's top, its spacing included, unless the next
         // block starts a page of its own or this is the last one.
         let height = match elements.get(i + 1) {
-            Some((_, next_starts, _)) if !next_starts && tops[i + 1] >= top => tops[i + 1] - top,
+            Some(next)
+                if !next.starts_section && next.landscape == f.landscape && tops[i + 1] >= top =>
+            {
+                tops[i + 1] - top
+            }
             _ => rect.height() + margin_bottom(el),
         };
         let heading = [
@@ -186,10 +241,11 @@ fn measure(doc: &Document, article: &Element) -> (Vec<Measured>, Vec<(String, El
                 breaks,
                 keep_lines,
                 keep_with_next: heading,
-                starts_section: *starts_section,
+                starts_section: f.starts_section,
+                landscape: f.landscape,
                 notes: marks,
             },
-            appendix: *appendix,
+            appendix: f.appendix,
             note_numbers,
         });
     }
@@ -205,7 +261,8 @@ fn sheet(
     notes: &[(String, Element, f64)],
 ) -> Option<Element> {
     let sheet = doc.create_element("article").ok()?;
-    sheet.set_class_name(&format!("{class} page"));
+    let orientation = if page.landscape { " landscape" } else { "" };
+    sheet.set_class_name(&format!("{class} page{orientation}"));
     let _ = sheet.set_attribute("lang", "vi");
     if let Some(n) = page.number {
         let number = doc.create_element("div").ok()?;
@@ -247,7 +304,7 @@ fn sheet(
 }
 
 /// Cuts the long sheet inside `container` into A4 pages; returns how many.
-pub fn paginate_sheet(container: &Element) -> usize {
+pub fn paginate_sheet(container: &Element, landscape: &Landscape) -> usize {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return 0;
     };
@@ -261,6 +318,7 @@ pub fn paginate_sheet(container: &Element) -> usize {
     let _ = article
         .dyn_ref::<HtmlElement>()
         .map(|a| a.style().remove_property("zoom"));
+    mark_landscape(&article, landscape);
     let (blocks, notes) = measure(&doc, &article);
     let separator = article
         .query_selector(".footnotes")
@@ -273,6 +331,7 @@ pub fn paginate_sheet(container: &Element) -> usize {
         .unwrap_or(24.0);
     let room = PageRoom {
         body: BODY_HEIGHT_MM * PX_PER_MM,
+        landscape_body: LANDSCAPE_BODY_HEIGHT_MM * PX_PER_MM,
         note_separator: separator,
     };
     let flows: Vec<FlowBox> = blocks.iter().map(|b| b.flow.clone()).collect();

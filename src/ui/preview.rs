@@ -1,16 +1,42 @@
 //! The A4 preview: the report laid out as the .docx is, drawn from the
 //! model when the official looks at it, and the same page for printing.
 
-use super::pages::paginate_sheet;
+use super::pages::{paginate_sheet, Landscape};
 use super::state::{AppState, View};
+use baocao_docx::table_is_landscape;
 use baocao_model::Density;
+use baocao_model::{Block, Report, Visit};
 use baocao_session::html::report_html;
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-/// The width of an A4 page in CSS pixels (210 mm at 96 px per inch).
+/// The width of an A4 page in CSS pixels (210 mm at 96 px per inch), and
+/// of a landscape one.
 const A4_WIDTH_PX: f64 = 210.0 / 25.4 * 96.0;
+const A4_LANDSCAPE_WIDTH_PX: f64 = 297.0 / 25.4 * 96.0;
+
+/// What the .docx lays on landscape pages.
+fn landscape_blocks(report: &Report) -> Landscape {
+    let mut out = Landscape::default();
+    report.body.visit(&mut |v| {
+        if let Visit::Block(_, Block::Table(t)) = v {
+            if table_is_landscape(t) {
+                out.tables.push(t.id);
+            }
+        }
+    });
+    for a in &report.body.appendices {
+        let wide = a
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Table(t) if out.tables.contains(&t.id)));
+        if wide {
+            out.appendices.push(a.id);
+        }
+    }
+    out
+}
 
 /// Shrinks the pages to the column's width (never enlarges them), so a
 /// whole page is seen at once on a small screen or at 200% zoom.
@@ -22,9 +48,14 @@ fn fit(sheet: NodeRef<Div>) {
     if available <= 0.0 {
         return;
     }
-    let zoom = (available / A4_WIDTH_PX).min(1.0);
     let pages = wrap.children();
     for page in (0..pages.length()).filter_map(|i| pages.item(i)) {
+        let width = if page.class_list().contains("landscape") {
+            A4_LANDSCAPE_WIDTH_PX
+        } else {
+            A4_WIDTH_PX
+        };
+        let zoom = (available / width).min(1.0);
         let _ = page.set_attribute("style", &format!("zoom: {zoom:.3}"));
     }
 }
@@ -43,10 +74,15 @@ pub fn Preview() -> impl IntoView {
     });
     Effect::new(move |_| {
         html.track();
+        // `data-pages` says the sheet is cut into pages (the tests wait on it).
+        if let Some(wrap) = sheet.get_untracked() {
+            let _ = wrap.remove_attribute("data-pages");
+        }
         request_animation_frame(move || {
             // Cut into pages at the page's natural size, then fit the width.
             if let Some(wrap) = sheet.get_untracked() {
-                paginate_sheet(&wrap);
+                let landscape = state.with_report(landscape_blocks).unwrap_or_default();
+                paginate_sheet(&wrap, &landscape);
             }
             fit(sheet);
         });

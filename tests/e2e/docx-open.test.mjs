@@ -45,7 +45,7 @@ test('a real .docx opens with its footnotes and tables, and goes on to next mont
   assert.match(await appendix.locator('.appendix-fields input').nth(1).inputValue(), /^\(Kèm theo Báo cáo số {8}\/BC-UBND ngày/);
   // A cell of its Biểu mẫu 1 takes typing like a body table's.
   // ("82" văn bản chỉ đạo CCHC, row 1. of the file).
-  const cells = appendix.locator('.table-block').first().locator('input.cell');
+  const cells = appendix.locator('.table-block').first().locator('.cell');
   const at = await cells.evaluateAll((all) => all.findIndex((c) => c.value === '82'));
   assert.ok(at >= 0, 'the cell "82" of Biểu mẫu 1');
   await cells.nth(at).fill('83');
@@ -53,19 +53,22 @@ test('a real .docx opens with its footnotes and tables, and goes on to next mont
   await appendix.locator('.appendix-fields').scrollIntoViewIfNeeded();
   await screenshot(page, 'docx-opened-appendix');
   await page.getByTestId('view-preview').click();
-  const sheet = page.locator('.preview-sheet .a4');
-  await sheet.locator('.appendix').waitFor();
-  // In the preview it comes after the signature, its tables with it.
+  // The preview in A4 pages: the appendix's blocks after the signature, on
+  // pages of their own (a table cut between pages shows in both).
+  const sheet = page.locator('.preview-sheet[data-pages]');
+  await sheet.locator('.in-appendix .appendix-label').waitFor();
   const order = await sheet.evaluate((a) => {
     const sig = a.querySelector('.signature');
-    const app = a.querySelector('.appendix');
+    const app = a.querySelector('.in-appendix .appendix-label');
     return sig.compareDocumentPosition(app) & Node.DOCUMENT_POSITION_FOLLOWING;
   });
   assert.ok(order, 'the appendix follows the signature');
-  assert.equal(await sheet.locator('.appendix .detail-table').count(), 9);
-  assert.equal(await sheet.locator('.appendix .appendix-label').textContent(), 'PHỤ LỤC');
-  assert.equal(await sheet.locator('.appendix .detail-table').first().locator('td.num', { hasText: /^83$/ }).count(), 1);
-  await sheet.locator('.appendix .appendix-label').scrollIntoViewIfNeeded();
+  const tables = await sheet.evaluate((a) => new Set([...a.querySelectorAll('.in-appendix .detail-table')]
+    .map((t) => t.dataset.block)).size);
+  assert.equal(tables, 9);
+  assert.equal(await sheet.locator('.in-appendix .appendix-label').textContent(), 'PHỤ LỤC');
+  assert.ok(await sheet.locator('.in-appendix .detail-table').first().locator('td.num', { hasText: /^83$/ }).count() >= 1);
+  await sheet.locator('.in-appendix .appendix-label').scrollIntoViewIfNeeded();
   await screenshot(page, 'docx-opened-appendix-preview');
   await page.getByTestId('view-edit').click();
   await screenshot(page, 'docx-opened');

@@ -128,7 +128,8 @@ test('the A4 preview lays the report out as the .docx, and printing gives the sa
   // Still offline, on the page the first story left open.
   const page = browser.context.pages()[0];
   await page.getByTestId('view-preview').click();
-  const sheet = page.locator('.preview-sheet .a4');
+  // The first of its A4 pages.
+  const sheet = page.locator('.preview-sheet[data-pages] .a4.page').first();
   await sheet.waitFor();
   assert.equal(await sheet.locator('.qh').textContent(), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   assert.equal(await sheet.locator('.tn').textContent(), 'Độc lập - Tự do - Hạnh phúc');

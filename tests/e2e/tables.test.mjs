@@ -235,7 +235,7 @@ test('at 200% zoom the toolbar is compact, the findings are one click away and t
   // The A4 preview is scaled to the width: nothing to scroll sideways.
   await page.evaluate(() => scrollTo(0, 0));
   await page.getByTestId('view-preview').click();
-  await page.locator('.preview-sheet .a4').waitFor();
+  await page.locator('.preview-sheet[data-pages] .a4').first().waitFor();
   await page.waitForTimeout(300);
   const fit = await page.evaluate(() => {
     const wrap = document.querySelector('.preview-wrap').getBoundingClientRect();

@@ -34,6 +34,9 @@ pub struct FlowBox {
     pub keep_with_next: bool,
     /// Starts a new page whose numbers start again at 1 (an appendix).
     pub starts_section: bool,
+    /// Laid on landscape pages (a table too wide for a portrait page, or
+    /// an appendix holding one): a change of orientation starts a page.
+    pub landscape: bool,
     /// The footnotes whose markers stand in this block.
     pub notes: Vec<NoteMark>,
 }
@@ -52,6 +55,8 @@ pub struct NoteMark {
 pub struct PageRoom {
     /// Height of the text area (the page less its top and bottom margins).
     pub body: f64,
+    /// The same on a landscape page.
+    pub landscape_body: f64,
     /// Room the separator line above a page's footnotes takes.
     pub note_separator: f64,
 }
@@ -72,6 +77,7 @@ pub struct Page {
     pub notes: Vec<(usize, usize)>,
     /// The number printed at its top, if any.
     pub number: Option<u32>,
+    pub landscape: bool,
 }
 
 /// What is being filled: the page, and how much of it is taken.
@@ -103,7 +109,12 @@ impl Filling {
         } else {
             0.0
         };
-        room.body - self.text - notes - separator
+        let body = if self.page.landscape {
+            room.landscape_body
+        } else {
+            room.body
+        };
+        body - self.text - notes - separator
     }
 }
 
@@ -158,6 +169,7 @@ pub fn paginate(boxes: &[FlowBox], room: PageRoom) -> Vec<Page> {
     let mut in_section = 0u32;
     let finish = |f: &mut Filling, pages: &mut Vec<Page>, in_section: &mut u32| {
         let mut done = std::mem::replace(f, Filling::new());
+        f.page.landscape = done.page.landscape;
         *in_section += 1;
         done.page.number = (*in_section > 1).then_some(*in_section);
         pages.push(done.page);
@@ -168,6 +180,12 @@ pub fn paginate(boxes: &[FlowBox], room: PageRoom) -> Vec<Page> {
                 finish(&mut filling, &mut pages, &mut in_section);
             }
             in_section = 0;
+        }
+        if b.landscape != filling.page.landscape {
+            if !filling.is_empty() {
+                finish(&mut filling, &mut pages, &mut in_section);
+            }
+            filling.page.landscape = b.landscape;
         }
         // A heading whose next block cannot begin on this page goes to the next.
         if b.keep_with_next && !filling.is_empty() {
@@ -274,6 +292,7 @@ mod tests {
     /// A page 100 high with a separator of 4 above its notes.
     const ROOM: PageRoom = PageRoom {
         body: 100.0,
+        landscape_body: 60.0,
         note_separator: 4.0,
     };
 
@@ -434,6 +453,29 @@ mod tests {
         );
         let numbers: Vec<Option<u32>> = pages.iter().map(|p| p.number).collect();
         assert_eq!(numbers, vec![None, Some(2), None, Some(2)]);
+    }
+
+    #[test]
+    fn a_wide_table_takes_landscape_pages_and_the_text_after_it_a_portrait_one() {
+        let wide = FlowBox {
+            landscape: true,
+            ..para(8)
+        };
+        let pages = paginate(&[para(2), wide, para(2)], ROOM);
+        assert_eq!(
+            shape(&pages),
+            vec![
+                vec![(0, 0.0, 20.0)],
+                vec![(1, 0.0, 60.0)],
+                vec![(1, 60.0, 80.0)],
+                vec![(2, 0.0, 20.0)]
+            ]
+        );
+        let landscape: Vec<bool> = pages.iter().map(|p| p.landscape).collect();
+        assert_eq!(landscape, vec![false, true, true, false]);
+        // The numbers go on through the change of orientation.
+        let numbers: Vec<Option<u32>> = pages.iter().map(|p| p.number).collect();
+        assert_eq!(numbers, vec![None, Some(2), Some(3), Some(4)]);
     }
 
     #[test]
