@@ -11,7 +11,7 @@
 //! and the .docx writer lays the header out itself.
 
 use super::text::{Unit, UnitKind};
-use super::{Finding, Placed, Report, Rule, Severity};
+use super::{Finding, Fix, Placed, Report, Rule, Severity};
 use baocao_model::{HeaderField, Place, SignatureField, SourceLines};
 
 /// Checks the required parts and the decree's conventions.
@@ -130,6 +130,16 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                 h.place
             ),
         );
+        if let Some(last) = o.placed.last_mut() {
+            last.finding.span = Some(0..h.place.len());
+            if !fixed.is_empty() {
+                last.finding.fix = Some(Fix {
+                    label: format!("Sửa thành {fixed}"),
+                    span: 0..h.place.len(),
+                    with: fixed,
+                });
+            }
+        }
     }
     if let Some(written) = &src.place_date_text {
         date_padding(&mut o, src.place_date, written);
@@ -173,6 +183,15 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                 &end[tail_start..],
                 "Phần nội dung kết thúc bằng dấu «./.» (như mọi mẫu của Nghị định 30): thêm «./.» vào cuối đoạn cuối cùng.".to_string(),
             );
+            let at = u.place_offset(end.len());
+            if let Some(last) = o.placed.last_mut() {
+                last.finding.span = Some(u.place_span(tail_start..end.len()));
+                last.finding.fix = end_mark(u, end).map(|with| Fix {
+                    label: "Thêm ./.".to_string(),
+                    span: at..at,
+                    with,
+                });
+            }
         }
     }
     // ô 9b: Nơi nhận.
@@ -244,6 +263,27 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                 t.trim()
             ),
         );
+    }
+}
+
+/// What to write at the end of the body's last paragraph so that it ends
+/// with "./.": "/." after a full stop, "./." after a word, a number or a
+/// closing bracket; nothing when it ends otherwise (a colon, a footnote
+/// marker, a table cell), where the mark goes is the official's call.
+fn end_mark(u: &Unit, end: &str) -> Option<String> {
+    if u.kind != UnitKind::Paragraph || u.notes.iter().any(|(r, _)| r.end == end.len()) {
+        return None;
+    }
+    let last = end.chars().last()?;
+    if last == '.' && !end.ends_with("..") {
+        Some("/.".to_string())
+    } else if last.is_alphabetic()
+        || last.is_ascii_digit()
+        || matches!(last, ')' | '%' | '»' | '"' | '\u{201d}')
+    {
+        Some("./.".to_string())
+    } else {
+        None
     }
 }
 
