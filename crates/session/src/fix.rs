@@ -7,7 +7,8 @@
 
 use crate::{ReportEdit, StaleMarks};
 use baocao_model::{
-    split_inlines, Block, HeaderField, Inline, Place, Report, SignatureField, Style, TextTarget,
+    split_inlines, Block, FigurePlace, HeaderField, Inline, Place, Report, SignatureField, Style,
+    TextTarget,
 };
 use std::ops::Range;
 
@@ -40,40 +41,18 @@ fn replaced(text: &str, span: &Range<usize>, with: &str) -> Option<String> {
 /// is not a text, or the span is not in it.
 pub fn replace_at(report: &mut Report, place: &Place, span: Range<usize>, with: &str) -> bool {
     if let Some(target) = text_target(place) {
-        let Some(inlines) = report.inlines(target) else {
-            return false;
-        };
-        let text = baocao_model::edit_text(inlines);
-        if replaced(&text, &span, with).is_none() {
-            return false;
-        }
-        let (head, rest) = split_inlines(inlines, span.start);
-        let (gone, tail) = split_inlines(&rest, span.end - span.start);
-        let style = style_of(gone.first())
-            .or_else(|| style_of(head.last()))
-            .unwrap_or_default();
-        let mut new = head;
-        new.push(Inline::styled(with, style));
-        new.extend(tail);
-        return report.set_inlines(target, new);
+        return replace_in(report, FigurePlace::Text(target), span, with);
     }
     match place {
         Place::Cell {
             table, row, col, ..
         } => {
-            let Some(Block::Table(t)) = report.body.block(*table) else {
-                return false;
+            let cell = FigurePlace::Cell {
+                table: *table,
+                row: *row,
+                col: *col,
             };
-            let (r, c) = (*row as usize, *col as usize);
-            let cell = if r == 0 {
-                t.columns.get(c)
-            } else {
-                t.rows.get(r - 1).and_then(|cells| cells.get(c))
-            };
-            let Some(new) = cell.and_then(|text| replaced(text, &span, with)) else {
-                return false;
-            };
-            report.set_cell(*table, r, c, new)
+            replace_in(report, cell, span, with)
         }
         other => {
             let Some(field) = field_mut(report, other) else {
@@ -84,6 +63,46 @@ pub fn replace_at(report: &mut Report, place: &Place, span: Range<usize>, with: 
             };
             *field = new;
             true
+        }
+    }
+}
+
+/// Writes `with` in place of the bytes `span` of the editing text of a
+/// paragraph, heading or footnote, or of a cell's text (see [`replace_at`]).
+pub fn replace_in(report: &mut Report, place: FigurePlace, span: Range<usize>, with: &str) -> bool {
+    match place {
+        FigurePlace::Text(target) => {
+            let Some(inlines) = report.inlines(target) else {
+                return false;
+            };
+            let text = baocao_model::edit_text(inlines);
+            if replaced(&text, &span, with).is_none() {
+                return false;
+            }
+            let (head, rest) = split_inlines(inlines, span.start);
+            let (gone, tail) = split_inlines(&rest, span.end - span.start);
+            let style = style_of(gone.first())
+                .or_else(|| style_of(head.last()))
+                .unwrap_or_default();
+            let mut new = head;
+            new.push(Inline::styled(with, style));
+            new.extend(tail);
+            report.set_inlines(target, new)
+        }
+        FigurePlace::Cell { table, row, col } => {
+            let Some(Block::Table(t)) = report.body.block(table) else {
+                return false;
+            };
+            let (r, c) = (row as usize, col as usize);
+            let cell = if r == 0 {
+                t.columns.get(c)
+            } else {
+                t.rows.get(r - 1).and_then(|cells| cells.get(c))
+            };
+            let Some(new) = cell.and_then(|text| replaced(text, &span, with)) else {
+                return false;
+            };
+            report.set_cell(table, r, c, new)
         }
     }
 }
