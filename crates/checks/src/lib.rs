@@ -194,7 +194,7 @@ pub struct Finding {
 /// A certain correction of a finding: write `with` in place of the bytes
 /// `span` of the finding's place's text (same offsets as [`Finding::span`];
 /// an empty span inserts). Offered only when exactly one value is right.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Fix {
     /// The button's words: "Sửa thành 61,7%", "Thêm ./.".
     pub label: String,
