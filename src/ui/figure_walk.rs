@@ -117,7 +117,11 @@ pub fn FigureWalkDialog() -> impl IntoView {
                         let old = s.figure.text.clone();
                         view! {
                             <p class="walk-count" aria-live="polite">
-                                {format!("Số liệu {} / {}", s.nth, s.of)}
+                                {if s.nth > 1 {
+                                    format!("Còn {} số liệu chưa cập nhật (đã bỏ qua {})", s.of, s.nth - 1)
+                                } else {
+                                    format!("Còn {} số liệu chưa cập nhật", s.of)
+                                }}
                             </p>
                             <p class="walk-sentence" data-testid="walk-sentence">
                                 {before}<mark class="stale">{figure}</mark>{after}
@@ -126,6 +130,7 @@ pub fn FigureWalkDialog() -> impl IntoView {
                                 <span>{format!("Tháng trước: {old}. Số liệu tháng này")}</span>
                                 <input type="text" node_ref=input inputmode="decimal" autocomplete="off"
                                     data-testid="walk-input"
+                                    on:input=move |_| message.set(String::new())
                                     placeholder="Gõ số mới, hoặc Enter nếu vẫn đúng" />
                             </label>
                             <p class="walk-help">"Enter: giữ số cũ (vẫn đúng) hoặc ghi số vừa gõ · Esc: thoát"</p>

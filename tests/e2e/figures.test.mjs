@@ -22,7 +22,12 @@ async function shoot(page, name, show) {
   const capture = async (width, height, scale, file) => {
     await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: scale, mobile: false });
     await page.waitForTimeout(200);
-    if (show) await page.locator(show).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    if (show) {
+      await page.locator(show).first().evaluate((el) => {
+        el.scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -(document.querySelector('.toolbar')?.offsetHeight || 0) - 8);
+      });
+    }
     await page.waitForTimeout(300);
     const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
     fs.writeFileSync(path.join(shots, file), Buffer.from(data, 'base64'));
@@ -156,7 +161,7 @@ test('Cập nhật số liệu walks last month\'s figures one by one: Enter kee
   await dialog.waitFor();
   const input = dialog.getByTestId('walk-input');
   await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'walk-input');
-  assert.match(await dialog.locator('.walk-count').textContent(), new RegExp(`^Số liệu 1 / ${before}$`));
+  assert.match(await dialog.locator('.walk-count').textContent(), new RegExp(`^Còn ${before} số liệu chưa cập nhật$`));
   // The first figure of the report, in its sentence, with last month's value.
   const sentence1 = await dialog.getByTestId('walk-sentence').textContent();
   const figure1 = await dialog.locator('.walk-sentence mark').textContent();
@@ -167,7 +172,7 @@ test('Cập nhật số liệu walks last month\'s figures one by one: Enter kee
   // Enter: still right. That figure alone stops being marked.
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => document.querySelectorAll('.doc-editor mark.stale').length === n - 1, before);
-  assert.match(await dialog.locator('.walk-count').textContent(), new RegExp(`^Số liệu 1 / ${before - 1}$`));
+  assert.match(await dialog.locator('.walk-count').textContent(), new RegExp(`^Còn ${before - 1} số liệu chưa cập nhật$`));
 
   // Typing replaces the second figure; its mark goes at once.
   const figure2 = await dialog.locator('.walk-sentence mark').textContent();
@@ -186,8 +191,16 @@ test('Cập nhật số liệu walks last month\'s figures one by one: Enter kee
   await page.keyboard.press('Enter');
   assert.match(await dialog.locator('.walk-message').textContent(), /Hãy gõ số liệu tháng này/);
   assert.equal(await input.inputValue(), 'chưa có');
-  await input.fill('');
   await shoot(page, 'walk-third');
+  await input.fill('');
+  assert.equal(await dialog.locator('.walk-message').textContent(), '');
+  // Bỏ qua passes the third figure by; it stays marked.
+  const third = await dialog.locator('.walk-sentence mark').textContent();
+  await dialog.getByRole('button', { name: 'Bỏ qua' }).click();
+  assert.match(await dialog.locator('.walk-count').textContent(), /\(đã bỏ qua 1\)$/);
+  assert.notEqual(await dialog.locator('.walk-sentence').textContent(), sentence2);
+  console.log(`  skipped «${third}»`);
+  await input.focus();
 
   // Esc leaves; the third figure stays marked; focus goes back.
   await page.keyboard.press('Escape');

@@ -175,7 +175,7 @@ mod tests {
             .collect();
         assert_eq!(bold, "đạt 24,8%");
         // The footnote marker stays.
-        assert!(inlines.iter().any(|i| *i == Inline::Note(FootnoteId(1))));
+        assert!(inlines.contains(&Inline::Note(FootnoteId(1))));
     }
 
     #[test]
