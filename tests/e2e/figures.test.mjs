@@ -143,6 +143,10 @@ test('the check lists errors, then warnings, then folded hints, and each finding
 
 test('Cập nhật số liệu walks last month\'s figures one by one: Enter keeps, typing replaces, Esc leaves', async () => {
   const page = browser.context.pages()[0];
+  // A browser with seed 001 alone, as last month's report.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('heading', { name: 'Bản nháp' }).waitFor();
   await page.getByTestId('import-file').setInputFiles(path.join(seedsDir, '001_1a00eb9240ccd3d2.txt'));
   await page.locator('.fn-item').nth(26).waitFor();
   await waitSaved(page);
