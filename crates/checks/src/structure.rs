@@ -224,6 +224,18 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                         item.trim_end_matches(['.', ','])
                     ),
                 );
+                // The item's end as written: its "." or "," becomes ";".
+                let raw = &report.recipients[k];
+                let end = raw.trim_end().len();
+                let core = raw.trim_end().trim_end_matches(['.', ',']).trim_end().len();
+                if let (Some(last), false) = (o.placed.last_mut(), item.is_empty()) {
+                    last.finding.span = Some(core..end);
+                    last.finding.fix = Some(Fix {
+                        label: "Thêm dấu ;".to_string(),
+                        span: core..end,
+                        with: ";".to_string(),
+                    });
+                }
             }
             continue;
         }
@@ -263,6 +275,19 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                 t.trim()
             ),
         );
+        // The title and the spaces after it go; a name must be left.
+        let start = s.signer.len() - s.signer.trim_start().len();
+        let after = start + t.len();
+        let name = s.signer[after..].trim_start();
+        let end = s.signer.len() - name.len();
+        if let (Some(last), false) = (o.placed.last_mut(), name.trim().is_empty()) {
+            last.finding.span = Some(start..end);
+            last.finding.fix = Some(Fix {
+                label: format!("Bỏ «{}»", t.trim()),
+                span: start..end,
+                with: String::new(),
+            });
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 
 use baocao_checks::{in_reading_order, run, Finding, Fix, Rule, Severity};
 use baocao_import::import_text;
-use baocao_model::{edit_text, HeaderField, Place, Report};
+use baocao_model::{edit_text, HeaderField, Place, Report, SignatureField};
 use baocao_session::fix::{replace_at, text_target};
 
 /// The text of a place, in the offsets of `Finding::span`.
@@ -15,6 +15,8 @@ fn place_text(r: &Report, place: &Place) -> String {
     }
     match place {
         Place::Header(HeaderField::PlaceDate) => r.header.place.clone(),
+        Place::Recipient(i) => r.recipients[*i].clone(),
+        Place::Signature(SignatureField::Signer) => r.signature.signer.clone(),
         other => panic!("no text for {other}"),
     }
 }
@@ -243,4 +245,52 @@ fn findings_read_errors_then_warnings_then_hints_each_in_reading_order() {
         "{warnings:?}"
     );
     assert_eq!(ordered.len(), run(&report).len());
+}
+
+#[test]
+fn an_item_of_noi_nhan_ends_with_a_semicolon() {
+    for (written, fixed) in [
+        ("Thường trực Thành ủy (b/c).", "Thường trực Thành ủy (b/c);"),
+        (
+            "Các phòng, ban thuộc UBND thành phố,",
+            "Các phòng, ban thuộc UBND thành phố;",
+        ),
+        ("Lãnh đạo UBND thành phố", "Lãnh đạo UBND thành phố;"),
+    ] {
+        let mut report = body("Đã thực hiện tốt.");
+        report.recipients = vec![
+            "UBND tỉnh (b/c);".to_string(),
+            written.to_string(),
+            "Lưu: VT, TH.".to_string(),
+        ];
+        let fix = fix_and_check(report.clone(), Rule::Structure);
+        assert_eq!(fix.label, "Thêm dấu ;");
+        let mut r = report;
+        assert!(replace_at(
+            &mut r,
+            &Place::Recipient(1),
+            fix.span,
+            &fix.with
+        ));
+        assert_eq!(r.recipients[1], fixed);
+    }
+}
+
+#[test]
+fn a_title_before_the_signer_is_taken_away() {
+    for (written, title, fixed) in [
+        ("Ông Nguyễn Văn Hạnh", "Ông", "Nguyễn Văn Hạnh"),
+        ("TS. Trần Thị Lan", "TS.", "Trần Thị Lan"),
+        ("ThS.Lê Văn Bình", "ThS.", "Lê Văn Bình"),
+    ] {
+        let mut report = body("Đã thực hiện tốt.");
+        report.signature.position = "CHỦ TỊCH".to_string();
+        report.signature.signer = written.to_string();
+        let fix = fix_and_check(report.clone(), Rule::Structure);
+        assert_eq!(fix.label, format!("Bỏ «{title}»"));
+        let mut r = report;
+        let place = Place::Signature(SignatureField::Signer);
+        assert!(replace_at(&mut r, &place, fix.span, &fix.with));
+        assert_eq!(r.signature.signer, fixed);
+    }
 }
