@@ -86,7 +86,7 @@ test('the check lists errors, then warnings, then folded hints, and each finding
   await page.waitForFunction(() => document.activeElement?.id === 't-f-17');
   assert.deepEqual(await selection(page), { id: 't-f-17', text: '23,30' });
   await page.locator('#fn-17.flash').waitFor();
-  await shoot(page, 'finding-in-footnote');
+  await shoot(page, 'finding-in-footnote', '#fn-17');
 
   // Its fix: the one value at the precision written.
   const fix = first.getByRole('button', { name: /^Sửa thành 25,00%/ });
@@ -172,6 +172,12 @@ test('Cập nhật số liệu walks last month\'s figures one by one: Enter kee
   console.log(`  figure 1 of ${before}: «${figure1}» in «${sentence1.slice(0, 90)}…»`);
   assert.match(await dialog.locator('.walk-field span').textContent(), new RegExp(`^Tháng trước: ${figure1.replace(/[.]/g, '\\.')}\\.`));
   await shoot(page, 'walk-first');
+  // Every control of the panel is named; Tab leaves the field for its buttons.
+  assert.deepEqual(await unlabelledControls(page), []);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ghi nhận (Enter)');
+  await page.keyboard.press('Shift+Tab');
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'walk-input');
 
   // Enter: still right. That figure alone stops being marked.
   await page.keyboard.press('Enter');
@@ -227,7 +233,7 @@ test('Cập nhật số liệu walks last month\'s figures one by one: Enter kee
   assert.equal(await field.locator('mark:not(.stale)').count(), 0, 'no bare <mark> left behind');
   assert.ok((await field.textContent()).includes('777'));
   await page.waitForFunction((n) => document.querySelectorAll('.doc-editor mark.stale').length === n - 3, before);
-  await shoot(page, 'walk-after-typing');
+  await shoot(page, 'walk-after-typing', `#${fieldId}`);
 
   // The marks are stored: a reload shows the same.
   await page.keyboard.press('Control+s');
