@@ -462,3 +462,43 @@ pub fn record_timing(name: &str, ms: f64) {
         let _ = root.set_attribute(&format!("data-{name}-ms"), &format!("{ms:.2}"));
     }
 }
+
+/// Focuses a field (a text field, an input, a text area) and selects the
+/// bytes `span` of its text, so the official lands on the characters a
+/// finding is about. Byte offsets become the browser's UTF-16 offsets here.
+pub fn select_in(dom_id: &str, span: std::ops::Range<usize>) {
+    let Some(el) = leptos::prelude::document().get_element_by_id(dom_id) else {
+        return;
+    };
+    let utf16 = |text: &str, byte: usize| -> u32 {
+        let mut b = byte.min(text.len());
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        text[..b].encode_utf16().count() as u32
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        let v = input.value();
+        let _ = input.set_selection_range(utf16(&v, span.start), utf16(&v, span.end));
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        let v = area.value();
+        let _ = area.set_selection_range(utf16(&v, span.start), utf16(&v, span.end));
+    } else if let Some(field) = el.dyn_ref::<HtmlElement>() {
+        let _ = field.focus();
+        set_selection(field, span.start, span.end);
+    }
+}
+
+/// Takes an element out of the page and keeps what it holds in its place
+/// (a figure's mark, once the figure is updated).
+pub fn unwrap(el: &Element) {
+    let Some(parent) = el.parent_node() else {
+        return;
+    };
+    while let Some(child) = el.first_child() {
+        let _ = parent.insert_before(&child, Some(el));
+    }
+    let _ = parent.remove_child(el);
+}

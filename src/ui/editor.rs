@@ -3,6 +3,7 @@
 
 use super::body::DocEditor;
 use super::dom;
+use super::figure_walk::FigureWalkDialog;
 use super::findings::Findings;
 use super::header_form::{ClosingForm, HeaderForm};
 use super::preview::Preview;
@@ -86,6 +87,10 @@ pub fn Editor() -> impl IntoView {
                 .unwrap_or(false)
         })
     };
+    let stale_count = move || {
+        state.settled.track();
+        state.with_report(|r| r.stale.len()).unwrap_or(0)
+    };
     let add_table_here = move |_| {
         let at = state.caret().map(|c| c.target);
         let _ = state.restructure("Thêm bảng", |r| outline::add_table_at(r, at));
@@ -138,6 +143,10 @@ pub fn Editor() -> impl IntoView {
                         on:click=move |_| state.confirm_focused() data-testid="confirm-focused"
                         title="Các số liệu tô vàng trong đoạn này vẫn đúng">"Xác nhận số liệu đoạn này"</button>
                 })}
+                {move || (stale_count() > 0).then(|| view! {
+                    <button type="button" on:click=move |_| state.open_walk() data-testid="walk-open-toolbar"
+                        title="Xem lần lượt từng số liệu chép từ tháng trước">"Cập nhật số liệu"</button>
+                })}
                 {move || state.undo_label.get().map(|label| view! {
                     <button type="button" on:click=move |_| state.undo() title=format!("Hoàn tác: {label}")
                         data-testid="undo">"Hoàn tác"</button>
@@ -181,6 +190,7 @@ pub fn Editor() -> impl IntoView {
                     <Findings />
                 </aside>
             </div>
+            <FigureWalkDialog />
         </div>
     }
 }

@@ -1,4 +1,7 @@
-//! The findings beside the text, grouped by rule; each one leads to its place.
+//! The report's check, beside the text: errors first, then warnings, then
+//! hints (folded), each group in reading order (the order comes from
+//! `baocao_checks::in_reading_order`; this only draws it). Each finding leads
+//! to its exact characters, and offers its fix when the fix is certain.
 
 use super::dom;
 use super::state::{AppState, View};
@@ -33,7 +36,30 @@ fn dom_target(f: &Finding) -> Option<String> {
     Some(field.to_string())
 }
 
-/// The findings of the open report.
+/// The field whose characters a finding selects: a text field's DOM id or
+/// a form field's (input, text area, cell).
+fn select_target(f: &Finding) -> Option<String> {
+    if let Some(t) = baocao_session::fix::text_target(&f.place) {
+        return Some(dom::editor_id(t));
+    }
+    match &f.place {
+        Place::Cell {
+            table, row, col, ..
+        } => Some(format!("c-{}-{row}-{col}", table.0)),
+        _ => dom_target(f),
+    }
+}
+
+/// The group title of a severity, in the panel.
+fn group_title(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "Lỗi",
+        Severity::Warning => "Cảnh báo",
+        Severity::Info => "Gợi ý",
+    }
+}
+
+/// The report's check.
 #[component]
 pub fn Findings() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -53,35 +79,38 @@ pub fn Findings() -> impl IntoView {
             }
         })
     };
-    let rules = move || {
-        findings.with(|f| {
-            Rule::ALL
-                .iter()
-                .filter(|rule| f.iter().any(|x| x.rule == **rule))
-                .copied()
-                .collect::<Vec<_>>()
-        })
+    let stale = move || {
+        findings.track();
+        state.with_report(|r| r.stale.len()).unwrap_or(0)
     };
     view! {
-        <section class="findings" aria-labelledby="findings-title" data-testid="findings">
-            <h2 id="findings-title">"Kiểm tra số liệu"</h2>
+        <section class="findings" aria-labelledby="findings-title" data-testid="findings" id="findings">
+            <h2 id="findings-title">"Kiểm tra báo cáo"</h2>
             <p class="findings-summary" aria-live="polite">{summary}</p>
-            <For each=rules key=|rule| *rule children=|rule| view! { <FindingGroup rule=rule /> } />
+            {move || (stale() > 0).then(|| view! {
+                <button type="button" class="walk-open" data-testid="walk-open"
+                    on:click=move |_| state.open_walk()>
+                    {format!("Cập nhật số liệu ({} số chưa cập nhật)", stale())}
+                </button>
+            })}
+            <FindingGroup severity=Severity::Error />
+            <FindingGroup severity=Severity::Warning />
+            <FindingGroup severity=Severity::Info />
         </section>
     }
 }
 
-/// The findings of one rule. Keyed by place and message, so a new check
-/// run redraws only the findings that changed.
+/// The findings of one severity, in reading order. Keyed by place and
+/// message, so a new check run redraws only the findings that changed.
 #[component]
-fn FindingGroup(rule: Rule) -> impl IntoView {
+fn FindingGroup(severity: Severity) -> impl IntoView {
     let state = expect_context::<AppState>();
     let findings = state.findings;
     let items = move || {
         findings.with(|f| {
             let mut seen: Vec<(String, String)> = Vec::new();
             f.iter()
-                .filter(|x| x.rule == rule)
+                .filter(|x| x.severity == severity)
                 .map(|x| {
                     let key = (x.place.to_string(), x.message.clone());
                     let nth = seen.iter().filter(|k| **k == key).count();
@@ -91,23 +120,28 @@ fn FindingGroup(rule: Rule) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let count = move || findings.with(|f| f.iter().filter(|x| x.rule == rule).count());
+    let count = move || findings.with(|f| f.iter().filter(|x| x.severity == severity).count());
+    // Hints are folded: they are suggestions, and there may be many.
+    let open = severity != Severity::Info;
+    let any = move || count() > 0;
     view! {
-        <details class="finding-group" open data-rule=rule.id()>
-            <summary>{rule.title_vi()} " (" {count} ")"</summary>
-            <ul>
-                <For
-                    each=items
-                    key=|(nth, f)| (f.place.to_string(), f.message.clone(), *nth)
-                    children=|(_, f)| view! { <FindingItem finding=f /> }
-                />
-            </ul>
-        </details>
+        <Show when=any>
+            <details class="finding-group" open=open data-severity=severity.id()>
+                <summary>{group_title(severity)} " (" {count} ")"</summary>
+                <ul>
+                    <For
+                        each=items
+                        key=|(nth, f)| (f.place.to_string(), f.message.clone(), *nth, f.fix.clone())
+                        children=|(_, f)| view! { <FindingItem finding=f /> }
+                    />
+                </ul>
+            </details>
+        </Show>
     }
 }
 
-/// One finding: a button that leads to its place, and for carried-over
-/// figures the "Xác nhận" that keeps them as they are.
+/// One finding: a button that leads to its characters, its certain fix,
+/// and for carried-over figures the "Xác nhận" that keeps them as they are.
 #[component]
 fn FindingItem(finding: Finding) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -115,14 +149,31 @@ fn FindingItem(finding: Finding) -> impl IntoView {
     let target = dom_target(&finding);
     let go = {
         let target = target.clone();
+        let select = select_target(&finding);
+        let span = finding.span.clone();
         move |_| {
             if let Some(t) = &target {
                 state.view.set(View::Edit);
                 dom::reveal(t);
-                dom::focus_field(t);
+                match (&select, &span) {
+                    (Some(field), Some(span)) => dom::select_in(field, span.clone()),
+                    (Some(field), None) => dom::focus_field(field),
+                    _ => dom::focus_field(t),
+                }
             }
         }
     };
+    let fix = finding.fix.clone().map(|fix| {
+        let f = finding.clone();
+        let label = fix.label.clone();
+        view! {
+            <button type="button" class="finding-fix" data-testid="finding-fix"
+                on:click=move |_| state.apply_fix(&f)
+                aria-label=format!("{label} ({})", finding.place)>
+                {fix.label.clone()}
+            </button>
+        }
+    });
     let confirm = (finding.rule == Rule::Stale).then(|| {
         let f = finding.clone();
         view! {
@@ -141,6 +192,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
                 <span class="finding-message">{finding.message.clone()}</span>
                 <span class="finding-place">{finding.place.to_string()}</span>
             </button>
+            {fix}
             {confirm}
         </li>
     }

@@ -8,6 +8,7 @@ mod dom;
 mod download;
 mod draft_list;
 mod editor;
+mod figure_walk;
 mod findings;
 mod header_form;
 mod pages;

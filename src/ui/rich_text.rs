@@ -121,15 +121,25 @@ fn on_input(state: AppState, target: TextTarget, el: &HtmlElement) {
     if let Some(offset) = reading.caret {
         state.set_caret(Caret { target, offset });
     }
-    // A mark the edit touched is an updated figure: it loses its colour.
+    // A mark the edit touched is an updated figure: its mark goes at once
+    // (a <mark> merely stripped of its class would turn the browser's
+    // yellow until the next redraw), and the caret stays where it was.
     if !reading.marks.is_empty() {
         let left = state.stale_spans(target);
+        let mut unwrapped = false;
         for (mark, start, text) in reading.marks {
             let still = left
                 .iter()
                 .any(|(s, t)| *s == start && text.starts_with(t.as_str()));
             if !still {
-                let _ = mark.class_list().remove_1("stale");
+                dom::unwrap(&mark);
+                unwrapped = true;
+            }
+        }
+        if unwrapped {
+            el.normalize();
+            if let Some(offset) = reading.caret {
+                dom::set_caret(el, offset);
             }
         }
     }

@@ -20,6 +20,7 @@ use baocao_drafts::{
     META_PREFIX,
 };
 use baocao_model::{BlockId, FigurePlace, Inline, Period, Report, TextTarget};
+use baocao_session::carry::walk::{FigureWalk, Step, WalkError};
 use baocao_session::carry::{confirm_place, next_month};
 use baocao_session::edit::Caret;
 use baocao_session::input::{open_as_draft, Opened};
@@ -99,6 +100,8 @@ pub struct AppState {
     pub view: RwSignal<View>,
     /// Whether the list of drafts is shown on a narrow screen.
     pub drafts_open: RwSignal<bool>,
+    /// "Cập nhật số liệu", while it is open: where the official is in it.
+    pub walk: RwSignal<Option<FigureWalk>>,
     editors: StoredValue<HashMap<TextTarget, RwSignal<u64>>>,
     autosave: StoredValue<Option<TimeoutHandle>>,
     settle: StoredValue<Option<TimeoutHandle>>,
@@ -183,6 +186,7 @@ impl AppState {
             undo_label: RwSignal::new(None),
             view: RwSignal::new(View::Edit),
             drafts_open: RwSignal::new(false),
+            walk: RwSignal::new(None),
             editors: StoredValue::new(HashMap::new()),
             autosave: StoredValue::new(None),
             settle: StoredValue::new(None),
@@ -773,6 +777,108 @@ impl AppState {
         }
     }
 
+    /// Applies a finding's certain fix (undoable, as a change of structure
+    /// is) and shows the result at once.
+    pub fn apply_fix(&self, finding: &Finding) {
+        let Some(fix) = finding.fix.clone() else {
+            return;
+        };
+        let place = finding.place.clone();
+        let label = fix.label.clone();
+        let done = self.restructure(&label, |r| {
+            baocao_session::fix::replace_at(r, &place, fix.span.clone(), &fix.with)
+        });
+        if done != Some(true) {
+            self.say(
+                Tone::Error,
+                "Không sửa được: đoạn văn đã thay đổi. Hãy sửa trực tiếp trong báo cáo.",
+            );
+            return;
+        }
+        match baocao_session::fix::text_target(&place) {
+            Some(t) => self.refresh_field(t),
+            // A form field shows the model again.
+            None => self.reload.update(|n| *n += 1),
+        }
+        self.run_checks();
+        self.say(Tone::Info, format!("Đã sửa ({label}). Ctrl+Z để hoàn tác."));
+    }
+
+    // ----- Cập nhật số liệu --------------------------------------------------
+
+    /// Opens the figure-by-figure walk over the figures still marked.
+    pub fn open_walk(&self) {
+        self.walk.set(Some(FigureWalk::new()));
+    }
+
+    /// Closes the walk; what was done stays done.
+    pub fn close_walk(&self) {
+        self.walk.set(None);
+    }
+
+    /// The figure the walk shows now (tracks the walk and the checks).
+    pub fn walk_step(&self) -> Option<Step> {
+        self.findings.track();
+        let walk = self.walk.get()?;
+        self.with_report(|r| walk.current(r)).flatten()
+    }
+
+    /// Where the walk's current figure stands.
+    fn walk_place(&self, walk: FigureWalk) -> Option<FigurePlace> {
+        self.with_report(|r| walk.current(r).map(|s| s.figure.place))
+            .flatten()
+    }
+
+    /// Redraws the place of a figure the walk changed, and the checks.
+    fn walk_changed(&self, place: FigurePlace) {
+        match place {
+            FigurePlace::Text(t) => self.refresh_field(t),
+            FigurePlace::Cell { .. } => self.structure.update(|n| *n += 1),
+        }
+        self.touched();
+        self.run_checks();
+    }
+
+    /// Enter in the walk: the figure is still right.
+    pub fn walk_keep(&self) -> Result<(), WalkError> {
+        let mut walk = self.walk.get_untracked().ok_or(WalkError::Gone)?;
+        let place = self.walk_place(walk);
+        let mut result = Err(WalkError::Gone);
+        self.current.update_untracked(|c| {
+            if let Some(d) = c.as_mut() {
+                result = walk.keep(&mut d.report);
+            }
+        });
+        if let (Ok(()), Some(place)) = (&result, place) {
+            self.walk_changed(place);
+        }
+        self.walk.set(Some(walk));
+        result
+    }
+
+    /// A value typed in the walk replaces the figure (undoable).
+    pub fn walk_replace(&self, typed: &str) -> Result<(), WalkError> {
+        let mut walk = self.walk.get_untracked().ok_or(WalkError::Gone)?;
+        let place = self.walk_place(walk);
+        let result = self
+            .restructure("Cập nhật số liệu", |r| walk.replace(r, typed))
+            .unwrap_or(Err(WalkError::Gone));
+        if let (Ok(()), Some(place)) = (&result, place) {
+            self.walk_changed(place);
+        }
+        self.walk.set(Some(walk));
+        result
+    }
+
+    /// Passes the figure by; it stays marked.
+    pub fn walk_skip(&self) {
+        let Some(mut walk) = self.walk.get_untracked() else {
+            return;
+        };
+        self.with_report(|r| walk.skip(r));
+        self.walk.set(Some(walk));
+    }
+
     /// Confirms the figures of the field the official is in.
     pub fn confirm_focused(&self) {
         let Some(target) = self.focused.get_untracked() else {
@@ -832,7 +938,8 @@ impl AppState {
             .with_report(|report| {
                 let mut findings = Vec::new();
                 checker.update_value(|c| findings = c.check(report));
-                findings
+                // Errors, then warnings, then hints, each in reading order.
+                baocao_checks::in_reading_order(report, &findings)
             })
             .unwrap_or_default();
         dom::record_timing("checks", dom::now() - t0);

@@ -67,8 +67,8 @@ test('next month carries the report over, marks its figures, and shows last mont
   for (const never of ['2021', '2030', '1/500', '154']) {
     assert.ok(!markedTexts.includes(never), `${never} is not a figure of the month`);
   }
-  const staleGroup = page.locator('.finding-group[data-rule="stale"]');
-  await staleGroup.waitFor();
+  const staleGroup = page.getByTestId('findings');
+  await staleGroup.locator('.finding[data-rule="stale"]').first().waitFor();
   const revenue = staleGroup.locator('.finding', { hasText: '10.595' });
   assert.match(await revenue.textContent(), /5 số liệu chép từ tháng trước, chưa cập nhật: 12\/03\/2025; 10\.595; 32,2; 29,2; 122,7/);
   await screenshot(page, 'next-month');

@@ -40,6 +40,7 @@ pub fn local(unit: &Unit, out: &mut Vec<Local>) {
         if let Some(why) = impossible(d.day, d.month, d.year) {
             let written = &unit.text[d.span.clone()];
             out.push(Local {
+                fix: None,
                 rule: Rule::Date,
                 severity: Severity::Error,
                 span: d.span.clone(),

@@ -181,6 +181,27 @@ pub struct Finding {
     /// Where it stands in the report: the page leads there, and its
     /// `Display` names it for the reader ("I › 2 › đoạn 3").
     pub place: Place,
+    /// The bytes of the place's text the finding is about, when the rule
+    /// knows them: offsets in the editing text of a paragraph, heading or
+    /// footnote (`baocao_model::edit_text`, a marker is one `NOTE_CHAR`),
+    /// in the text of a cell, the trích yếu, an item of Nơi nhận or a form
+    /// field. The page selects them.
+    pub span: Option<Range<usize>>,
+    /// The one certain correction, when there is exactly one.
+    pub fix: Option<Fix>,
+}
+
+/// A certain correction of a finding: write `with` in place of the bytes
+/// `span` of the finding's place's text (same offsets as [`Finding::span`];
+/// an empty span inserts). Offered only when exactly one value is right.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Fix {
+    /// The button's words: "Sửa thành 61,7%", "Thêm ./.".
+    pub label: String,
+    /// The bytes of the place's text to replace.
+    pub span: Range<usize>,
+    /// What to write there.
+    pub with: String,
 }
 
 impl Finding {
@@ -201,7 +222,21 @@ impl Finding {
             excerpt: excerpt.to_string(),
             line,
             place,
+            span: None,
+            fix: None,
         }
+    }
+
+    /// The finding with the bytes of its place's text it is about.
+    pub fn with_span(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// The finding with its one certain correction.
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
     }
 }
 
@@ -217,6 +252,8 @@ pub struct Local {
     pub span: Range<usize>,
     /// What is wrong and how to fix it, in Vietnamese.
     pub message: String,
+    /// The one certain correction, in the unit's text's offsets.
+    pub fix: Option<Fix>,
 }
 
 /// A document-level finding with the index of the unit it is about, so the
@@ -331,7 +368,7 @@ fn run_rule(
             for l in locals(i).into_iter().filter(|l| l.rule == r.rule) {
                 placed.push(Placed {
                     at: i,
-                    finding: unit.finding(l.rule, l.severity, l.span, l.message),
+                    finding: unit.finding_with(l.rule, l.severity, l.span, l.message, l.fix),
                 });
             }
         }
@@ -387,6 +424,51 @@ pub(crate) fn findings_of(
     let mut out = Vec::new();
     check(&units(&report), &report, &mut out);
     out
+}
+
+/// The findings as the official reads them: errors first, then warnings,
+/// then hints; within each, in the order of their places in the report (the
+/// header, tên loại, the trích yếu, the body with each footnote after the
+/// text that refers to it, Nơi nhận, the signature) and, in one place, by
+/// where in its text. Findings that tie keep the order of [`run`].
+pub fn in_reading_order(report: &Report, findings: &[Finding]) -> Vec<Finding> {
+    // Only the places matter here: skip the scanners.
+    let blank = std::sync::Arc::new(Scan::default());
+    let units = text::units_with(report, &mut |_, _| blank.clone());
+    let ranks = text::reading_ranks(&units);
+    // Before the units: the document as a whole, the header's fields, the kind.
+    const BEFORE: usize = 10;
+    let after = BEFORE + units.len();
+    let unit_rank =
+        |keep: &dyn Fn(&Unit) -> bool| units.iter().position(keep).map(|i| BEFORE + ranks[i]);
+    let rank = |place: &Place| -> usize {
+        use baocao_model::HeaderField as H;
+        match place {
+            Place::Document => 0,
+            Place::Header(H::NationalName) => 1,
+            Place::Header(H::Motto) => 2,
+            Place::Header(H::ParentAgency) => 3,
+            Place::Header(H::IssuingAgency) => 4,
+            Place::Header(H::NumberCode) => 5,
+            Place::Header(H::PlaceDate) => 6,
+            Place::Kind => 7,
+            Place::Table { table, .. } => unit_rank(&|u| u.block == Some(*table)).unwrap_or(after),
+            Place::Recipients => {
+                unit_rank(&|u| matches!(u.kind, UnitKind::Recipient(_))).unwrap_or(after)
+            }
+            Place::Signature(_) => after + 1,
+            other => unit_rank(&|u| u.place == *other).unwrap_or(after),
+        }
+    };
+    let mut keyed: Vec<(Severity, usize, usize, &Finding)> = findings
+        .iter()
+        .map(|f| {
+            let start = f.span.as_ref().map_or(0, |s| s.start);
+            (f.severity, rank(&f.place), start, f)
+        })
+        .collect();
+    keyed.sort_by_key(|(severity, rank, start, _)| (*severity, *rank, *start));
+    keyed.into_iter().map(|(_, _, _, f)| f.clone()).collect()
 }
 
 /// Whether any finding is an error (the CLI's exit status 1).

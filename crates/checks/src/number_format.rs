@@ -96,6 +96,7 @@ pub fn local(unit: &Unit, out: &mut Vec<Local>) {
     for t in unit.numbers().iter().filter(|t| is_amount(unit, t)) {
         let why = Decimal::grouping_error(&t.raw).unwrap_or("cách viết không đúng");
         out.push(Local {
+            fix: None,
             rule: Rule::NumberFormat,
             severity: Severity::Error,
             span: t.span.clone(),

@@ -24,7 +24,7 @@
 
 use super::numbers::{word_before_is, Fraction, NumToken};
 use super::text::Unit;
-use super::{Finding, Local, Report, Rule, Severity};
+use super::{Finding, Fix, Local, Report, Rule, Severity};
 use baocao_model::{format_decimal, Decimal};
 
 /// Checks every percentage claimed for a fraction in the units.
@@ -112,6 +112,7 @@ pub fn local(unit: &Unit, out: &mut Vec<Local>) {
             let start = a.span.start.min(c.span.start);
             let end = c.percent_end.unwrap_or(c.span.end).max(b.end_with_unit());
             out.push(Local {
+                fix: fix(av, bv, c),
                 rule: Rule::Percent,
                 severity: Severity::Error,
                 span: start..end,
@@ -167,6 +168,7 @@ fn missing(unit: &Unit, f: &Fraction, out: &mut Vec<Local>) {
         value
     };
     out.push(Local {
+        fix: None,
         rule: Rule::Percent,
         severity: Severity::Warning,
         span: a.span.start..from + clause.len(),
@@ -248,6 +250,7 @@ fn shares(unit: &Unit, out: &mut Vec<Local>) {
         }
         if let Some(message) = verdict(&p.raw, pv, &t.raw, tv, &c.raw, cv) {
             out.push(Local {
+                fix: fix(pv, tv, c).filter(|_| certain),
                 rule: Rule::Percent,
                 severity: if certain {
                     Severity::Error
@@ -353,6 +356,22 @@ fn label_names(label: &str, unit: &str) -> bool {
 /// "hồ sơ" and "hồ sơ": units naming the same thing, syllable by syllable.
 fn same_first_syllables(a: &str, b: &str) -> bool {
     !a.is_empty() && !b.is_empty() && a.split(' ').zip(b.split(' ')).all(|(x, y)| x == y)
+}
+
+/// The correction of a wrong percentage `c` claimed for `a`/`b`: the value
+/// at the decimals `c` shows, offered only when truncating and rounding agree
+/// (else two values are right and the official chooses).
+fn fix(a: Decimal, b: Decimal, c: &NumToken) -> Option<Fix> {
+    let (truncated, rounded) = a.percent_of(b, c.value?.scale)?;
+    if truncated != rounded {
+        return None;
+    }
+    let value = format_decimal(rounded);
+    Some(Fix {
+        label: format!("Sửa thành {value}%"),
+        span: c.span.clone(),
+        with: value,
+    })
 }
 
 /// The message when `c` is not a/b×100 at the decimals `c` shows, truncated

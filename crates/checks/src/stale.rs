@@ -65,6 +65,10 @@ fn findings_in(report: &Report, out: &mut Vec<Finding>) {
             message,
             excerpt: list.join("; "),
             line: None,
+            // The first figure, where the text holds them (a table's cells
+            // are each their own text).
+            span: (!matches!(place, Place::Table { .. })).then(|| figures[0].span()),
+            fix: None,
             place,
         });
     }

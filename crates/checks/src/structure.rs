@@ -11,7 +11,7 @@
 //! and the .docx writer lays the header out itself.
 
 use super::text::{Unit, UnitKind};
-use super::{Finding, Placed, Report, Rule, Severity};
+use super::{Finding, Fix, Placed, Report, Rule, Severity};
 use baocao_model::{HeaderField, Place, SignatureField, SourceLines};
 
 /// Checks the required parts and the decree's conventions.
@@ -143,6 +143,16 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                 h.place
             ),
         );
+        if let Some(last) = o.placed.last_mut() {
+            last.finding.span = Some(0..h.place.len());
+            if !fixed.is_empty() {
+                last.finding.fix = Some(Fix {
+                    label: format!("Sửa thành {fixed}"),
+                    span: 0..h.place.len(),
+                    with: fixed,
+                });
+            }
+        }
     }
     if let Some(written) = &src.place_date_text {
         date_padding(&mut o, src.place_date, written);
@@ -192,6 +202,15 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                 &end[tail_start..],
                 "Phần nội dung kết thúc bằng dấu «./.» (như mọi mẫu của Nghị định 30): thêm «./.» vào cuối đoạn cuối cùng.".to_string(),
             );
+            let at = u.place_offset(end.len());
+            if let Some(last) = o.placed.last_mut() {
+                last.finding.span = Some(u.place_span(tail_start..end.len()));
+                last.finding.fix = end_mark(u, end).map(|with| Fix {
+                    label: "Thêm ./.".to_string(),
+                    span: at..at,
+                    with,
+                });
+            }
         }
     }
     // ô 9b: Nơi nhận.
@@ -224,6 +243,18 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                         item.trim_end_matches(['.', ','])
                     ),
                 );
+                // The item's end as written: its "." or "," becomes ";".
+                let raw = &report.recipients[k];
+                let end = raw.trim_end().len();
+                let core = raw.trim_end().trim_end_matches(['.', ',']).trim_end().len();
+                if let (Some(last), false) = (o.placed.last_mut(), item.is_empty()) {
+                    last.finding.span = Some(core..end);
+                    last.finding.fix = Some(Fix {
+                        label: "Thêm dấu ;".to_string(),
+                        span: core..end,
+                        with: ";".to_string(),
+                    });
+                }
             }
             continue;
         }
@@ -263,6 +294,40 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                 t.trim()
             ),
         );
+        // The title and the spaces after it go; a name must be left.
+        let start = s.signer.len() - s.signer.trim_start().len();
+        let after = start + t.len();
+        let name = s.signer[after..].trim_start();
+        let end = s.signer.len() - name.len();
+        if let (Some(last), false) = (o.placed.last_mut(), name.trim().is_empty()) {
+            last.finding.span = Some(start..end);
+            last.finding.fix = Some(Fix {
+                label: format!("Bỏ «{}»", t.trim()),
+                span: start..end,
+                with: String::new(),
+            });
+        }
+    }
+}
+
+/// What to write at the end of the body's last paragraph so that it ends
+/// with "./.": "/." after a full stop, "./." after a word, a number or a
+/// closing bracket; nothing when it ends otherwise (a colon, a footnote
+/// marker, a table cell), where the mark goes is the official's call.
+fn end_mark(u: &Unit, end: &str) -> Option<String> {
+    if u.kind != UnitKind::Paragraph || u.notes.iter().any(|(r, _)| r.end == end.len()) {
+        return None;
+    }
+    let last = end.chars().last()?;
+    if last == '.' && !end.ends_with("..") {
+        Some("/.".to_string())
+    } else if last.is_alphabetic()
+        || last.is_ascii_digit()
+        || matches!(last, ')' | '%' | '»' | '"' | '\u{201d}')
+    {
+        Some("./.".to_string())
+    } else {
+        None
     }
 }
 

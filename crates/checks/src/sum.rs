@@ -592,6 +592,7 @@ fn report_total(unit: &Unit, at: usize, end: usize, parts: &Breakdown, out: &mut
     let total = &unit.numbers()[t];
     if let Some((severity, message)) = message(total, parts, unit, "") {
         out.push(Local {
+            fix: None,
             rule: Rule::Sum,
             severity,
             span: total.span.start..end,

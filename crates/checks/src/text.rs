@@ -5,10 +5,10 @@
 
 use super::numbers::{analyse, DateToken, Fraction, NumToken, Numbers};
 use super::words::{capitals, CapWord};
-use super::{Finding, Rule, Severity};
+use super::{Finding, Fix, Rule, Severity};
 use baocao_model::{
     superscript_number, Block, BlockId, FootnoteId, Inline, Level, Origin, Outline, Place, Report,
-    Section,
+    Section, NOTE_CHAR,
 };
 use std::ops::Range;
 use std::sync::Arc;
@@ -124,6 +124,20 @@ impl Unit {
         span: Range<usize>,
         message: String,
     ) -> Finding {
+        self.finding_with(rule, severity, span, message, None)
+    }
+
+    /// A finding about the bytes `span` of this unit, with its certain fix
+    /// (both in this unit's text's offsets; the finding carries them in its
+    /// place's, see [`Unit::place_span`]).
+    pub fn finding_with(
+        &self,
+        rule: Rule,
+        severity: Severity,
+        span: Range<usize>,
+        message: String,
+        fix: Option<Fix>,
+    ) -> Finding {
         Finding {
             rule,
             severity,
@@ -131,7 +145,39 @@ impl Unit {
             excerpt: excerpt(&self.text, span.clone()),
             line: self.line_at(span.start),
             place: self.place.clone(),
+            // A fix replacing characters selects them: the wrong number
+            // rather than the whole claim.
+            span: Some(match &fix {
+                Some(f) if !f.span.is_empty() => self.place_span(f.span.clone()),
+                _ => self.place_span(span),
+            }),
+            fix: fix.map(|f| Fix {
+                span: self.place_span(f.span),
+                ..f
+            }),
         }
+    }
+
+    /// A byte offset of this unit's text in its place's text: the editing
+    /// text of a paragraph, heading or footnote writes a marker as one
+    /// `NOTE_CHAR` where this text writes its superscript number. An offset
+    /// inside a marker goes to the marker's start.
+    pub fn place_offset(&self, offset: usize) -> usize {
+        // Superscript digits take two or three bytes, the marker three.
+        let mut shift = 0isize;
+        for (r, _) in &self.notes {
+            if r.end <= offset {
+                shift += r.len() as isize - NOTE_CHAR.len_utf8() as isize;
+            } else if r.start < offset {
+                return (r.start as isize - shift) as usize;
+            }
+        }
+        (offset as isize - shift) as usize
+    }
+
+    /// A span of this unit's text in its place's text (see [`Unit::place_offset`]).
+    pub fn place_span(&self, span: Range<usize>) -> Range<usize> {
+        self.place_offset(span.start)..self.place_offset(span.end)
     }
 
     /// The footnote whose marker starts at or right after `offset`.

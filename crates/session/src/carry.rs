@@ -196,6 +196,11 @@ pub trait StaleMarks {
     /// The official confirms that the figures at a place are still right.
     fn confirm_figures(&mut self, place: FigurePlace);
 
+    /// The official confirms one figure, the one starting at byte `start`
+    /// of the place's editing text; the others stay marked. False when no
+    /// marked figure starts there.
+    fn confirm_figure(&mut self, place: FigurePlace, start: usize) -> bool;
+
     /// Confirms the figures of a block: a paragraph, or every cell of a table.
     fn confirm_block_figures(&mut self, block: BlockId);
 
@@ -301,6 +306,13 @@ impl StaleMarks for Report {
 
     fn confirm_figures(&mut self, place: FigurePlace) {
         self.stale.retain(|s| s.place != place);
+    }
+
+    fn confirm_figure(&mut self, place: FigurePlace, start: usize) -> bool {
+        let before = self.stale.len();
+        self.stale
+            .retain(|s| !(s.place == place && s.start == start));
+        self.stale.len() < before
     }
 
     fn confirm_block_figures(&mut self, block: BlockId) {
@@ -477,6 +489,8 @@ pub fn place_text(report: &Report, place: FigurePlace) -> Option<String> {
 
 #[cfg(test)]
 mod tests;
+
+pub mod walk;
 
 /// "Xác nhận" on a finding about carried-over figures: the official says the
 /// figures at `place` are right as they are. A table's place confirms all its

@@ -8,6 +8,7 @@
 
 pub mod carry;
 pub mod edit;
+pub mod fix;
 pub mod history;
 pub mod html;
 pub mod input;
