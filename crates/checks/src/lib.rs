@@ -42,6 +42,7 @@ pub mod abbreviation;
 mod checker;
 pub mod count;
 pub mod date;
+pub mod empty_section;
 pub mod footnote;
 pub mod heading;
 pub mod number_format;
@@ -78,11 +79,12 @@ pub enum Rule {
     Abbreviation,
     Structure,
     Stale,
+    EmptySection,
 }
 
 impl Rule {
     /// Every rule, in the order findings are grouped for display.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::Percent,
         Rule::Sum,
         Rule::Footnote,
@@ -94,6 +96,7 @@ impl Rule {
         Rule::Abbreviation,
         Rule::Structure,
         Rule::Stale,
+        Rule::EmptySection,
     ];
 
     /// The rule id of the `check` contract.
@@ -110,6 +113,7 @@ impl Rule {
             Rule::Abbreviation => "abbreviation",
             Rule::Structure => "structure",
             Rule::Stale => "stale",
+            Rule::EmptySection => "empty-section",
         }
     }
 
@@ -127,6 +131,7 @@ impl Rule {
             Rule::Abbreviation => "Chữ viết tắt",
             Rule::Structure => "Thể thức",
             Rule::Stale => "Số liệu chưa cập nhật",
+            Rule::EmptySection => "Mục chưa có nội dung",
         }
     }
 }
@@ -246,7 +251,7 @@ struct RuleCheck {
 }
 
 /// Every rule of this module, in the order of [`Rule::ALL`].
-const RULES: [RuleCheck; 11] = [
+const RULES: [RuleCheck; 12] = [
     RuleCheck {
         rule: Rule::Percent,
         local: Some(percent::local),
@@ -301,6 +306,11 @@ const RULES: [RuleCheck; 11] = [
         rule: Rule::Stale,
         local: None,
         document: Some(stale::document),
+    },
+    RuleCheck {
+        rule: Rule::EmptySection,
+        local: None,
+        document: Some(empty_section::document),
     },
 ];
 
