@@ -48,6 +48,7 @@ pub mod heading;
 pub mod number_format;
 pub mod percent;
 pub mod period;
+pub mod presend;
 pub mod stale;
 pub mod structure;
 pub mod sum;
