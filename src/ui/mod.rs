@@ -10,6 +10,7 @@ mod draft_list;
 mod editor;
 mod findings;
 mod header_form;
+mod presend;
 mod preview;
 mod reference;
 mod rich_text;
