@@ -51,17 +51,21 @@ fn go_to(state: AppState, place: &Place) {
     };
     state.presend.set(None);
     state.view.set(View::Edit);
-    dom::reveal(&target);
-    dom::focus_field(&target);
     let text = match place {
         Place::Heading { section, .. } => Some(TextTarget::Heading(*section)),
         Place::Paragraph { block, .. } => Some(TextTarget::Paragraph(*block)),
         Place::Footnote(n) => Some(TextTarget::Footnote(*n)),
         _ => None,
     };
-    if let Some(t) = text {
-        state.focus_later(t, None);
-    }
+    // Once the dialog is gone (closing it gives the focus back to where it
+    // was opened from), the place takes the focus.
+    request_animation_frame(move || {
+        dom::reveal(&target);
+        dom::focus_field(&target);
+        if let Some(t) = text {
+            state.focus_later(t, None);
+        }
+    });
 }
 
 /// The dialog, while the list is open.
