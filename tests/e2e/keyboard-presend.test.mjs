@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, readDocx, foreignRequests, screenshot } from './harness.mjs';
+import { serveDist, launch, openApp, readDocx, foreignRequests, screenshot, seedsDir } from './harness.mjs';
 import {
   assert, newFromTemplate, headingLabels, unlabelledControls, download, focused, waitSaved,
 } from './helpers.mjs';
@@ -219,5 +219,46 @@ test('focus follows the action: rename puts the keyboard in the name; "Đã xoá
   const region = page.getByTestId('notice-region');
   assert.equal(await region.getAttribute('aria-live'), 'polite');
   await shot(page, 'focus-after-undo-delete');
+  assert.deepEqual(browser.consoleErrors, []);
+});
+
+test('next month\'s report lists its figures still from last month, and "Xác nhận vẫn đúng" takes them off the list', async () => {
+  // (The draft open last, "Bản nháp …", would make openApp's heading ambiguous.)
+  const page = browser.context.pages()[0];
+  await page.goto(server.url);
+  await page.locator('#drafts-title').waitFor();
+  await page.getByTestId('import-file').setInputFiles(path.join(seedsDir, '001_1a00eb9240ccd3d2.txt'));
+  await page.locator('.fn-item').nth(26).waitFor();
+  await waitSaved(page);
+  const march = page.getByTestId('draft-item').filter({ hasText: 'Báo cáo tháng 3/2025' }).first();
+  await march.getByTestId('next-month').click();
+  await page.getByRole('heading', { name: 'Báo cáo tháng 4/2025', level: 2 }).waitFor();
+  const marks = await page.locator('.doc-editor mark.stale').count();
+  await page.getByTestId('download-docx').click();
+  const dialog = page.getByTestId('presend');
+  await dialog.waitFor();
+  const intro = await dialog.locator('#presend-intro').textContent();
+  const figures = Number(intro.match(/(\d+) số liệu chép từ tháng trước/)?.[1]);
+  assert.equal(figures, marks, intro);
+  const group = dialog.locator('.presend-stale');
+  const count = () => group.locator('h3').textContent().then((t) => Number(t.match(/\((\d+)\)/)[1]));
+  const paragraphs = await count();
+  assert.ok(paragraphs > 10, `paragraphs with old figures: ${paragraphs}`);
+  // Errors and old figures come before empty sections and missing fields.
+  const kinds = await dialog.locator('.presend-group').evaluateAll((gs) => gs.map((g) => g.dataset.kind));
+  assert.equal(kinds[0] === 'error' ? kinds[1] : kinds[0], 'stale', kinds.join(','));
+  const first = group.locator('.presend-item').first();
+  const message = await first.locator('.presend-message').textContent();
+  await first.getByRole('button', { name: /^Xác nhận số liệu/ }).click();
+  await page.waitForFunction((n) => {
+    const h = document.querySelector('.presend-stale h3');
+    return h && Number(h.textContent.match(/\((\d+)\)/)[1]) === n - 1;
+  }, paragraphs);
+  assert.equal(await group.locator('.presend-message', { hasText: message }).count(), 0, 'the confirmed paragraph left the list');
+  // Focus stays in the dialog after the button went away.
+  assert.ok(await page.evaluate(() => !!document.activeElement?.closest('dialog.presend')));
+  await shot(page, 'presend-stale-1366');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
   assert.deepEqual(browser.consoleErrors, []);
 });

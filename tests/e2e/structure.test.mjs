@@ -149,4 +149,22 @@ test('every control is labelled, the keyboard reaches the text, and 200% zoom re
   assert.ok(await page.getByRole('heading', { name: 'Bản nháp' }).isVisible());
   await screenshot(page, 'zoom-200-drafts');
   await page.setViewportSize({ width: 1400, height: 900 });
+
+  // "Kiểm tra trước khi gửi": labelled, focus moves in, Tab stays in the
+  // modal, Esc closes it and focus goes back to "Tải về .docx".
+  await page.getByTestId('download-docx').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Kiểm tra trước khi gửi' });
+  await dialog.waitFor();
+  assert.deepEqual(await unlabelledControls(page), []);
+  await page.waitForFunction(() => document.activeElement?.closest('dialog.presend'));
+  const order = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => (document.activeElement?.closest('dialog.presend') ? 'in' : document.activeElement?.tagName)));
+  }
+  assert.ok(order.every((o) => o === 'in' || o === 'BODY'), order.join(','));
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.id === 'download-docx');
 });
