@@ -30,7 +30,8 @@ pub fn open_file(state: AppState, file: web_sys::File) {
 #[derive(Clone)]
 enum Row {
     Draft(DraftMeta),
-    Deleted(baocao_drafts::Draft),
+    /// The deleted draft's id and name.
+    Deleted(baocao_drafts::DraftId, String),
 }
 
 /// Where a deleted draft stood: "Đã xoá … Hoàn tác" takes its place in the
@@ -68,7 +69,7 @@ pub fn DraftList() -> impl IntoView {
             .collect();
         if let Some(d) = state.deleted.get() {
             let at = state.deleted_at.get().min(rows.len());
-            rows.insert(at, Row::Deleted(d));
+            rows.insert(at, Row::Deleted(d.id, d.name));
         }
         rows
     };
@@ -129,11 +130,11 @@ pub fn DraftList() -> impl IntoView {
                     each=rows
                     key=|row| match row {
                         Row::Draft(d) => (d.id.clone(), d.name.clone(), d.revision, d.stale),
-                        Row::Deleted(d) => (d.id.clone(), format!("\u{0}deleted {}", d.name), 0, 0),
+                        Row::Deleted(id, name) => (id.clone(), format!("deleted: {name}"), 0, 0),
                     }
                     children=move |row: Row| match row {
                         Row::Draft(d) => view! { <DraftItem meta=d /> }.into_any(),
-                        Row::Deleted(d) => view! { <DeletedItem name=d.name.clone() /> }.into_any(),
+                        Row::Deleted(_, name) => view! { <DeletedItem name=name /> }.into_any(),
                     }
                 />
             </ul>
