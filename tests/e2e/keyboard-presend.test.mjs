@@ -180,6 +180,7 @@ test('a report with nothing to fix downloads at once, and says it was checked', 
   assert.match(file.name, /\.docx$/);
   assert.equal(await page.getByTestId('presend').count(), 0, 'no dialog for a clean report');
   await page.getByTestId('notice').filter({ hasText: 'Đã kiểm tra trước khi gửi' }).waitFor();
+  await shot(page, 'presend-clear-notice-1366');
   assert.deepEqual(browser.consoleErrors, []);
 });
 
