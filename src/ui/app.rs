@@ -5,8 +5,10 @@ use super::draft_list::{open_file, DraftList};
 use super::editor::Editor;
 use super::preview::fill_print_root;
 use super::state::{AppState, SaveStatus, Tone};
+use baocao_session::{history_command, KeyCommand, KeyPress};
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The whole page.
 #[component]
@@ -14,10 +16,46 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     // Ctrl+S saves at once instead of opening the browser's "save page".
+    // Ctrl+Z / Ctrl+Y outside a text field undo and redo structural changes
+    // (in a form field they are the browser's own undo of its text; in a
+    // field of the report, rich_text decides).
     let _ = window_event_listener(ev::keydown, move |e| {
+        if e.default_prevented() {
+            return;
+        }
         if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("s") {
             e.prevent_default();
             state.save_now();
+            return;
+        }
+        let key = e.key();
+        let press = KeyPress {
+            key: &key,
+            ctrl: e.ctrl_key() || e.meta_key(),
+            alt: e.alt_key(),
+            shift: e.shift_key(),
+        };
+        let Some(command) = history_command(press) else {
+            return;
+        };
+        let in_text = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el
+                        .closest("[contenteditable=true]")
+                        .ok()
+                        .flatten()
+                        .is_some()
+            });
+        if in_text || state.presend.with_untracked(Option::is_some) {
+            return;
+        }
+        e.prevent_default();
+        match command {
+            KeyCommand::Undo => state.undo(),
+            _ => state.redo(),
         }
     });
     // Leaving, closing or hiding the tab writes what is pending.
@@ -88,22 +126,27 @@ pub fn App() -> impl IntoView {
             <h1>"baocao"</h1>
             <p>"Báo cáo tình hình kinh tế - xã hội hằng tháng theo Nghị định 30/2020/NĐ-CP"</p>
         </header>
-        {move || state.notice.get().map(|n| {
-            let class = match n.tone {
-                Tone::Error => "notice notice-error",
-                Tone::Info => "notice notice-info",
-            };
-            let role = match n.tone {
-                Tone::Error => "alert",
-                Tone::Info => "status",
-            };
-            view! {
-                <div class=class role=role data-testid="notice">
-                    <span>{n.text}</span>
-                    <button type="button" class="icon" on:click=move |_| state.notice.set(None) aria-label="Đóng thông báo">"×"</button>
-                </div>
-            }
-        })}
+        // One live region that is always on the page, so every message is
+        // announced; it floats at the foot of the window, beside whatever
+        // the official just did, not at the top of a long page.
+        <div class="notice-region" aria-live="polite" aria-atomic="true" data-testid="notice-region">
+            {move || state.notice.get().map(|n| {
+                let class = match n.tone {
+                    Tone::Error => "notice notice-error",
+                    Tone::Info => "notice notice-info",
+                };
+                let role = match n.tone {
+                    Tone::Error => Some("alert"),
+                    Tone::Info => None,
+                };
+                view! {
+                    <div class=class role=role data-testid="notice">
+                        <span>{n.text}</span>
+                        <button type="button" class="icon" on:click=move |_| state.notice.set(None) aria-label="Đóng thông báo">"×"</button>
+                    </div>
+                }
+            })}
+        </div>
         {move || state.storage_full.get().then(|| view! {
             <div class="notice notice-error" role="alert" data-testid="storage-full">
                 <span>

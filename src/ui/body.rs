@@ -206,9 +206,9 @@ fn SectionView(id: BlockId) -> AnyView {
                         on:click=move |_| shift("Chuyển mục lên", true)>"↑"</button>
                     <button type="button" class="icon" title="Xuống dưới" aria-label="Chuyển mục xuống dưới"
                         on:click=move |_| shift("Chuyển mục xuống", false)>"↓"</button>
-                    <button type="button" class="icon" title="Nâng cấp (Shift+Tab)" aria-label="Nâng cấp mục"
+                    <button type="button" class="icon" title="Nâng cấp mục (Alt+Shift+←)" aria-label="Nâng cấp mục" aria-keyshortcuts="Alt+Shift+ArrowLeft"
                         on:click=move |_| outline("Nâng cấp mục", true)>"⇤"</button>
-                    <button type="button" class="icon" title="Hạ cấp (Tab)" aria-label="Hạ cấp mục"
+                    <button type="button" class="icon" title="Hạ cấp mục (Alt+Shift+→)" aria-label="Hạ cấp mục" aria-keyshortcuts="Alt+Shift+ArrowRight"
                         on:click=move |_| outline("Hạ cấp mục", false)>"⇥"</button>
                     <details class="add-menu" node_ref=menu
                         on:focusout=move |ev: web_sys::FocusEvent| {

@@ -26,10 +26,53 @@ pub fn open_file(state: AppState, file: web_sys::File) {
     });
 }
 
+/// A line of the list: a draft, or the place of the one just deleted.
+#[derive(Clone)]
+enum Row {
+    Draft(DraftMeta),
+    /// The deleted draft's id and name.
+    Deleted(baocao_drafts::DraftId, String),
+}
+
+/// Where a deleted draft stood: "Đã xoá … Hoàn tác" takes its place in the
+/// list, so the message is where the action happened, and holds the focus
+/// the "Xoá" button had.
+#[component]
+fn DeletedItem(name: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let undo = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = undo.get() {
+            let _ = b.focus();
+        }
+    });
+    view! {
+        <li class="draft-item undo" role="status" data-testid="deleted-item">
+            <span>"Đã xoá «" {name} "». "</span>
+            <button type="button" node_ref=undo on:click=move |_| state.undo_delete() data-testid="undo-delete">"Hoàn tác"</button>
+            <button type="button" class="icon" aria-label="Đóng thông báo đã xoá" on:click=move |_| state.deleted.set(None)>"×"</button>
+        </li>
+    }
+}
+
 /// The sidebar listing the drafts.
 #[component]
 pub fn DraftList() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let rows = move || {
+        let mut rows: Vec<Row> = state
+            .listing
+            .get()
+            .drafts
+            .into_iter()
+            .map(Row::Draft)
+            .collect();
+        if let Some(d) = state.deleted.get() {
+            let at = state.deleted_at.get().min(rows.len());
+            rows.insert(at, Row::Deleted(d.id, d.name));
+        }
+        rows
+    };
     let on_file = move |ev: web_sys::Event| {
         let Some(input) = ev
             .target()
@@ -66,17 +109,6 @@ pub fn DraftList() -> impl IntoView {
                     "Tải bản sao lưu (.json)"
                 </button>
             </div>
-            {move || {
-                state.deleted.get().map(|d| {
-                    view! {
-                        <div class="undo" role="status">
-                            <span>"Đã xoá «" {d.name.clone()} "». "</span>
-                            <button type="button" on:click=move |_| state.undo_delete() data-testid="undo-delete">"Hoàn tác"</button>
-                            <button type="button" class="icon" aria-label="Đóng" on:click=move |_| state.deleted.set(None)>"×"</button>
-                        </div>
-                    }
-                })
-            }}
             <ul class="draft-items" aria-label="Danh sách bản nháp">
                 {move || {
                     // The open draft when storage refused it: it lives on this page only.
@@ -95,9 +127,15 @@ pub fn DraftList() -> impl IntoView {
                     })
                 }}
                 <For
-                    each=move || state.listing.get().drafts
-                    key=|d| (d.id.clone(), d.name.clone(), d.revision, d.stale)
-                    children=move |d: DraftMeta| view! { <DraftItem meta=d /> }
+                    each=rows
+                    key=|row| match row {
+                        Row::Draft(d) => (d.id.clone(), d.name.clone(), d.revision, d.stale),
+                        Row::Deleted(id, name) => (id.clone(), format!("deleted: {name}"), 0, 0),
+                    }
+                    children=move |row: Row| match row {
+                        Row::Draft(d) => view! { <DraftItem meta=d /> }.into_any(),
+                        Row::Deleted(_, name) => view! { <DeletedItem name=name /> }.into_any(),
+                    }
                 />
             </ul>
             {move || {
@@ -116,6 +154,14 @@ fn DraftItem(meta: DraftMeta) -> impl IntoView {
     let state = expect_context::<AppState>();
     let renaming = RwSignal::new(false);
     let name_input = RwSignal::new(meta.name.clone());
+    let rename_field = NodeRef::<leptos::html::Input>::new();
+    // "Đổi tên" puts the keyboard in the name, all of it selected.
+    Effect::new(move |_| {
+        if let Some(input) = rename_field.get() {
+            let _ = input.focus();
+            input.select();
+        }
+    });
     let id = StoredValue::new(meta.id.clone());
     let is_open = move || {
         state
@@ -163,8 +209,14 @@ fn DraftItem(meta: DraftMeta) -> impl IntoView {
                 }>
                     <label>
                         <span>"Tên mới"</span>
-                        <input type="text" prop:value=move || name_input.get()
-                            on:input=move |ev| name_input.set(event_target_value(&ev)) autofocus />
+                        <input type="text" prop:value=move || name_input.get() node_ref=rename_field
+                            data-testid="rename-input"
+                            on:input=move |ev| name_input.set(event_target_value(&ev))
+                            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                                if ev.key() == "Escape" {
+                                    renaming.set(false);
+                                }
+                            } />
                     </label>
                     <button type="submit">"Lưu tên"</button>
                     <button type="button" on:click=move |_| renaming.set(false)>"Huỷ"</button>
@@ -174,8 +226,8 @@ fn DraftItem(meta: DraftMeta) -> impl IntoView {
                 <button type="button" data-testid="next-month" on:click=move |_| state.next_month(&id.get_value())
                     title="Tạo báo cáo tháng sau từ bản này">"Tạo báo cáo tháng sau"</button>
                 <button type="button" on:click=move |_| state.duplicate(&id.get_value())>"Nhân bản"</button>
-                <button type="button" on:click=move |_| renaming.set(true)>"Đổi tên"</button>
-                <button type="button" class="danger" on:click=move |_| state.delete(&id.get_value())>"Xoá"</button>
+                <button type="button" data-testid="rename" on:click=move |_| renaming.set(true)>"Đổi tên"</button>
+                <button type="button" class="danger" data-testid="delete" on:click=move |_| state.delete(&id.get_value())>"Xoá"</button>
             </div>
         </li>
     }

@@ -6,6 +6,7 @@ use super::dom;
 use super::figure_walk::FigureWalkDialog;
 use super::findings::Findings;
 use super::header_form::{ClosingForm, HeaderForm};
+use super::presend::{PreSendDialog, DOWNLOAD_BUTTON_ID};
 use super::preview::Preview;
 use super::reference::PreviousTasksPanel;
 use super::rich_text::insert_footnote;
@@ -148,8 +149,12 @@ pub fn Editor() -> impl IntoView {
                         title="Xem lần lượt từng số liệu chép từ tháng trước">"Cập nhật số liệu"</button>
                 })}
                 {move || state.undo_label.get().map(|label| view! {
-                    <button type="button" on:click=move |_| state.undo() title=format!("Hoàn tác: {label}")
-                        data-testid="undo">"Hoàn tác"</button>
+                    <button type="button" on:click=move |_| state.undo() title=format!("Hoàn tác: {label} (Ctrl+Z)")
+                        aria-keyshortcuts="Control+Z" data-testid="undo">"Hoàn tác"</button>
+                })}
+                {move || state.redo_label.get().map(|label| view! {
+                    <button type="button" on:click=move |_| state.redo() title=format!("Làm lại: {label} (Ctrl+Y)")
+                        aria-keyshortcuts="Control+Y" data-testid="redo">"Làm lại"</button>
                 })}
                 <span class="spacer"></span>
                 <button type="button" class="jump-findings" data-testid="jump-findings"
@@ -163,19 +168,25 @@ pub fn Editor() -> impl IntoView {
                     <button type="button" class="danger" on:click=move |_| state.keep_mine() data-testid="keep-mine">"Giữ bản ở thẻ này"</button>
                 </Show>
                 <button type="button" on:click=move |_| { state.flush(); let _ = window().print(); } title="In hoặc lưu PDF khổ A4">"In"</button>
-                <button type="button" class="primary" on:click=move |_| state.download_docx() data-testid="download-docx">"Tải về .docx"</button>
+                <button type="button" class="primary" id=DOWNLOAD_BUTTON_ID on:click=move |_| state.request_docx()
+                    title="Kiểm tra trước khi gửi, rồi tải về tệp Word" data-testid="download-docx">"Tải về .docx"</button>
                 <details class="shortcuts">
                     <summary>"Phím tắt"</summary>
                     <ul>
                         <li><kbd>"Ctrl+S"</kbd>" lưu ngay"</li>
                         <li><kbd>"Enter"</kbd>" tách đoạn; "<kbd>"Backspace"</kbd>" ở đầu đoạn nối với đoạn trên"</li>
-                        <li><kbd>"Tab"</kbd>" / "<kbd>"Shift+Tab"</kbd>" trong tiêu đề mục: hạ / nâng cấp mục"</li>
-                        <li><kbd>"Esc"</kbd>" rời ô soạn thảo (để Tab sang nút tiếp theo)"</li>
+                        <li><kbd>"Tab"</kbd>" / "<kbd>"Shift+Tab"</kbd>" sang ô hoặc nút tiếp theo / trước đó"</li>
+                        <li><kbd>"Alt+Shift+→"</kbd>" / "<kbd>"Alt+Shift+←"</kbd>" trong tiêu đề mục: hạ / nâng cấp mục"</li>
+                        <li><kbd>"Ctrl+Z"</kbd>" hoàn tác; "<kbd>"Ctrl+Y"</kbd>" (hoặc "<kbd>"Ctrl+Shift+Z"</kbd>") làm lại"</li>
+                        <li><kbd>"Esc"</kbd>" rời ô soạn thảo"</li>
                         <li><kbd>"Ctrl+B"</kbd>", "<kbd>"Ctrl+I"</kbd>", "<kbd>"Ctrl+Shift+="</kbd>" đậm, nghiêng, chỉ số trên"</li>
                         <li><kbd>"Ctrl+Alt+F"</kbd>" chèn chú thích tại con trỏ"</li>
                     </ul>
                 </details>
             </div>
+            <Show when=move || state.presend.with(Option::is_some)>
+                <PreSendDialog />
+            </Show>
             <div class="editor-columns">
                 <div class="doc-column">
                     <div class="edit-view" class:hidden=move || !is_edit()>

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 /// Where on the page a finding is about: its block, its footnote, or the
 /// form field where it is fixed (header, trích yếu, Nơi nhận, signature).
-fn dom_target(f: &Finding) -> Option<String> {
+pub(super) fn dom_target(f: &Finding) -> Option<String> {
     let field = match &f.place {
         Place::Footnote(n) => return Some(format!("fn-{}", n.0)),
         Place::Recipient(i) => return Some(format!("recipient-{i}")),

@@ -12,6 +12,7 @@ mod figure_walk;
 mod findings;
 mod header_form;
 mod pages;
+mod presend;
 mod preview;
 mod reference;
 mod rich_text;

@@ -2,7 +2,9 @@
 //! is drawn once from the model; afterwards the browser edits it and each
 //! input is read back into that one target, so typing costs the same in a
 //! one-page and in a forty-page report. Enter, Backspace at the start,
-//! Tab in a heading and paste become operations on the report's structure.
+//! Alt+Shift+→/← in a heading (Word's outline keys) and paste become
+//! operations on the report's structure; Tab is left to the browser, so it
+//! moves focus as everywhere else.
 
 use super::dom;
 use super::state::{AppState, Tone};
@@ -15,8 +17,8 @@ use baocao_session::paste::{
     html_paste, line_inlines, paste_blocks, paste_html_blocks, paste_kind, paste_line,
     paste_line_with_notes, HtmlPaste, PasteKind,
 };
-use baocao_session::Pasted;
 use baocao_session::ReportEdit;
+use baocao_session::{heading_command, KeyCommand, KeyPress, Pasted};
 use leptos::html::Div;
 use leptos::prelude::*;
 use web_sys::{ClipboardEvent, HtmlElement, KeyboardEvent};
@@ -170,6 +172,37 @@ fn on_keydown(state: AppState, target: TextTarget, el: &HtmlElement, ev: &Keyboa
         insert_footnote(state);
         return;
     }
+    let press = KeyPress {
+        key: &key,
+        ctrl,
+        alt: ev.alt_key(),
+        shift: ev.shift_key(),
+    };
+    match heading_command(press) {
+        Some(KeyCommand::Demote | KeyCommand::Promote) => {
+            if let TextTarget::Heading(id) = target {
+                ev.prevent_default();
+                let promote = heading_command(press) == Some(KeyCommand::Promote);
+                change_level(state, id, promote, Some(caret_of(el)));
+            }
+            return;
+        }
+        Some(command @ (KeyCommand::Undo | KeyCommand::Redo)) => {
+            // Right after a structural change the field was redrawn and the
+            // browser has no text to undo: Ctrl+Z is the structure's undo.
+            // After typing, it is the browser's own undo of the typing.
+            if state.structural_last() {
+                ev.prevent_default();
+                if command == KeyCommand::Undo {
+                    state.undo();
+                } else {
+                    state.redo();
+                }
+            }
+            return;
+        }
+        None => {}
+    }
     if ctrl || ev.alt_key() {
         return;
     }
@@ -188,21 +221,6 @@ fn on_keydown(state: AppState, target: TextTarget, el: &HtmlElement, ev: &Keyboa
             if let TextTarget::Paragraph(id) = target {
                 ev.prevent_default();
                 delete_at_end(state, id, caret_of(el));
-            }
-        }
-        "Tab" => {
-            if let TextTarget::Heading(id) = target {
-                ev.prevent_default();
-                let offset = caret_of(el);
-                let result = if ev.shift_key() {
-                    state.restructure("Nâng cấp mục", |r| r.body.outdent_section(id))
-                } else {
-                    state.restructure("Hạ cấp mục", |r| r.body.indent_section(id))
-                };
-                if let Some(Err(e)) = result {
-                    state.say(Tone::Error, e.to_string());
-                }
-                state.focus_later(target, Some(offset));
             }
         }
         "ArrowUp" | "ArrowLeft" => {
@@ -231,6 +249,22 @@ fn on_keydown(state: AppState, target: TextTarget, el: &HtmlElement, ev: &Keyboa
             let _ = el.blur();
         }
         _ => {}
+    }
+}
+
+/// Moves a heading one level up (promote) or down, keeping the caret (or
+/// the focus on the button that asked) where it was; a refusal is said.
+fn change_level(state: AppState, id: baocao_model::BlockId, promote: bool, caret: Option<usize>) {
+    let result = if promote {
+        state.restructure("Nâng cấp mục", |r| r.body.outdent_section(id))
+    } else {
+        state.restructure("Hạ cấp mục", |r| r.body.indent_section(id))
+    };
+    if let Some(Err(e)) = result {
+        state.say(Tone::Error, e.to_string());
+    }
+    if let Some(offset) = caret {
+        state.focus_later(TextTarget::Heading(id), Some(offset));
     }
 }
 

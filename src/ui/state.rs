@@ -13,6 +13,7 @@
 use super::dom;
 use super::download;
 use crate::local_store::LocalStore;
+use baocao_checks::presend::{before_sending, PreSend};
 use baocao_checks::{self, Checker, Finding, Rule};
 use baocao_drafts::backup;
 use baocao_drafts::{
@@ -95,8 +96,14 @@ pub struct AppState {
     pub focused: RwSignal<Option<TextTarget>>,
     /// A deleted draft, while its deletion can be undone.
     pub deleted: RwSignal<Option<Draft>>,
+    /// Where the deleted draft stood in the list (its message stands there).
+    pub deleted_at: RwSignal<usize>,
     /// What the last structural change was, while it can be undone.
     pub undo_label: RwSignal<Option<String>>,
+    /// What the last undone change was, while it can be redone.
+    pub redo_label: RwSignal<Option<String>>,
+    /// "Kiểm tra trước khi gửi": the list shown before a download, while open.
+    pub presend: RwSignal<Option<PreSend>>,
     pub view: RwSignal<View>,
     /// Whether the list of drafts is shown on a narrow screen.
     pub drafts_open: RwSignal<bool>,
@@ -109,6 +116,9 @@ pub struct AppState {
     /// re-checks one paragraph and the document-level rules, not everything.
     checker: StoredValue<Checker>,
     undo: StoredValue<History>,
+    /// Whether the last change was structural (not typing): Ctrl+Z in a
+    /// field then undoes the structure rather than the browser's typing.
+    structural_last: StoredValue<bool>,
     caret: StoredValue<Option<Caret>>,
     /// The last selection in a text field (target, anchor, focus), for the
     /// formatting buttons used from the keyboard.
@@ -183,7 +193,10 @@ impl AppState {
             settled: RwSignal::new(0),
             focused: RwSignal::new(None),
             deleted: RwSignal::new(None),
+            deleted_at: RwSignal::new(0),
             undo_label: RwSignal::new(None),
+            redo_label: RwSignal::new(None),
+            presend: RwSignal::new(None),
             view: RwSignal::new(View::Edit),
             drafts_open: RwSignal::new(false),
             walk: RwSignal::new(None),
@@ -192,6 +205,7 @@ impl AppState {
             settle: StoredValue::new(None),
             checker: StoredValue::new(Checker::new()),
             undo: StoredValue::new(History::new()),
+            structural_last: StoredValue::new(false),
             caret: StoredValue::new(None),
             selection: StoredValue::new(None),
         };
@@ -257,6 +271,7 @@ impl AppState {
         draft.previous_tasks = previous_tasks;
         let result = lib.insert(&mut draft, now);
         self.show(draft.clone());
+        self.focus_first_field();
         match result {
             Ok(()) => self.status.set(SaveStatus::Saved(clock(draft.updated_ms))),
             Err(e) => self.save_failed(e),
@@ -264,11 +279,40 @@ impl AppState {
         self.refresh();
     }
 
+    /// Puts the keyboard in the report just created: its trích yếu (the
+    /// first thing a new report asks for), as soon as the editor is drawn.
+    fn focus_first_field(&self) {
+        fn focus() -> bool {
+            let Some(el) = document().get_element_by_id("summary") else {
+                return false;
+            };
+            let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) else {
+                return false;
+            };
+            let _ = el.focus();
+            true
+        }
+        leptos::task::spawn_local(async move {
+            if !focus() {
+                request_animation_frame(move || {
+                    if !focus() {
+                        request_animation_frame(move || {
+                            focus();
+                        });
+                    }
+                });
+            }
+        });
+    }
+
     /// Shows a draft in the editor.
     fn show(&self, draft: Draft) {
         self.cancel_timer(self.autosave);
         self.undo.update_value(History::clear);
         self.undo_label.set(None);
+        self.redo_label.set(None);
+        self.structural_last.set_value(false);
+        self.presend.set(None);
         self.focused.set(None);
         self.caret.set_value(None);
         let _ = LocalStore.set_raw(LAST_OPEN_KEY, &draft.id.0);
@@ -334,8 +378,15 @@ impl AppState {
             self.current.set(None);
             self.status.set(SaveStatus::Idle);
         }
+        let at = self
+            .listing
+            .with_untracked(|l| l.drafts.iter().position(|d| d.id == *id))
+            .unwrap_or(0);
         match library().delete(id) {
-            Ok(d) => self.deleted.set(Some(d)),
+            Ok(d) => {
+                self.deleted_at.set(at);
+                self.deleted.set(Some(d));
+            }
             Err(e) => self.say(Tone::Error, e.to_string()),
         }
         self.refresh();
@@ -509,6 +560,46 @@ impl AppState {
         self.refresh();
     }
 
+    /// "Tải về .docx": first the check before sending. With nothing to see
+    /// to, the file goes at once (a clean report costs no extra click) and
+    /// the message says the check found nothing; otherwise the list opens
+    /// and the official chooses "Vẫn tải về" or "Quay lại sửa".
+    pub fn request_docx(&self) {
+        self.flush();
+        // The findings of this very moment, not of the last pause in typing.
+        self.cancel_timer(self.settle);
+        self.run_checks();
+        let Some(list) = self
+            .findings
+            .with_untracked(|f| self.with_report(|r| before_sending(r, f)))
+        else {
+            return;
+        };
+        if list.is_clear() {
+            self.presend.set(None);
+            self.download_docx();
+            self.say(
+                Tone::Info,
+                "Đã kiểm tra trước khi gửi: không còn lỗi, số liệu cũ, mục trống hay thông tin thiếu. Tệp .docx đang được tải về.",
+            );
+        } else {
+            self.presend.set(Some(list));
+        }
+    }
+
+    /// The list before sending again, after a fix made from it.
+    pub fn refresh_presend(&self) {
+        if self.presend.with_untracked(Option::is_none) {
+            return;
+        }
+        self.cancel_timer(self.settle);
+        self.run_checks();
+        let list = self
+            .findings
+            .with_untracked(|f| self.with_report(|r| before_sending(r, f)));
+        self.presend.set(list);
+    }
+
     /// The .docx of the open draft, named after the report.
     pub fn download_docx(&self) {
         self.flush();
@@ -566,6 +657,7 @@ impl AppState {
             self.refresh_marked_fields();
         }
         if typed.found {
+            self.structural_last.set_value(false);
             self.touched();
         }
         typed.found
@@ -612,8 +704,8 @@ impl AppState {
         });
         let out = out?;
         if out.changed {
-            self.undo_label
-                .set(self.undo.with_value(|h| h.last_label().map(str::to_string)));
+            self.structural_last.set_value(true);
+            self.history_labels();
             self.structure.update(|n| *n += 1);
             if notes_before != notes_after {
                 self.notes.update(|n| *n += 1);
@@ -626,25 +718,62 @@ impl AppState {
 
     /// Takes back the last structural change.
     pub fn undo(&self) {
+        self.step_history(true);
+    }
+
+    /// Makes again the last change taken back.
+    pub fn redo(&self) {
+        self.step_history(false);
+    }
+
+    /// Whether the last change was structural, so Ctrl+Z in a field is the
+    /// structure's undo (after typing it is the browser's undo of the typing).
+    pub fn structural_last(&self) -> bool {
+        self.structural_last.get_value()
+    }
+
+    fn history_labels(&self) {
+        let (undo, redo) = self.undo.with_value(|h| {
+            (
+                h.last_label().map(str::to_string),
+                h.next_redo_label().map(str::to_string),
+            )
+        });
+        self.undo_label.set(undo);
+        self.redo_label.set(redo);
+    }
+
+    fn step_history(&self, back: bool) {
         let mut label = None;
         self.current.update_untracked(|c| {
             if let Some(d) = c.as_mut() {
                 label = self
                     .undo
-                    .try_update_value(|h| h.undo(&mut d.report))
+                    .try_update_value(|h| {
+                        if back {
+                            h.undo(&mut d.report)
+                        } else {
+                            h.redo(&mut d.report)
+                        }
+                    })
                     .flatten();
             }
         });
         let Some(label) = label else {
             return;
         };
-        self.undo_label
-            .set(self.undo.with_value(|h| h.last_label().map(str::to_string)));
+        self.structural_last.set_value(true);
+        self.history_labels();
         self.structure.update(|n| *n += 1);
         self.notes.update(|n| *n += 1);
         self.reload.update(|n| *n += 1);
         self.touched();
-        self.say(Tone::Info, format!("Đã hoàn tác: {label}."));
+        let verb = if back {
+            "Đã hoàn tác"
+        } else {
+            "Đã làm lại"
+        };
+        self.say(Tone::Info, format!("{verb}: {label}."));
     }
 
     /// Registers a text field, so a change from outside can redraw it.

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, launch, openApp, screenshot, readDocx, foreignRequests } from './harness.mjs';
-import { assert, download, waitSaved } from './helpers.mjs';
+import { assert, downloadDocx, waitSaved } from './helpers.mjs';
 
 const samples = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../samples');
 const cchc = path.join(samples, 'bao-cao-cchc-nam-2025.docx');
@@ -82,7 +82,7 @@ test('a real .docx opens with its footnotes and tables, and goes on to next mont
   await waitSaved(page);
 
   // The .docx that goes out has them as real footnotes.
-  const file = await download(page, () => page.getByTestId('download-docx').click());
+  const file = await downloadDocx(page);
   assert.match(file.name, /\.docx$/);
   const parts = readDocx(file.bytes);
   const refs = parts['word/document.xml'].match(/<w:footnoteReference /g) || [];

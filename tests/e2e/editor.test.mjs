@@ -9,7 +9,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serveDist, launch, openApp, foreignRequests, readDocx, screenshot } from './harness.mjs';
 import {
-  assert, thisMonth, newFromTemplate, paragraphUnder, waitSaved, download, typeTimed, pageTiming,
+  assert, thisMonth, newFromTemplate, paragraphUnder, waitSaved, downloadDocx, typeTimed, pageTiming,
   unlabelledControls, waitFocus,
 } from './helpers.mjs';
 
@@ -104,7 +104,7 @@ test('a report made from the template is checked as typed, kept across a reload 
   await waitSaved(page);
 
   // The .docx is named after the report and holds what was typed.
-  const docx = await download(page, () => page.getByTestId('download-docx').click());
+  const docx = await downloadDocx(page);
   assert.equal(docx.name, `BC-KTXH-thang-${String(month).padStart(2, '0')}-${year}.docx`);
   const parts = readDocx(docx.bytes);
   assert.ok(parts['word/document.xml'].includes(SENTENCE));

@@ -114,3 +114,30 @@ export { assert };
 export async function waitFocus(page, id) {
   await page.waitForFunction((i) => document.activeElement?.id === i, id);
 }
+
+/**
+ * "Tải về .docx" as an official clicks it: the check before sending opens
+ * when something is listed, and "Vẫn tải về" goes on. Returns { name, text,
+ * bytes } of the file and whether the list was shown.
+ */
+export async function downloadDocx(page) {
+  let listed = false;
+  const file = await download(page, async () => {
+    await page.getByTestId('download-docx').click();
+    const dialog = page.getByTestId('presend');
+    const shown = await dialog.waitFor({ timeout: 3000 }).then(() => true, () => false);
+    if (shown) {
+      listed = true;
+      await dialog.getByTestId('presend-download').click();
+    }
+  });
+  return { ...file, listed };
+}
+
+/** The id, class and text (first 60 characters) of the focused element. */
+export async function focused(page) {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    return { id: a?.id || '', tag: a?.tagName || '', cls: a?.className || '', text: (a?.textContent || '').slice(0, 60), testid: a?.dataset?.testid || '' };
+  });
+}

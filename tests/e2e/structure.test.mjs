@@ -1,5 +1,5 @@
-// Editing the report as its structure: numbers follow from the place (Tab,
-// Shift+Tab, move, delete, undo), Enter splits a paragraph, footnotes are
+// Editing the report as its structure: numbers follow from the place
+// (Alt+Shift+→/←, move, delete, undo), Enter splits a paragraph, footnotes are
 // numbered by order, detail tables grow and shrink; the page stays usable
 // by keyboard and at 200% zoom.
 import { test, before, after } from 'node:test';
@@ -18,16 +18,16 @@ test('outline levels, moves and deletions renumber; Enter splits; footnotes foll
   assert.equal(labels[1], '1. Kinh tế, hạ tầng và đô thị');
   assert.equal(labels[2], '2. Đầu tư xây dựng cơ bản');
 
-  // Tab in a title: the item goes under the one above it.
+  // Alt+Shift+→ in a title (Word's outline key): the item goes under the one above it.
   await page.locator('.heading-row .rich', { hasText: 'Đầu tư xây dựng cơ bản' }).first().click();
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('Alt+Shift+ArrowRight');
   await page.waitForFunction(() => [...document.querySelectorAll('.heading-row .num')].some((n) => n.textContent === '1.1.'));
   let now = await headingLabels(page);
   assert.equal(now[2], '1.1. Đầu tư xây dựng cơ bản');
   assert.equal(now[3], '2. Nông nghiệp và Môi trường, đất đai, giải phóng mặt bằng');
-  // The title keeps the keyboard focus; Shift+Tab puts it back.
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Đầu tư xây dựng cơ bản');
-  await page.keyboard.press('Shift+Tab');
+  // The title keeps the keyboard focus; Alt+Shift+← puts it back.
+  await page.waitForFunction(() => document.activeElement.textContent === 'Đầu tư xây dựng cơ bản');
+  await page.keyboard.press('Alt+Shift+ArrowLeft');
   await page.waitForFunction(() => ![...document.querySelectorAll('.heading-row .num')].some((n) => n.textContent === '1.1.'));
   assert.deepEqual(await headingLabels(page), labels);
 
@@ -149,4 +149,22 @@ test('every control is labelled, the keyboard reaches the text, and 200% zoom re
   assert.ok(await page.getByRole('heading', { name: 'Bản nháp' }).isVisible());
   await screenshot(page, 'zoom-200-drafts');
   await page.setViewportSize({ width: 1400, height: 900 });
+
+  // "Kiểm tra trước khi gửi": labelled, focus moves in, Tab stays in the
+  // modal, Esc closes it and focus goes back to "Tải về .docx".
+  await page.getByTestId('download-docx').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Kiểm tra trước khi gửi' });
+  await dialog.waitFor();
+  assert.deepEqual(await unlabelledControls(page), []);
+  await page.waitForFunction(() => document.activeElement?.closest('dialog.presend'));
+  const order = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => (document.activeElement?.closest('dialog.presend') ? 'in' : document.activeElement?.tagName)));
+  }
+  assert.ok(order.every((o) => o === 'in' || o === 'BODY'), order.join(','));
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.id === 'download-docx');
 });

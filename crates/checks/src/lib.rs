@@ -42,11 +42,13 @@ pub mod abbreviation;
 mod checker;
 pub mod count;
 pub mod date;
+pub mod empty_section;
 pub mod footnote;
 pub mod heading;
 pub mod number_format;
 pub mod percent;
 pub mod period;
+pub mod presend;
 pub mod stale;
 pub mod structure;
 pub mod sum;
@@ -78,11 +80,12 @@ pub enum Rule {
     Abbreviation,
     Structure,
     Stale,
+    EmptySection,
 }
 
 impl Rule {
     /// Every rule, in the order findings are grouped for display.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::Percent,
         Rule::Sum,
         Rule::Footnote,
@@ -94,6 +97,7 @@ impl Rule {
         Rule::Abbreviation,
         Rule::Structure,
         Rule::Stale,
+        Rule::EmptySection,
     ];
 
     /// The rule id of the `check` contract.
@@ -110,6 +114,7 @@ impl Rule {
             Rule::Abbreviation => "abbreviation",
             Rule::Structure => "structure",
             Rule::Stale => "stale",
+            Rule::EmptySection => "empty-section",
         }
     }
 
@@ -127,6 +132,7 @@ impl Rule {
             Rule::Abbreviation => "Chữ viết tắt",
             Rule::Structure => "Thể thức",
             Rule::Stale => "Số liệu chưa cập nhật",
+            Rule::EmptySection => "Mục chưa có nội dung",
         }
     }
 }
@@ -283,7 +289,7 @@ struct RuleCheck {
 }
 
 /// Every rule of this module, in the order of [`Rule::ALL`].
-const RULES: [RuleCheck; 11] = [
+const RULES: [RuleCheck; 12] = [
     RuleCheck {
         rule: Rule::Percent,
         local: Some(percent::local),
@@ -338,6 +344,11 @@ const RULES: [RuleCheck; 11] = [
         rule: Rule::Stale,
         local: None,
         document: Some(stale::document),
+    },
+    RuleCheck {
+        rule: Rule::EmptySection,
+        local: None,
+        document: Some(empty_section::document),
     },
 ];
 

@@ -201,6 +201,9 @@ const MUTATIONS: &[Mutation] = &[
     m(Count, E, "phuctho", "09 dự án¹", "10 dự án¹", 30, "Ghi 10 dự án nhưng chú thích ¹ (dòng 32) liệt kê 9 mục (đánh số (1) đến (9)). Sửa thành 9 dự án"),
     m(Count, E, "phuctho", "04 dự án²", "05 dự án²", 30, "Ghi 05 dự án nhưng chú thích ² (dòng 34) liệt kê 4 mục (ngăn cách bằng dấu «;»). Sửa thành 04 dự án"),
     m(Count, E, "phuctho", "08 chủ đầu tư³", "09 chủ đầu tư³", 30, "Ghi 09 chủ đầu tư nhưng chú thích ³ (dòng 36) kê 05 + 03 = 08 chủ đầu tư. Sửa thành 08 chủ đầu tư"),
+    // empty-section: a heading split so that its first half has nothing under it.
+    m(EmptySection, W, "001", "c) Công tác y tế, các chính sách xã hội", "c) Công tác y tế\n\nd) Các chính sách xã hội", 105, "Mục «c) Công tác y tế» chưa có nội dung"),
+    m(EmptySection, W, "tanha", "6. Quốc phòng, an ninh trật tự\n\nTrong tháng,", "6. Quốc phòng, an ninh trật tự\n\n6.1. Quốc phòng\n\n6.2. An ninh trật tự\n\nTrong tháng,", 66, "Mục «6.1. Quốc phòng» chưa có nội dung"),
     m(Heading, E, "001", "c) Công tác y tế, các chính sách xã hội", "c) Công tác y tế\n\nNội dung.\n\nd) Các chính sách xã hội\n\nNội dung.\n\ne) Công tác lao động", 113, "thiếu điểm «đ)»"),
 ];
 

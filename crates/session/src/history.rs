@@ -2,7 +2,8 @@
 //! pastes). A change is recorded with its label only if it changed the
 //! report: an edit that was refused (moving the first section up) leaves the
 //! history as it was, so "Hoàn tác" never names, or undoes, a change that did
-//! not happen.
+//! not happen. An undone change can be redone (Ctrl+Y) until a new change
+//! is recorded, as in Word.
 
 use baocao_model::Report;
 
@@ -23,6 +24,8 @@ pub struct Applied<T> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
     entries: Vec<(String, Report)>,
+    /// Snapshots of the report after each undone change, the next to redo last.
+    redone: Vec<(String, Report)>,
 }
 
 impl History {
@@ -43,6 +46,8 @@ impl History {
         let value = change(report);
         let changed = *report != before;
         if changed {
+            // A new change ends the line of changes that could be redone.
+            self.redone.clear();
             self.entries.push((label.to_string(), before));
             if self.entries.len() > UNDO_DEPTH {
                 self.entries.remove(0);
@@ -55,8 +60,26 @@ impl History {
     /// returns that change's label, or None when there is nothing to undo.
     pub fn undo(&mut self, report: &mut Report) -> Option<String> {
         let (label, before) = self.entries.pop()?;
-        *report = before;
+        let after = std::mem::replace(report, before);
+        self.redone.push((label.clone(), after));
         Some(label)
+    }
+
+    /// Makes again the change the last [`History::undo`] took back; returns
+    /// its label, or None when there is nothing to redo.
+    pub fn redo(&mut self, report: &mut Report) -> Option<String> {
+        let (label, after) = self.redone.pop()?;
+        let before = std::mem::replace(report, after);
+        self.entries.push((label.clone(), before));
+        if self.entries.len() > UNDO_DEPTH {
+            self.entries.remove(0);
+        }
+        Some(label)
+    }
+
+    /// The label of the change that [`History::redo`] would make again.
+    pub fn next_redo_label(&self) -> Option<&str> {
+        self.redone.last().map(|(l, _)| l.as_str())
     }
 
     /// The label of the change that [`History::undo`] would take back.
@@ -77,6 +100,7 @@ impl History {
     /// Forgets every change (another draft was opened).
     pub fn clear(&mut self) {
         self.entries.clear();
+        self.redone.clear();
     }
 }
 
@@ -128,6 +152,54 @@ mod tests {
         assert_eq!(r, original);
         assert_eq!(h.undo(&mut r), None);
         assert_eq!(r, original);
+    }
+
+    #[test]
+    fn redo_makes_again_what_undo_took_back_in_order() {
+        let original = report();
+        let mut r = original.clone();
+        let mut h = History::new();
+        let item = r.body.sections[0].children[1].id;
+        let _ = h.apply(&mut r, "Hạ cấp mục", |r| r.body.indent_section(item));
+        let demoted = r.clone();
+        assert_ne!(demoted, original);
+        let first = r.body.sections[0].id;
+        let _ = h.apply(&mut r, "Xoá mục I", |r| r.remove_section(first));
+        let deleted = r.clone();
+        assert_eq!(h.redo(&mut r), None, "nothing undone yet");
+        assert_eq!(h.undo(&mut r), Some("Xoá mục I".to_string()));
+        assert_eq!(h.undo(&mut r), Some("Hạ cấp mục".to_string()));
+        assert_eq!(r, original);
+        assert_eq!(h.next_redo_label(), Some("Hạ cấp mục"));
+        assert_eq!(h.redo(&mut r), Some("Hạ cấp mục".to_string()));
+        assert_eq!(r, demoted);
+        assert_eq!(h.redo(&mut r), Some("Xoá mục I".to_string()));
+        assert_eq!(r, deleted);
+        assert_eq!(h.redo(&mut r), None);
+        // Redone changes can be undone again.
+        assert_eq!(h.undo(&mut r), Some("Xoá mục I".to_string()));
+        assert_eq!(r, demoted);
+    }
+
+    #[test]
+    fn a_new_change_after_an_undo_ends_the_redo() {
+        let mut r = report();
+        let mut h = History::new();
+        let _ = h.apply(&mut r, "Sửa 1", |r| r.title.summary.push('x'));
+        assert!(h.undo(&mut r).is_some());
+        assert_eq!(h.next_redo_label(), Some("Sửa 1"));
+        let _ = h.apply(&mut r, "Sửa 2", |r| r.title.summary.push('y'));
+        assert_eq!(h.next_redo_label(), None);
+        assert_eq!(h.redo(&mut r), None);
+        // A refused change keeps the redo.
+        assert!(h.undo(&mut r).is_some());
+        let first = r.body.sections[0].id;
+        let _ = h.apply(&mut r, "Chuyển mục lên", |r| {
+            r.body.move_section(first, true)
+        });
+        assert_eq!(h.next_redo_label(), Some("Sửa 2"));
+        h.clear();
+        assert_eq!(h.next_redo_label(), None);
     }
 
     #[test]
