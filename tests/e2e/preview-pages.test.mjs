@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serveDist, launch, openApp, screenshot, seedsDir } from './harness.mjs';
-import { assert, download, waitSaved } from './helpers.mjs';
+import { assert, downloadDocx, waitSaved } from './helpers.mjs';
 
 const samples = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../samples');
 const inputs = [
@@ -76,7 +76,7 @@ for (const input of inputs) {
     }
 
     await page.getByTestId('view-edit').click();
-    const file = await download(page, () => page.getByTestId('download-docx').click());
+    const file = await downloadDocx(page);
     const printed = libreOfficePages(file.bytes);
     console.log(`${name}: preview ${shown} pages, LibreOffice ${printed} pages`);
     assert.ok(Math.abs(shown - printed) <= 1, `${name}: preview ${shown} pages, the .docx ${printed}`);

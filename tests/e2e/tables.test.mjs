@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveDist, launch, openApp, screenshot, readDocx } from './harness.mjs';
-import { assert, newFromTemplate, download, waitSaved, unlabelledControls } from './helpers.mjs';
+import { assert, newFromTemplate, download, downloadDocx, waitSaved, unlabelledControls } from './helpers.mjs';
 
 const samples = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../samples');
 const root = path.resolve(samples, '../..');
@@ -139,7 +139,7 @@ test('cells wrap, Tab walks them and adds a row, Enter is a line break kept in t
   await screenshot(page, 'tables-preview-1366');
   await page.getByTestId('view-edit').click();
   await waitSaved(page);
-  const file = await download(page, () => page.getByTestId('download-docx').click());
+  const file = await downloadDocx(page);
   // Kept for a person to render through LibreOffice and look at.
   fs.mkdirSync(path.join(root, 'target', 'screenshots'), { recursive: true });
   fs.writeFileSync(path.join(root, 'target', 'screenshots', 'tables-cells.docx'), file.bytes);
