@@ -155,11 +155,22 @@ pub fn write(report: &Report) -> Vec<u8> {
 }
 
 /// The file name for a report's .docx: "BC-KTXH-thang-03-2025.docx" from its
-/// period (ASCII only, so any mail or document system takes it).
+/// kind and period (ASCII only, so any mail or document system takes it): a
+/// report on cải cách hành chính is "BC-CCHC-…", any other "BC-KTXH-…".
 pub fn file_name(report: &Report) -> String {
+    let kind = if report
+        .title
+        .summary
+        .to_lowercase()
+        .contains("cải cách hành chính")
+    {
+        "CCHC"
+    } else {
+        "KTXH"
+    };
     match report.report_period() {
-        Some(p) => format!("BC-KTXH-{}.docx", p.slug()),
-        None => "BC-KTXH.docx".to_string(),
+        Some(p) => format!("BC-{kind}-{}.docx", p.slug()),
+        None => format!("BC-{kind}.docx"),
     }
 }
 
@@ -176,6 +187,8 @@ mod tests {
         r.title.summary = "Kết quả công tác quý I năm 2026, nhiệm vụ quý II năm 2026".into();
         assert_eq!(file_name(&r), "BC-KTXH-quy-I-2026.docx");
         r.title.summary = "Công tác cải cách hành chính năm 2025 và phương hướng năm 2026".into();
-        assert_eq!(file_name(&r), "BC-KTXH-nam-2025.docx");
+        assert_eq!(file_name(&r), "BC-CCHC-nam-2025.docx");
+        r.title.summary = "Công tác Cải cách hành chính quý I năm 2026".into();
+        assert_eq!(file_name(&r), "BC-CCHC-quy-I-2026.docx");
     }
 }
