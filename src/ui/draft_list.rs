@@ -3,8 +3,8 @@
 //! everything; the damaged entries set aside.
 
 use super::state::{clock_and_day, AppState};
+use super::templates::TemplateChooser;
 use baocao_drafts::{Damaged, DraftMeta};
-use baocao_session::template::MONTHLY_TEMPLATE_NAME;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -50,10 +50,7 @@ pub fn DraftList() -> impl IntoView {
                 "Bản nháp chỉ lưu trong trình duyệt này. Hãy tải bản sao lưu định kỳ để không mất bài khi xoá dữ liệu trình duyệt."
             </p>
             <div class="new-actions">
-                <button type="button" class="primary" data-testid="new-from-template"
-                    on:click=move |_| state.create_from_template()>
-                    {format!("Tạo mới: {MONTHLY_TEMPLATE_NAME}")}
-                </button>
+                <TemplateChooser />
                 <button type="button" data-testid="new-draft" on:click=move |_| state.create_blank()>
                     "Tạo bản nháp trống"
                 </button>

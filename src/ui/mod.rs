@@ -14,6 +14,7 @@ mod preview;
 mod reference;
 mod rich_text;
 mod state;
+mod templates;
 
 pub use app::App;
 

@@ -23,7 +23,10 @@ use baocao_model::{BlockId, FigurePlace, Inline, Period, Report, TextTarget};
 use baocao_session::carry::{confirm_place, next_month};
 use baocao_session::edit::Caret;
 use baocao_session::input::{open_as_draft, Opened};
-use baocao_session::template::{blank_report, monthly_report, period_draft_name};
+use baocao_session::profile::UnitProfile;
+use baocao_session::template::{
+    blank_report, draft_name, period_draft_name, report_from, Template,
+};
 use baocao_session::typing::{type_text, Typed};
 use baocao_session::History;
 use baocao_session::{ReportEdit, StaleMarks};
@@ -225,10 +228,10 @@ impl AppState {
 
     // ----- Drafts -----------------------------------------------------------
 
-    /// Creates the monthly report of the current month from the template.
-    pub fn create_from_template(&self) {
-        let period = this_month();
-        self.create(&period_draft_name(period), monthly_report(period), None);
+    /// Creates a report from a template (unit, kind, period), filled from
+    /// the unit profile.
+    pub fn create_from_template(&self, t: Template, profile: &UnitProfile) {
+        self.create(&draft_name(t.kind, t.period), report_from(t, profile), None);
     }
 
     /// Creates an empty draft.

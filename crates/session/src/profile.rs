@@ -28,11 +28,11 @@ pub const DAMAGED_PROFILE_KEY: &str = "baocao/profile-damaged";
 #[serde(rename_all = "lowercase")]
 pub enum UnitKind {
     /// UBND tỉnh (or thành phố trực thuộc trung ương).
+    #[default]
     Province,
     /// A sở, ban, ngành of the province, under "UBND TỈNH …".
     Department,
     /// UBND xã (and đặc khu).
-    #[default]
     Commune,
     /// UBND phường.
     Ward,
@@ -302,7 +302,7 @@ mod tests {
             "authority": "TM. ỦY BAN NHÂN DÂN", "colour": "blue", "signer": "Nguyễn Văn C"}"#;
         let p = UnitProfile::from_json(text).unwrap();
         assert_eq!(p.version, PROFILE_VERSION);
-        assert_eq!(p.unit, UnitKind::Commune);
+        assert_eq!(p.unit, UnitKind::Province);
         assert_eq!(p.place, "Lâm Đồng");
         assert_eq!(p.issuing_agency, "");
         assert_eq!(p.recipients, ["UBND tỉnh (b/c);"]);
