@@ -122,7 +122,13 @@ fn DraftItem(meta: DraftMeta) -> impl IntoView {
     let period = meta
         .period
         .clone()
-        .map(|p| format!("Tháng {p}"))
+        .map(|p| {
+            if p.contains(' ') {
+                format!("Kỳ báo cáo: {p}")
+            } else {
+                format!("Tháng {p}")
+            }
+        })
         .unwrap_or_else(|| "Chưa có kỳ báo cáo".to_string());
     let when = format!("Sửa lúc {}", clock_and_day(meta.updated_ms));
     let stale = meta.stale;
@@ -169,7 +175,7 @@ fn DraftItem(meta: DraftMeta) -> impl IntoView {
             </Show>
             <div class="draft-actions" role="group" aria-label=format!("Thao tác với {}", meta.name)>
                 <button type="button" data-testid="next-month" on:click=move |_| state.next_month(&id.get_value())
-                    title="Tạo báo cáo tháng sau từ bản này">"Tạo báo cáo tháng sau"</button>
+                    title="Tạo báo cáo kỳ sau (tháng, quý, năm sau) từ bản này">"Tạo báo cáo kỳ sau"</button>
                 <button type="button" on:click=move |_| state.duplicate(&id.get_value())>"Nhân bản"</button>
                 <button type="button" on:click=move |_| renaming.set(true)>"Đổi tên"</button>
                 <button type="button" class="danger" on:click=move |_| state.delete(&id.get_value())>"Xoá"</button>

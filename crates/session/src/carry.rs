@@ -751,6 +751,8 @@ pub fn next_period(report: &Report, fallback: ReportPeriod) -> NextPeriod {
         advance_inline_mentions(&mut f.content, current, &mut moved);
     }
     next.mark_period_figures_stale(Some(current));
+    // This period's lũy kế, for the next one to be compared with.
+    next.previous_cumulative = baocao_model::cumulative::carried(report);
     NextPeriod {
         report: next,
         period,
