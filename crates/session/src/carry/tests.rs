@@ -241,28 +241,6 @@ fn next_month_marks_the_figures_an_official_must_update_not_years_or_references(
     }
 }
 
-#[test]
-#[ignore = "a measurement printed for the closing note, not an assertion"]
-fn dump_stale_of_seed_001_next_month() {
-    let march = import_text(baocao_testdata::MAR_2025).unwrap();
-    let next = next_month(&march, Period::new(1, 2000).unwrap()).report;
-    println!("STALE COUNT {}", next.stale.len());
-    for s in &next.stale {
-        let text = place_text(&next, s.place).unwrap_or_default();
-        let a = text[..s.start]
-            .char_indices()
-            .rev()
-            .nth(25)
-            .map_or(0, |(i, _)| i);
-        let end = s.start + s.text.len();
-        let b = text[end..]
-            .char_indices()
-            .nth(15)
-            .map_or(text.len(), |(i, _)| end + i);
-        println!("STALE «{}» … {}", s.text, text[a..b].replace('\n', " "));
-    }
-}
-
 fn moved(text: &str, current: ReportPeriod) -> String {
     advance_mentions(text, current).0
 }
@@ -483,4 +461,105 @@ fn a_quarter_s_report_makes_the_next_quarter_s() {
         .title
         .summary
         .contains("quý I năm 2027, nhiệm vụ trọng tâm quý II năm 2027"));
+}
+
+#[test]
+fn the_seed_and_the_sample_move_their_period_not_their_citations() {
+    // Seed 001 (tháng 3/2025) → tháng 4/2025.
+    let march = import_text(baocao_testdata::MAR_2025).unwrap();
+    let n = next_period(&march, ReportPeriod::month(Period::new(1, 2000).unwrap()));
+    let pairs: Vec<(&str, &str)> = n
+        .moved
+        .iter()
+        .map(|m| (m.from.as_str(), m.to.as_str()))
+        .collect();
+    assert_eq!(
+        pairs
+            .iter()
+            .filter(|p| **p == ("tháng 3/2025", "tháng 4/2025"))
+            .count(),
+        11
+    );
+    for moved in [
+        ("THÁNG 4/2025", "THÁNG 5/2025"),
+        ("tháng 03/2025", "tháng 04/2025"),
+        ("tháng 3", "tháng 4"),
+    ] {
+        assert!(pairs.contains(&moved), "{moved:?} in {pairs:?}");
+    }
+    let all = |r: &Report| {
+        let mut t = String::new();
+        r.body.visit(&mut |v| {
+            if let baocao_model::Visit::Block(_, Block::Paragraph(p)) = v {
+                t.push_str(&plain_text(&p.inlines));
+                t.push('\n');
+            }
+        });
+        for f in &r.footnotes {
+            t.push_str(&plain_text(&f.content));
+            t.push('\n');
+        }
+        t
+    };
+    let text = all(&n.report);
+    // Cited documents keep their dates; past months stay.
+    for kept in [
+        "331/UBND-KTCN ngày 07/3/2025",
+        "Kế hoạch 81/KH-UBND ngày 28/02/2025",
+        "438/ĐA-UBND ngày ngày 14/02/2025",
+        "(03/02/1930-03/02/2025)",
+    ] {
+        assert!(text.contains(kept), "{kept}");
+    }
+    let stale: Vec<&str> = n.report.stale.iter().map(|s| s.text.as_str()).collect();
+    for not_marked in ["07/3/2025", "28/02/2025", "14/02/2025", "3/2025", "4/2025"] {
+        assert!(!stale.contains(&not_marked), "{not_marked} is marked");
+    }
+    for marked in ["10.595", "12/03/2025", "43.406", "202/470", "342"] {
+        assert!(stale.contains(&marked), "{marked} is not marked");
+    }
+    assert_eq!(n.report.stale.len(), 132);
+
+    // The province's CCHC report of 2025 (a year) → 2026.
+    let path = format!(
+        "{}/bao-cao-cchc-nam-2025.docx",
+        baocao_testdata::SAMPLES_DIR
+    );
+    let (r, _) = crate::input::read_report("x.docx", &std::fs::read(path).unwrap()).unwrap();
+    let n = next_period(&r, ReportPeriod::month(Period::new(1, 2000).unwrap()));
+    assert_eq!(
+        n.period,
+        ReportPeriod {
+            span: Span::Year,
+            year: 2026
+        }
+    );
+    assert!(
+        n.report.title.summary.starts_with(
+            "Công tác cải cách hành chính năm 2026 và phương hướng, nhiệm vụ năm 2027"
+        ),
+        "{}",
+        n.report.title.summary
+    );
+    let text = all(&n.report);
+    assert!(text.contains("Trong năm 2026, trước và sau khi"));
+    for kept in [
+        "Công văn số 4625/BNV-CCHC ngày 02/7/2025",
+        "Kế hoạch số 213/KH-UBND ngày 15/7/2025 về CCHC nhà nước năm 2025",
+        "Quyết định số 117/QĐ-UBND ngày 17/01/2025 về việc ban hành kế hoạch hoạt động kiểm soát TTHC năm 2025",
+    ] {
+        assert!(text.contains(kept), "{kept}");
+    }
+    let heading = n
+        .report
+        .body
+        .sections_flat()
+        .iter()
+        .map(|s| plain_text(&s.heading.title))
+        .find(|t| t.starts_with("PHƯƠNG HƯỚNG, NHIỆM VỤ"))
+        .unwrap();
+    assert_eq!(
+        heading,
+        "PHƯƠNG HƯỚNG, NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TRỌNG TÂM NĂM 2027"
+    );
 }
