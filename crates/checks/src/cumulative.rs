@@ -54,7 +54,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
         for c in &figures {
             let raw = &unit.text[c.span.clone()];
             let own_raw = c.own.as_ref().map(|(r, _)| &unit.text[r.clone()]);
-            if stale.contains(&raw) {
+            if stale.contains(&raw) || c.key.is_empty() {
                 continue;
             }
             let own_updated = own_raw.is_some_and(|o| !stale.contains(&o));

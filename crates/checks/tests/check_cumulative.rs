@@ -123,3 +123,34 @@ fn a_new_year_starts_from_zero_and_other_indicators_are_not_compared() {
     );
     assert!(cumulative_findings(&other).is_empty());
 }
+
+#[test]
+fn the_period_named_with_the_lũy_kế_moves_on_and_the_figure_is_still_compared() {
+    let (november, id) = report(
+        11,
+        "Thu ngân sách trong tháng đạt 12,5 tỷ đồng, lũy kế 11 tháng đầu năm đạt 120,3 tỷ đồng.",
+    );
+    let next = next_period(
+        &november,
+        ReportPeriod::month(Period::new(1, 2000).unwrap()),
+    )
+    .report;
+    let text = baocao_model::plain_text(next.inlines(TextTarget::Paragraph(id)).unwrap());
+    assert_eq!(
+        text,
+        "Thu ngân sách trong tháng đạt 12,5 tỷ đồng, lũy kế cả năm đạt 120,3 tỷ đồng."
+    );
+    let f = cumulative_findings(&next_with(
+        &november,
+        id,
+        "Thu ngân sách trong tháng đạt 13 tỷ đồng, lũy kế cả năm đạt 130 tỷ đồng.",
+    ));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].starts_with(
+            "Lũy kế kỳ trước 120,3 + kỳ này 13 = 133,3 tỷ đồng, không phải 130 tỷ đồng"
+        ),
+        "{}",
+        f[0]
+    );
+}

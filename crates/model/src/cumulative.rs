@@ -56,14 +56,30 @@ fn clauses(text: &str) -> Vec<Range<usize>> {
     out.into_iter().filter(|r| !r.is_empty()).collect()
 }
 
-/// The indicator's words: the clause without its numbers, lower case.
-fn key_of(clause: &str) -> String {
-    clause
+/// Words that name the period rather than the indicator: they change from
+/// one report to the next ("11 tháng đầu năm" → "cả năm").
+const PERIOD_WORDS: [&str; 10] = [
+    "tháng", "quý", "năm", "đầu", "cuối", "cả", "i", "ii", "iii", "iv",
+];
+
+/// The indicator's words: a stretch of the clause without its numbers and
+/// the words of the period, lower case.
+fn key_of(words: &str) -> String {
+    words
         .to_lowercase()
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !PERIOD_WORDS.contains(w))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether a number names the length of the period ("11 tháng đầu năm",
+/// "2 quý") or is a date or year, not the cumulative amount.
+fn names_period(t: &crate::numbers::NumToken) -> bool {
+    matches!(t.role, Role::Year | Role::Date | Role::MonthYear)
+        || ["tháng", "quý", "năm", "ngày"]
+            .iter()
+            .any(|w| t.unit.split(' ').next() == Some(w))
 }
 
 /// The cumulative figures of a text: in a clause with cumulative words, the
@@ -102,11 +118,11 @@ pub fn cumulative_figures(text: &str) -> Vec<Cumulative> {
                 s.start >= clause.start && s.end <= clause.end
             })
             .collect();
-        // The first number after the words must be the cumulative figure.
-        let Some(&c) = inside
-            .iter()
-            .find(|&&i| numbers.tokens[i].span.start >= marker_end)
-        else {
+        // The first number after the words (past the period's length) must
+        // be the cumulative figure.
+        let Some(&c) = inside.iter().find(|&&i| {
+            numbers.tokens[i].span.start >= marker_end && !names_period(&numbers.tokens[i])
+        }) else {
             continue;
         };
         if !usable(c) {
@@ -130,11 +146,17 @@ pub fn cumulative_figures(text: &str) -> Vec<Cumulative> {
             _ => None,
         };
         let Some(value) = cum.value else { continue };
+        // The indicator is named before the cumulative words ("Thu ngân
+        // sách … lũy kế"), or after the figure when they open the clause.
+        let mut key = key_of(&text[clause.start..marker_start]);
+        if key.is_empty() {
+            key = key_of(&text[cum.end_with_unit()..clause.end]);
+        }
         out.push(Cumulative {
             span: cum.span.clone(),
             value,
             unit: cum.unit.clone(),
-            key: key_of(&text[clause.clone()]),
+            key,
             own,
             clause,
         });
@@ -229,9 +251,19 @@ mod tests {
         assert!(read("lũy kế từ đầu năm được 36 việc/532 = 6,76%").is_empty());
         assert!(read("lũy kế đạt 45,2%").is_empty());
         assert!(read("Trong tháng cấp 65 giấy phép xây dựng").is_empty());
-        let a = cumulative_figures("Thu 12,5 tỷ đồng, lũy kế 120,3 tỷ đồng");
-        let b = cumulative_figures("Thu 13 tỷ đồng, lũy kế 133,3 tỷ đồng");
-        assert_eq!(a[0].key, b[0].key, "the same indicator with new figures");
-        assert_eq!(a[0].key, "thu tỷ đồng lũy kế tỷ đồng");
+        // The length of the period is not the figure.
+        assert_eq!(
+            read("Thu trong tháng 12,5 tỷ đồng, lũy kế 11 tháng đầu năm đạt 120,3 tỷ đồng"),
+            [("120,3".into(), "tỷ đồng".into(), Some("12,5".into()))]
+        );
+        let a = cumulative_figures("Thu 12,5 tỷ đồng, lũy kế 11 tháng đầu năm 120,3 tỷ đồng");
+        let b = cumulative_figures("Thu 13 tỷ đồng, lũy kế cả năm 133,3 tỷ đồng");
+        assert_eq!(
+            a[0].key, b[0].key,
+            "the same indicator with new figures and period"
+        );
+        assert_eq!(a[0].key, "thu tỷ đồng");
+        let c = cumulative_figures("Từ đầu năm đến nay tiếp nhận 1.204 hồ sơ đất đai");
+        assert_eq!(c[0].key, "đất đai");
     }
 }
