@@ -110,7 +110,7 @@ pub fn TemplateChooser() -> impl IntoView {
                         }
                     }>
                     {ReportKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.key() selected=move || kind.get() == k>{k.label()}</option>
+                        <option value=k.key() selected=move || kind.get() == k>{k.short_label()}</option>
                     }).collect_view()}
                 </select>
             </label>

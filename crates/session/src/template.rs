@@ -42,6 +42,15 @@ impl ReportKind {
         }
     }
 
+    /// The name in a narrow list.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            ReportKind::Socioeconomic => "KT-XH, QP-AN",
+            ReportKind::AdminReform => "Cải cách hành chính",
+            ReportKind::Sector => "Kết quả công tác của ngành",
+        }
+    }
+
     /// A short ASCII key (form values).
     pub fn key(self) -> &'static str {
         match self {
