@@ -116,7 +116,26 @@ pub fn HeaderForm() -> impl IntoView {
             <Field label="Trích yếu" id="summary" multiline=true
                 placeholder="Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng …"
                 get=|r| r.title.summary.clone() set=|r, v| r.title.summary = v.replace('\n', " ") />
+            <PeriodDates />
         </details>
+    }
+}
+
+/// The report's date and the usual data cut-off of the period the trích
+/// yếu names, as information (nothing enforces them).
+#[component]
+fn PeriodDates() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.reload.track();
+        state.settled.track();
+        state.with_report(|r| r.report_period()).flatten().map(|p| {
+            view! {
+                <p class="hint period-dates" role="note" data-testid="period-dates">
+                    {format!("Kỳ báo cáo: {p}. {}", baocao_session::template::deadline_note(p))}
+                </p>
+            }
+        })
     }
 }
 

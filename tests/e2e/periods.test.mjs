@@ -104,6 +104,8 @@ test('a sở saves its profile, writes its quarterly report from the template an
   assert.equal(await page.locator('#summary').inputValue(),
     'Kết quả thực hiện nhiệm vụ quý II năm 2026, nhiệm vụ trọng tâm quý III năm 2026');
   assert.equal(await page.locator('#date-month').inputValue(), '6');
+  assert.equal(await page.getByTestId('period-dates').textContent(),
+    'Kỳ báo cáo: quý II năm 2026. Báo cáo ghi ngày trong tháng 6/2026. Số liệu thường tính từ ngày 15/3/2026 đến ngày 14/6/2026 (mốc nhiều tỉnh dùng; kiểm tra theo văn bản của tỉnh).');
   assert.ok(await page.locator('.heading-row .rich', { hasText: 'PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2026' }).isVisible());
   const carried = paragraphUnder(page, 'Công tác chỉ đạo, điều hành');
   assert.equal(await carried.textContent(),
@@ -192,5 +194,20 @@ test('a commune\'s monthly report from its template, next month, and a lũy kế
   const december = drafts.find((d) => d?.name === 'Báo cáo tháng 12/2025');
   assert.equal(december.report.previous_cumulative.length, 1);
   assert.equal(december.report.previous_cumulative[0].raw, '120,3');
+  assert.deepEqual(browser.consoleErrors, []);
+});
+
+test('a damaged unit profile is set aside and reported; new reports start from an empty one', async () => {
+  const page = await openApp(browser.context, server.url);
+  await page.evaluate(() => localStorage.setItem('baocao/profile', '{"place": "Lâm Đồ'));
+  await page.reload();
+  await page.getByTestId('template-chooser').waitFor();
+  assert.match(await page.getByTestId('notice').textContent(), /Hồ sơ đơn vị lưu trong trình duyệt bị hỏng/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('baocao/profile-damaged')), '{"place": "Lâm Đồ');
+  assert.equal(await page.evaluate(() => localStorage.getItem('baocao/profile')), null);
+  await page.getByTestId('profile-missing').waitFor();
+  await page.getByTestId('new-from-template').click();
+  await page.locator('.doc-editor .sec-part').first().waitFor();
+  assert.equal(await page.locator('#place').inputValue(), '');
   assert.deepEqual(browser.consoleErrors, []);
 });
