@@ -3,8 +3,8 @@
 //! everything; the damaged entries set aside.
 
 use super::state::{clock_and_day, AppState};
+use super::templates::TemplateChooser;
 use baocao_drafts::{Damaged, DraftMeta};
-use baocao_session::template::MONTHLY_TEMPLATE_NAME;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -93,10 +93,7 @@ pub fn DraftList() -> impl IntoView {
                 "Bản nháp chỉ lưu trong trình duyệt này. Hãy tải bản sao lưu định kỳ để không mất bài khi xoá dữ liệu trình duyệt."
             </p>
             <div class="new-actions">
-                <button type="button" class="primary" data-testid="new-from-template"
-                    on:click=move |_| state.create_from_template()>
-                    {format!("Tạo mới: {MONTHLY_TEMPLATE_NAME}")}
-                </button>
+                <TemplateChooser />
                 <button type="button" data-testid="new-draft" on:click=move |_| state.create_blank()>
                     "Tạo bản nháp trống"
                 </button>
@@ -171,7 +168,13 @@ fn DraftItem(meta: DraftMeta) -> impl IntoView {
     let period = meta
         .period
         .clone()
-        .map(|p| format!("Tháng {p}"))
+        .map(|p| {
+            if p.contains(' ') {
+                format!("Kỳ báo cáo: {p}")
+            } else {
+                format!("Tháng {p}")
+            }
+        })
         .unwrap_or_else(|| "Chưa có kỳ báo cáo".to_string());
     let when = format!("Sửa lúc {}", clock_and_day(meta.updated_ms));
     let stale = meta.stale;
@@ -224,7 +227,7 @@ fn DraftItem(meta: DraftMeta) -> impl IntoView {
             </Show>
             <div class="draft-actions" role="group" aria-label=format!("Thao tác với {}", meta.name)>
                 <button type="button" data-testid="next-month" on:click=move |_| state.next_month(&id.get_value())
-                    title="Tạo báo cáo tháng sau từ bản này">"Tạo báo cáo tháng sau"</button>
+                    title="Tạo báo cáo kỳ sau (tháng, quý, năm sau) từ bản này">"Tạo báo cáo kỳ sau"</button>
                 <button type="button" on:click=move |_| state.duplicate(&id.get_value())>"Nhân bản"</button>
                 <button type="button" data-testid="rename" on:click=move |_| renaming.set(true)>"Đổi tên"</button>
                 <button type="button" class="danger" data-testid="delete" on:click=move |_| state.delete(&id.get_value())>"Xoá"</button>

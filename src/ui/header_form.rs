@@ -93,10 +93,10 @@ pub fn HeaderForm() -> impl IntoView {
         <details class="form-block" open>
             <summary>"Phần đầu văn bản"</summary>
             <div class="form-grid">
-                <Field label="Cơ quan chủ quản" id="parent-agency" hint="Để trống nếu UBND ban hành trực tiếp"
+                <Field label="Cơ quan chủ quản" id="parent-agency" placeholder="UBND TỈNH … (với sở, ban, ngành)" hint="Để trống nếu UBND ban hành trực tiếp"
                     get=|r| r.header.parent_agency.clone() set=|r, v| r.header.parent_agency = v />
                 <Field label="Cơ quan ban hành" id="issuing-agency" multiline=true
-                    placeholder="ỦY BAN NHÂN DÂN\nTHÀNH PHỐ …" hint="Mỗi dòng in ra một dòng"
+                    placeholder="ỦY BAN NHÂN DÂN\nXÃ … (hoặc SỞ …)" hint="Mỗi dòng in ra một dòng"
                     get=|r| r.header.issuing_agency.clone() set=|r, v| r.header.issuing_agency = v />
             </div>
             <div class="row">
@@ -104,7 +104,7 @@ pub fn HeaderForm() -> impl IntoView {
                     get=|r| r.header.number.clone() set=|r, v| r.header.number = v />
                 <Field label="Ký hiệu" id="doc-code" placeholder="BC-UBND"
                     get=|r| r.header.code.clone() set=|r, v| r.header.code = v />
-                <Field label="Địa danh" id="place" placeholder="Lạng Sơn"
+                <Field label="Địa danh" id="place" placeholder="tên tỉnh hoặc xã, phường"
                     get=|r| r.header.place.clone() set=|r, v| r.header.place = v />
                 <DateField label="Ngày" id="date-day" max=31
                     get=|h| h.date.day.map(u16::from) set=|h, v| h.date.day = v.and_then(|n| u8::try_from(n).ok()) />
@@ -116,7 +116,26 @@ pub fn HeaderForm() -> impl IntoView {
             <Field label="Trích yếu" id="summary" multiline=true
                 placeholder="Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng …"
                 get=|r| r.title.summary.clone() set=|r, v| r.title.summary = v.replace('\n', " ") />
+            <PeriodDates />
         </details>
+    }
+}
+
+/// The report's date and the usual data cut-off of the period the trích
+/// yếu names, as information (nothing enforces them).
+#[component]
+fn PeriodDates() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.reload.track();
+        state.settled.track();
+        state.with_report(|r| r.report_period()).flatten().map(|p| {
+            view! {
+                <p class="hint period-dates" role="note" data-testid="period-dates">
+                    {format!("Kỳ báo cáo: {p}. {}", baocao_session::template::deadline_note(p))}
+                </p>
+            }
+        })
     }
 }
 

@@ -17,6 +17,7 @@ mod preview;
 mod reference;
 mod rich_text;
 mod state;
+mod templates;
 
 pub use app::App;
 

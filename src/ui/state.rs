@@ -20,12 +20,15 @@ use baocao_drafts::{
     Draft, DraftError, DraftId, Library, Listing, PreviousTasks, StoreError, DRAFT_PREFIX,
     META_PREFIX,
 };
-use baocao_model::{BlockId, FigurePlace, Inline, Period, Report, TextTarget};
+use baocao_model::{BlockId, FigurePlace, Inline, Period, Report, ReportPeriod, TextTarget};
 use baocao_session::carry::walk::{FigureWalk, Step, WalkError};
-use baocao_session::carry::{confirm_place, next_month};
+use baocao_session::carry::{confirm_place, next_period};
 use baocao_session::edit::Caret;
 use baocao_session::input::{open_as_draft, Opened};
-use baocao_session::template::{blank_report, monthly_report, period_draft_name};
+use baocao_session::profile::UnitProfile;
+use baocao_session::template::{
+    blank_report, dated_month, draft_name, period_draft_name, report_from, Template,
+};
 use baocao_session::typing::{type_text, Typed};
 use baocao_session::History;
 use baocao_session::{ReportEdit, StaleMarks};
@@ -243,10 +246,10 @@ impl AppState {
 
     // ----- Drafts -----------------------------------------------------------
 
-    /// Creates the monthly report of the current month from the template.
-    pub fn create_from_template(&self) {
-        let period = this_month();
-        self.create(&period_draft_name(period), monthly_report(period), None);
+    /// Creates a report from a template (unit, kind, period), filled from
+    /// the unit profile.
+    pub fn create_from_template(&self, t: Template, profile: &UnitProfile) {
+        self.create(&draft_name(t.kind, t.period), report_from(t, profile), None);
     }
 
     /// Creates an empty draft.
@@ -425,7 +428,7 @@ impl AppState {
         self.refresh();
     }
 
-    /// "Tạo báo cáo tháng sau": next month's draft from this one.
+    /// "Tạo báo cáo kỳ sau": the next period's draft from this one.
     pub fn next_month(&self, id: &DraftId) {
         self.flush();
         let open = self
@@ -441,18 +444,37 @@ impl AppState {
                 }
             },
         };
-        let next = next_month(&source.report, this_month());
+        let next = next_period(&source.report, ReportPeriod::month(this_month()));
+        let dated = dated_month(next.period);
         let previous_tasks = next.previous_tasks.map(|section| PreviousTasks {
-            month: next.period.month,
-            year: next.period.year,
+            month: dated.month,
+            year: dated.year,
+            label: next.period.to_string(),
             section,
         });
         let figures = next.report.stale.len();
-        self.create(&period_draft_name(next.period), next.report, previous_tasks);
+        let name = match next.period.as_month() {
+            Some(m) => period_draft_name(m),
+            None => format!("Báo cáo {}", next.period),
+        };
+        self.create(&name, next.report, previous_tasks);
+        let moved = match next.moved.len() {
+            0 => String::new(),
+            n => {
+                let shown: Vec<String> = next
+                    .moved
+                    .iter()
+                    .take(3)
+                    .map(|m| format!("«{}» → «{}»", m.from, m.to))
+                    .collect();
+                let more = if n > 3 { ", …" } else { "" };
+                format!(" Đã chuyển {n} chỗ ghi kỳ báo cáo sang kỳ mới ({}{more}); ngày tháng và văn bản trích dẫn giữ nguyên.", shown.join(", "))
+            }
+        };
         self.say(
             Tone::Info,
             format!(
-                "Đã tạo báo cáo tháng {} từ «{}». {figures} số liệu chép từ tháng trước được tô vàng cho đến khi anh/chị sửa hoặc xác nhận; nhiệm vụ đã đề ra cho tháng này ở cột bên phải.",
+                "Đã tạo báo cáo {} từ «{}».{moved} {figures} số liệu chép từ kỳ trước được tô vàng cho đến khi anh/chị sửa hoặc xác nhận; nhiệm vụ đã đề ra cho kỳ này ở cột bên phải.",
                 next.period, source.name
             ),
         );

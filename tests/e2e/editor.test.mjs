@@ -27,12 +27,14 @@ test('a report made from the template is checked as typed, kept across a reload 
   const { month, year, text: period } = thisMonth();
 
   await newFromTemplate(page);
-  // The template: header and Nơi nhận prefilled, period = this month.
-  assert.match(await page.locator('#issuing-agency').inputValue(), /ỦY BAN NHÂN DÂN\nTHÀNH PHỐ LẠNG SƠN/);
+  // The template: no unit profile yet, so the unit's own names are empty
+  // (placeholders) and only the UBND's conventions are written; period = this month.
+  assert.equal(await page.locator('#issuing-agency').inputValue(), '');
+  assert.equal(await page.locator('#place').inputValue(), '');
   assert.equal(await page.locator('#doc-code').inputValue(), 'BC-UBND');
   assert.equal(await page.locator('#date-month').inputValue(), String(month));
   assert.match(await page.locator('#summary').inputValue(), new RegExp(`an ninh tháng ${period}, nhiệm vụ`));
-  assert.equal(await page.locator('#recipient-9').inputValue(), 'Lưu: VT, TH.');
+  assert.equal(await page.locator('#recipient-6').inputValue(), 'Lưu: VT, TH.');
   assert.equal(await page.locator('#sign-authority').inputValue(), 'TM. ỦY BAN NHÂN DÂN');
   assert.ok(await page.getByText('NHỮNG KẾT QUẢ ĐẠT ĐƯỢC').isVisible());
   await screenshot(page, 'editor-template');

@@ -41,6 +41,7 @@
 pub mod abbreviation;
 mod checker;
 pub mod count;
+pub mod cumulative;
 pub mod date;
 pub mod empty_section;
 pub mod footnote;

@@ -76,7 +76,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
             None,
             Place::Header(HeaderField::IssuingAgency),
             "",
-            "Thiếu tên cơ quan ban hành (ô 2, góc trên bên trái): ghi đầy đủ, ví dụ «ỦY BAN NHÂN DÂN / THÀNH PHỐ LẠNG SƠN».".to_string(),
+            "Thiếu tên cơ quan ban hành (góc trên bên trái): ghi đầy đủ, ví dụ «ỦY BAN NHÂN DÂN / XÃ …» hoặc «SỞ NỘI VỤ».".to_string(),
         );
     } else if h
         .issuing_agency
@@ -97,7 +97,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
             None,
             Place::Header(HeaderField::NumberCode),
             "",
-            "Thiếu số và ký hiệu (ô 3): ghi «Số: …/BC-UBND» dưới tên cơ quan; số để trống khi còn là dự thảo.".to_string(),
+            "Thiếu số và ký hiệu (dưới tên cơ quan): ghi «Số: …/BC-UBND» (hoặc ký hiệu của cơ quan, như «BC-SNV»); số để trống khi còn là dự thảo.".to_string(),
         );
     } else {
         let written = format!("Số: {}/{}", h.number, h.code);
@@ -130,7 +130,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
             src.place_date,
             Place::Header(HeaderField::PlaceDate),
             "",
-            "Thiếu địa danh và ngày tháng (ô 4): ghi «Lạng Sơn, ngày … tháng … năm …» bên phải, ngang dòng số và ký hiệu.".to_string(),
+            "Thiếu địa danh và ngày tháng: ghi «[địa danh], ngày … tháng … năm …» bên phải, ngang dòng số và ký hiệu.".to_string(),
         );
     }
     if let Some(fixed) = place_without_abbreviation(&h.place) {
@@ -278,7 +278,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
             src.signature,
             field,
             "",
-            format!("Thiếu {missing} (ô 7, góc dưới bên phải): ví dụ «TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH», rồi họ tên."),
+            format!("Thiếu {missing} (góc dưới bên phải, phần ký): ví dụ «TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH» hoặc «KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC», rồi họ tên."),
         );
     }
     let title = ["Ông ", "Bà ", "TS.", "ThS.", "PGS", "GS.", "KS.", "CN."]

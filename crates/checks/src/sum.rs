@@ -640,7 +640,8 @@ fn list_mark(text: &str) -> Option<char> {
 
 /// The document-level part: breakdowns in a footnote, in the paragraph
 /// after the total, and in the list lines after it.
-pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
+pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
+    super::cumulative::document(units, report, out);
     let notes = footnote_units(units);
     for (i, unit) in units.iter().enumerate() {
         if !matches!(

@@ -189,11 +189,28 @@ pub fn table_is_landscape(t: &baocao_model::Table) -> bool {
 }
 
 /// The file name for a report's .docx: "BC-KTXH-thang-03-2025.docx" from its
-/// period (ASCII only, so any mail or document system takes it).
+/// kind and period (ASCII only, so any mail or document system takes it): a
+/// report on cải cách hành chính is "BC-CCHC-…", one on kinh tế - xã hội
+/// "BC-KTXH-…", another (a sector's report of its work) takes the ký hiệu
+/// when it is plain ASCII ("BC-SNV-quy-I-2026.docx").
 pub fn file_name(report: &Report) -> String {
+    let summary = report.title.summary.to_lowercase();
+    let code = report.header.code.trim();
+    let kind = if summary.contains("cải cách hành chính") {
+        "BC-CCHC"
+    } else if summary.contains("kinh tế") || summary.is_empty() {
+        "BC-KTXH"
+    } else if code.starts_with("BC-")
+        && code.len() > 3
+        && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        code
+    } else {
+        "BC-KTXH"
+    };
     match report.report_period() {
-        Some(p) => format!("BC-KTXH-{}.docx", p.slug()),
-        None => "BC-KTXH.docx".to_string(),
+        Some(p) => format!("{kind}-{}.docx", p.slug()),
+        None => format!("{kind}.docx"),
     }
 }
 
@@ -210,6 +227,15 @@ mod tests {
         r.title.summary = "Kết quả công tác quý I năm 2026, nhiệm vụ quý II năm 2026".into();
         assert_eq!(file_name(&r), "BC-KTXH-quy-I-2026.docx");
         r.title.summary = "Công tác cải cách hành chính năm 2025 và phương hướng năm 2026".into();
-        assert_eq!(file_name(&r), "BC-KTXH-nam-2025.docx");
+        assert_eq!(file_name(&r), "BC-CCHC-nam-2025.docx");
+        r.title.summary = "Công tác Cải cách hành chính quý I năm 2026".into();
+        assert_eq!(file_name(&r), "BC-CCHC-quy-I-2026.docx");
+        // A sector's report of its work takes the unit's ký hiệu.
+        r.title.summary =
+            "Kết quả thực hiện nhiệm vụ quý I năm 2026, nhiệm vụ trọng tâm quý II năm 2026".into();
+        r.header.code = "BC-SNV".into();
+        assert_eq!(file_name(&r), "BC-SNV-quy-I-2026.docx");
+        r.header.code = "BC-SGDĐT".into();
+        assert_eq!(file_name(&r), "BC-KTXH-quy-I-2026.docx");
     }
 }

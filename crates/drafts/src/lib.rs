@@ -55,9 +55,14 @@ pub struct Draft {
 /// official writing that month's report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PreviousTasks {
-    /// The month the tasks were set for (the new report's month).
+    /// The month the tasks were set for (the new report's month; the last
+    /// month of a longer period).
     pub month: u8,
     pub year: u16,
+    /// The period the tasks were set for, as written ("quý II năm 2026");
+    /// empty in drafts made before periods other than months.
+    #[serde(default)]
+    pub label: String,
     /// The tasks part as it was written.
     pub section: Section,
 }
@@ -67,6 +72,17 @@ impl PreviousTasks {
     pub fn period(&self) -> Option<Period> {
         Period::new(self.month, self.year)
     }
+
+    /// The period the tasks were set for, as the page names it: "quý II năm
+    /// 2026", "tháng 4/2026".
+    pub fn period_label(&self) -> String {
+        if !self.label.is_empty() {
+            return self.label.clone();
+        }
+        self.period()
+            .map(|p| format!("tháng {p}"))
+            .unwrap_or_default()
+    }
 }
 
 /// What the list of drafts shows, stored apart so listing reads little.
@@ -74,7 +90,8 @@ impl PreviousTasks {
 pub struct DraftMeta {
     pub id: DraftId,
     pub name: String,
-    /// "3/2025", from the trích yếu.
+    /// "3/2025" for a month, else the period as written ("quý I năm 2026"),
+    /// from the trích yếu.
     #[serde(default)]
     pub period: Option<String>,
     pub updated_ms: f64,
@@ -90,7 +107,10 @@ impl Draft {
         DraftMeta {
             id: self.id.clone(),
             name: self.name.clone(),
-            period: self.report.period().map(|p| p.to_string()),
+            period: self.report.report_period().map(|p| match p.as_month() {
+                Some(m) => m.to_string(),
+                None => p.to_string(),
+            }),
             updated_ms: self.updated_ms,
             revision: self.revision,
             stale: self.report.stale.len(),

@@ -12,6 +12,7 @@
 //! ([`outline`]), and typed places ([`place`]).
 
 mod body;
+pub mod cumulative;
 mod date;
 mod inline;
 pub mod letters;
@@ -71,6 +72,10 @@ pub struct Report {
     /// neither edited nor confirmed yet (see `baocao_session::carry`). Since schema 2.
     #[serde(default)]
     pub stale: Vec<StaleFigure>,
+    /// The cumulative figures ("lũy kế") of the report this one was made
+    /// from, to compare this period's with (empty otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_cumulative: Vec<cumulative::CarriedCumulative>,
     /// How densely the .docx sets the body (the official's choice; drafts
     /// stored before it load with the default, and the default is not stored).
     #[serde(default, skip_serializing_if = "Density::is_default")]

@@ -9,8 +9,8 @@
 
 use baocao_model::numbers::{analyse, scan, word_before, NumToken, Role};
 use baocao_model::{
-    edit_text, Block, BlockId, DocDate, FigurePlace, Inline, Period, Place, Report, Section,
-    StaleFigure, TextTarget,
+    edit_text, Block, BlockId, DocDate, FigurePlace, Inline, Period, Place, Report, ReportPeriod,
+    Section, StaleFigure, TextTarget,
 };
 use std::ops::Range;
 
@@ -57,13 +57,45 @@ fn figure_at(text: &str, start: usize) -> Option<&str> {
 /// from the checks' analysis, the one place that tells a date from a fraction
 /// from a ký hiệu. Without a reported month every date counts.
 pub fn month_figures(text: &str, reported: Option<Period>) -> Vec<Range<usize>> {
+    period_figures(text, reported.map(ReportPeriod::month))
+}
+
+/// [`month_figures`] for a period of any kind: dates count when they fall in
+/// one of its months or the month before it. A date cited with a document
+/// ("Kế hoạch 81/KH-UBND ngày 28/02/2025") is the document's, not a figure
+/// of the period.
+pub fn period_figures(text: &str, reported: Option<ReportPeriod>) -> Vec<Range<usize>> {
     use {analyse, Role};
     let numbers = analyse(text);
-    let in_month = |month: u32, year: Option<u32>| {
+    let in_period = |month: u32, year: Option<u32>| {
         let Some(p) = reported else { return true };
-        [p, p.previous()]
-            .iter()
-            .any(|q| month == u32::from(q.month) && year.is_none_or(|y| y == u32::from(q.year)))
+        let first = Period::new(*p.months().start(), p.year);
+        let before = first.map(Period::previous);
+        let in_months =
+            p.months().contains(&(month as u8)) && year.is_none_or(|y| y == u32::from(p.year));
+        let in_before = before.is_some_and(|q| {
+            month == u32::from(q.month) && year.is_none_or(|y| y == u32::from(q.year))
+        });
+        in_months || in_before
+    };
+    let cited = |start: usize| {
+        numbers.tokens.iter().any(|t| {
+            if t.role != Role::Reference || t.span.end > start {
+                return false;
+            }
+            // "81/KH-UBND ngày", "438/ĐA-UBND, ngày ngày" (a typo kept as written).
+            let mut between = text[t.span.end..start]
+                .trim_start_matches(|c: char| c.is_alphanumeric() || c == '/' || c == '-')
+                .trim()
+                .trim_start_matches(',')
+                .trim();
+            let mut days = 0;
+            while let Some(rest) = between.strip_prefix("ngày") {
+                between = rest.trim();
+                days += 1;
+            }
+            days > 0 && between.is_empty()
+        })
     };
     figure_spans(text)
         .into_iter()
@@ -86,21 +118,33 @@ pub fn month_figures(text: &str, reported: Option<Period>) -> Vec<Range<usize>> 
                     | Role::Label => {}
                 }
             }
+            // "trong tháng 3": the period's name, moved on with it, not a figure.
+            let month_name = !text[span.clone()].contains('/')
+                && word_before(text, span.start).to_lowercase() == "tháng";
             dated
+                && !month_name
+                && !cited(span.start)
                 && numbers
                     .dates
                     .iter()
                     .find(|d| d.span.start <= span.start && span.end <= d.span.end)
-                    .is_none_or(|d| in_month(d.month, d.year))
+                    .is_none_or(|d| in_period(d.month, d.year))
         })
         .collect()
 }
 
 /// Words after which a number names a thing rather than counts it: "số 4",
-/// "Khối 6", "lớp 8", "Ngã 6", "đợt 1", "Quý II".
-const LABELS: [&str; 12] = [
+/// "Khối 6", "lớp 8", "Ngã 6", "đợt 1", "Quý II", "kỷ niệm 95 năm" (an
+/// anniversary, not a count of the month), "tháng 4" (a month's name).
+const LABELS: [&str; 14] = [
     "số", "khối", "lớp", "ngã", "đợt", "quý", "khóa", "khoá", "tổ", "đội", "tuyến", "phòng",
+    "niệm", "tháng",
 ];
+
+/// Second words of a programme's or scheme's name, which take a number
+/// when the word before them is capitalised: "Chương trình 135", "Đề án 06"
+/// (but "đã trình 05 hồ sơ" counts).
+const NAME_TAILS: [&str; 2] = ["trình", "án"];
 
 /// Whether a number the checks count as a quantity is rather part of a name
 /// or a year: "Khối 6", "Chi Lăng 2" (a small number after a capitalised
@@ -121,15 +165,30 @@ fn names_something(text: &str, t: &NumToken) -> bool {
             .parse::<u32>()
             .is_ok_and(|y| (1900..=2100).contains(&y));
     let label = LABELS.contains(&lower.as_str());
+    let named = counts_nothing && NAME_TAILS.contains(&lower.as_str()) && {
+        let head_end = text[..t.span.start].trim_end_matches(' ').len() - before.len();
+        word_before(text, head_end)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
     let in_name =
         counts_nothing && t.raw.len() <= 2 && before.chars().next().is_some_and(char::is_uppercase);
-    year || label || in_name
+    year || label || named || in_name
 }
 
 /// The month's figures of inline content (see [`month_figures`]), in
 /// editing-text offsets. Raised text (m², a footnote-style number) is not a
 /// figure.
 pub fn inline_figures(inlines: &[Inline], reported: Option<Period>) -> Vec<(usize, String)> {
+    inline_period_figures(inlines, reported.map(ReportPeriod::month))
+}
+
+/// [`inline_figures`] for a period of any kind.
+pub fn inline_period_figures(
+    inlines: &[Inline],
+    reported: Option<ReportPeriod>,
+) -> Vec<(usize, String)> {
     let mut text = edit_text(inlines);
     // Blank out raised runs in place, so offsets stay those of the editing text.
     let mut pos = 0;
@@ -148,7 +207,7 @@ pub fn inline_figures(inlines: &[Inline], reported: Option<Period>) -> Vec<(usiz
     for r in raised {
         text.replace_range(r.clone(), &" ".repeat(r.len()));
     }
-    month_figures(&text, reported)
+    period_figures(&text, reported)
         .into_iter()
         .map(|r| (r.start, text[r].to_string()))
         .collect()
@@ -183,7 +242,12 @@ pub trait StaleMarks {
     /// Marks the month's figures (see [`month_figures`]) of the body, its
     /// tables and footnotes as carried over and not yet updated (replacing
     /// any earlier marks); `reported` is the month they were written for.
-    fn mark_all_figures_stale(&mut self, reported: Option<Period>);
+    fn mark_all_figures_stale(&mut self, reported: Option<Period>) {
+        self.mark_period_figures_stale(reported.map(ReportPeriod::month));
+    }
+
+    /// [`StaleMarks::mark_all_figures_stale`] for a period of any kind.
+    fn mark_period_figures_stale(&mut self, reported: Option<ReportPeriod>);
 
     /// The carried-over figures still waiting at a place, in text order.
     fn stale_at(&self, place: FigurePlace) -> Vec<&StaleFigure>;
@@ -221,10 +285,10 @@ pub trait StaleMarks {
 }
 
 impl StaleMarks for Report {
-    fn mark_all_figures_stale(&mut self, reported: Option<Period>) {
+    fn mark_period_figures_stale(&mut self, reported: Option<ReportPeriod>) {
         let mut marks = Vec::new();
         let mut text = |place: FigurePlace, inlines: &[Inline]| {
-            for (start, text) in inline_figures(inlines, reported) {
+            for (start, text) in inline_period_figures(inlines, reported) {
                 marks.push(StaleFigure { place, start, text });
             }
         };
@@ -239,7 +303,7 @@ impl StaleMarks for Report {
                         let rows = std::iter::once(&t.columns).chain(&t.rows);
                         for (r, row) in rows.enumerate() {
                             for (c, cell) in row.iter().enumerate() {
-                                for span in month_figures(cell, reported) {
+                                for span in period_figures(cell, reported) {
                                     cells.push(StaleFigure {
                                         place: FigurePlace::Cell {
                                             table: t.id,
@@ -397,27 +461,211 @@ pub fn advance_periods(text: &str) -> String {
     let found = Period::find_all(text);
     let mut out = text.to_string();
     for (period, range) in found.into_iter().rev() {
-        let original = &text[range.clone()];
-        let word_len = "tháng".len();
-        let word = &original[..word_len.min(original.len())];
-        let next = period.next();
-        let upper = word.chars().any(|c| c.is_uppercase()) && word == word.to_uppercase();
-        let replacement = if original.contains('/') {
-            format!("{word} {}/{}", next.month, next.year)
-        } else if upper {
-            format!("{word} {} NĂM {}", next.month, next.year)
-        } else {
-            format!("{word} {} năm {}", next.month, next.year)
-        };
+        let replacement = month_written_like(&text[range.clone()], period.next());
         out.replace_range(range, &replacement);
     }
     out
 }
 
-fn advance_inline_periods(inlines: &mut [Inline]) {
+/// A month written as `original` was: "THÁNG" or "tháng", "/" or "năm",
+/// the month zero-padded or not.
+fn month_written_like(original: &str, next: Period) -> String {
+    let word_len = "tháng".len();
+    let word = &original[..word_len.min(original.len())];
+    let upper = word.chars().any(|c| c.is_uppercase()) && word == word.to_uppercase();
+    let padded = original[word_len.min(original.len())..]
+        .trim_start()
+        .starts_with('0');
+    let month = if padded {
+        format!("{:02}", next.month)
+    } else {
+        next.month.to_string()
+    };
+    if original.contains('/') {
+        format!("{word} {month}/{}", next.year)
+    } else if upper {
+        format!("{word} {month} NĂM {}", next.year)
+    } else {
+        format!("{word} {month} năm {}", next.year)
+    }
+}
+
+/// A period written in the case `original` was: all capitals, a capital
+/// first letter, or lower case.
+fn period_written_like(original: &str, next: ReportPeriod) -> String {
+    if let (Some(m), true) = (
+        next.as_month(),
+        original.to_lowercase().starts_with("tháng"),
+    ) {
+        return month_written_like(original, m);
+    }
+    let text = next.to_string();
+    let letters: String = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if !letters.is_empty() && letters == letters.to_uppercase() {
+        text.to_uppercase()
+    } else if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = text.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    } else {
+        text
+    }
+}
+
+/// A mention of the period moved on: what it said and what it says now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MovedMention {
+    pub from: String,
+    pub to: String,
+}
+
+/// Whether the words before `start` make the period there part of a date
+/// ("ngày 05 tháng 11 năm 2025") or of a cited document's title ("Kế hoạch
+/// số 12/KH-UBND ngày 05/11/2025 về … tháng 11/2025"): such mentions stay.
+fn cited_or_dated(text: &str, start: usize) -> bool {
+    let head = text[..start].trim_end();
+    // "ngày 05 tháng 11": the day of a date.
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        let before = head[..head.len() - digits].trim_end().to_lowercase();
+        if before.ends_with("ngày") {
+            return true;
+        }
+    }
+    // A document number earlier in the same clause.
+    let clause_start = head
+        .rfind([';', '\n', '('])
+        .map_or(0, |i| i + 1)
+        .max(head.rfind(". ").map_or(0, |i| i + 2));
+    analyse(&text[clause_start..start])
+        .tokens
+        .iter()
+        .any(|t| t.role == Role::Reference)
+}
+
+/// Moves the mentions of the reported period and of the one after it (whose
+/// tasks the report set) on by one period, in a text: "tháng 11/2025" →
+/// "tháng 12/2025", "quý I năm 2026" → "quý II năm 2026", "11 tháng đầu năm"
+/// → "cả năm", "quý I" → "quý II" where the period is a quarter, "trong tháng
+/// 3" → "trong tháng 4" where it is a month. Other periods (past ones, plan
+/// years), dates and citations of documents stay as written.
+pub fn advance_mentions(text: &str, current: ReportPeriod) -> (String, Vec<MovedMention>) {
+    let targets = [current, current.next()];
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let push = |edits: &mut Vec<(Range<usize>, String)>, r: Range<usize>, to: String| {
+        if !edits
+            .iter()
+            .any(|(e, _)| e.start < r.end && r.start < e.end)
+        {
+            edits.push((r, to));
+        }
+    };
+    for (p, r) in ReportPeriod::find_all(text) {
+        if targets.contains(&p) && !cited_or_dated(text, r.start) {
+            let to = period_written_like(&text[r.clone()], p.next());
+            push(&mut edits, r, to);
+        }
+    }
+    let lower_same_len = text.to_lowercase().len() == text.len();
+    let hay = if lower_same_len {
+        text.to_lowercase()
+    } else {
+        text.to_string()
+    };
+    let whole_number_at = |at: usize, n: &str| {
+        at + n.len() <= text.len()
+            && &text[at..at + n.len()] == n
+            && !text[..at].ends_with(|c: char| c.is_ascii_digit())
+    };
+    match current.span {
+        // "11 tháng đầu năm (2025)" → "cả năm (2025)"; "10 tháng" → "11 tháng".
+        baocao_model::Span::Month(m) if m < 12 => {
+            let n = m.to_string();
+            for (at, _) in hay.match_indices(&format!("{n} tháng đầu năm")) {
+                if whole_number_at(at, &n) && !cited_or_dated(text, at) {
+                    let len = format!("{n} tháng đầu năm").len();
+                    let to = if m + 1 == 12 {
+                        "cả năm".to_string()
+                    } else {
+                        format!("{} tháng đầu năm", m + 1)
+                    };
+                    push(&mut edits, at..at + len, to);
+                }
+            }
+            // "trong tháng 3" without a year: the month reported.
+            for (at, _) in hay.match_indices("tháng ") {
+                let num_at = at + "tháng ".len();
+                let digits = text[num_at..]
+                    .bytes()
+                    .take_while(u8::is_ascii_digit)
+                    .count();
+                if digits == 0 || digits > 2 {
+                    continue;
+                }
+                let after = &text[num_at + digits..];
+                if after.starts_with(['/', '-', '.'])
+                    || after.trim_start().to_lowercase().starts_with("năm")
+                {
+                    continue;
+                }
+                let Ok(said) = text[num_at..num_at + digits].parse::<u8>() else {
+                    continue;
+                };
+                if said == m && !cited_or_dated(text, at) {
+                    let word = &text[at..num_at];
+                    push(&mut edits, at..num_at + digits, format!("{word}{}", m + 1));
+                }
+            }
+        }
+        // "quý I" without a year, where the report is a quarter's.
+        baocao_model::Span::Quarter(q) => {
+            const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+            for (at, _) in hay.match_indices("quý ") {
+                let num_at = at + "quý ".len();
+                let word_end = text[num_at..]
+                    .find(|c: char| !c.is_ascii_alphanumeric())
+                    .map_or(text.len(), |i| num_at + i);
+                let word = &text[num_at..word_end];
+                let Some(said) = ROMAN.iter().position(|r| *r == word).map(|i| i as u8 + 1) else {
+                    continue;
+                };
+                if (said == q || said == q % 4 + 1) && said < 4 && !cited_or_dated(text, at) {
+                    let to = format!("{}{}", &text[at..num_at], ROMAN[usize::from(said)]);
+                    push(&mut edits, at..word_end, to);
+                }
+            }
+        }
+        _ => {}
+    }
+    edits.sort_by_key(|(r, _)| r.start);
+    let mut out = text.to_string();
+    let moved = edits
+        .iter()
+        .map(|(r, to)| MovedMention {
+            from: text[r.clone()].to_string(),
+            to: to.clone(),
+        })
+        .collect();
+    for (r, to) in edits.into_iter().rev() {
+        out.replace_range(r, &to);
+    }
+    (out, moved)
+}
+
+/// Moves the mentions of the period on in every text run of inline content.
+fn advance_inline_mentions(
+    inlines: &mut [Inline],
+    current: ReportPeriod,
+    moved: &mut Vec<MovedMention>,
+) {
     for i in inlines {
         if let Inline::Text(run) = i {
-            run.text = advance_periods(&run.text);
+            let (text, m) = advance_mentions(&run.text, current);
+            if !m.is_empty() {
+                run.text = text;
+                moved.extend(m);
+            }
         }
     }
 }
@@ -433,39 +681,98 @@ pub struct NextMonth {
     pub previous_tasks: Option<Section>,
 }
 
-/// Makes next month's report from this one: the same header, parts, body,
-/// footnotes and Nơi nhận; the trích yếu and the tasks part moved on one
-/// month (tasks for M+2); the date left for the new month with the day and
-/// number blank; every figure marked as not yet updated. `fallback` is the
-/// month to assume when the report names none.
+/// The report of the period after this one, made from this one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextPeriod {
+    pub report: Report,
+    /// The period the new report covers.
+    pub period: ReportPeriod,
+    /// This period's tasks part (what was set for the new period).
+    pub previous_tasks: Option<Section>,
+    /// The mentions of the period moved on, in the trích yếu, headings,
+    /// body, tables and footnotes, for the official to see.
+    pub moved: Vec<MovedMention>,
+}
+
+/// Makes next month's report from this one (see [`next_period`]). `fallback`
+/// is the month to assume when the report names none.
 pub fn next_month(report: &Report, fallback: Period) -> NextMonth {
-    let current = report.period().unwrap_or(fallback);
+    let next = next_period(report, ReportPeriod::month(fallback));
+    NextMonth {
+        period: next.period.as_month().unwrap_or(fallback.next()),
+        report: next.report,
+        previous_tasks: next.previous_tasks,
+    }
+}
+
+/// Makes the next period's report from this one: the same header, parts,
+/// body, footnotes and Nơi nhận; every mention of this period and of the
+/// next one moved on one period (trích yếu, headings, body; not dates or
+/// citations of documents); the date left for the new period with the day
+/// and number blank; every figure of the period marked as not yet updated.
+/// `fallback` is the period to assume when the report names none.
+pub fn next_period(report: &Report, fallback: ReportPeriod) -> NextPeriod {
+    let current = report.report_period().unwrap_or(fallback);
     let period = current.next();
     let mut next = report.clone();
     next.source = Default::default();
     next.schema_version = baocao_model::SCHEMA_VERSION;
     next.header.number = String::new();
+    let dated = super::template::dated_month(period);
     next.header.date = DocDate {
         day: None,
-        month: Some(period.month),
-        year: Some(period.year),
+        month: Some(dated.month),
+        year: Some(dated.year),
     };
-    next.title.summary = if report.period().is_some() {
-        advance_periods(&report.title.summary)
+    let mut moved = Vec::new();
+    if report.report_period().is_some() {
+        let (summary, m) = advance_mentions(&report.title.summary, current);
+        next.title.summary = summary;
+        moved.extend(m);
     } else {
-        super::template::summary_for(period)
-    };
+        next.title.summary =
+            super::template::summary_of(super::template::ReportKind::Socioeconomic, period);
+    }
     let tasks = tasks_part(report);
     let previous_tasks = tasks.map(|i| report.body.sections[i].clone());
-    if let Some(i) = tasks {
-        let part = &mut next.body.sections[i];
-        advance_inline_periods(&mut part.heading.title);
+    fn advance_blocks(blocks: &mut [Block], current: ReportPeriod, moved: &mut Vec<MovedMention>) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(p) => advance_inline_mentions(&mut p.inlines, current, moved),
+                Block::Table(t) => {
+                    for cell in t.columns.iter_mut().chain(t.rows.iter_mut().flatten()) {
+                        let (text, m) = advance_mentions(cell, current);
+                        if !m.is_empty() {
+                            *cell = text;
+                            moved.extend(m);
+                        }
+                    }
+                }
+            }
+        }
     }
-    next.mark_all_figures_stale(Some(current));
-    NextMonth {
+    fn advance_section(s: &mut Section, current: ReportPeriod, moved: &mut Vec<MovedMention>) {
+        advance_inline_mentions(&mut s.heading.title, current, moved);
+        advance_blocks(&mut s.blocks, current, moved);
+        for c in &mut s.children {
+            advance_section(c, current, moved);
+        }
+    }
+    advance_blocks(&mut next.body.intro, current, &mut moved);
+    for s in &mut next.body.sections {
+        advance_section(s, current, &mut moved);
+    }
+    for f in &mut next.footnotes {
+        advance_inline_mentions(&mut f.content, current, &mut moved);
+    }
+    next.mark_period_figures_stale(Some(current));
+    // This period's lũy kế, for the next one to be compared with.
+    next.previous_cumulative = baocao_model::cumulative::carried(report);
+    NextPeriod {
         report: next,
         period,
         previous_tasks,
+        moved,
     }
 }
 

@@ -2,7 +2,7 @@
 //! edits that keep a report's invariants ([`edit::ReportEdit`], [`typing`],
 //! [`paste`], [`outline`]), the undo history of structural changes
 //! ([`history`]), next month's report from this month's ([`carry`]), the
-//! templates ([`template`]), opening a file of any kind the page or the CLI
+//! templates and the unit profile they fill in ([`template`], [`profile`]), opening a file of any kind the page or the CLI
 //! is given ([`input`]), the HTML preview ([`html`]) and its pages ([`pages`]). The page (`src/ui`)
 //! only wires these to signals and the DOM.
 
@@ -17,6 +17,7 @@ pub mod outline;
 pub mod pages;
 pub mod paste;
 pub mod table;
+pub mod profile;
 pub mod template;
 pub mod typing;
 

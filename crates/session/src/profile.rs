@@ -1,0 +1,345 @@
+//! The unit profile: what an office writes the same way in every report
+//! (cơ quan chủ quản, cơ quan ban hành, địa danh, ký hiệu, Nơi nhận, quyền
+//! hạn, chức vụ, người ký), saved once in the browser and used by every new
+//! report made from a template.
+//!
+//! The page keeps it as JSON in localStorage. Reading it back is tolerant:
+//! a field of the wrong type is left empty, an unknown field is ignored, a
+//! profile written by a later version keeps the fields this one knows, and
+//! text that is not a profile at all is reported so the page can say so and
+//! start from an empty profile without losing the stored text.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The version of the stored profile this build writes.
+pub const PROFILE_VERSION: u32 = 1;
+
+/// The localStorage key of the unit profile (outside the drafts' prefixes).
+pub const PROFILE_KEY: &str = "baocao/profile";
+
+/// Where a damaged profile is set aside, so nothing the official typed is lost.
+pub const DAMAGED_PROFILE_KEY: &str = "baocao/profile-damaged";
+
+/// Which kind of office issues the report. Since 1 July 2025 local
+/// government has two levels: the province (UBND tỉnh and its sở, ban,
+/// ngành) and the commune level (UBND xã, phường, đặc khu).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    /// UBND tỉnh (or thành phố trực thuộc trung ương).
+    #[default]
+    Province,
+    /// A sở, ban, ngành of the province, under "UBND TỈNH …".
+    Department,
+    /// UBND xã (and đặc khu).
+    Commune,
+    /// UBND phường.
+    Ward,
+}
+
+impl UnitKind {
+    /// Every kind, in the order the page lists them.
+    pub const ALL: [UnitKind; 4] = [
+        UnitKind::Province,
+        UnitKind::Department,
+        UnitKind::Commune,
+        UnitKind::Ward,
+    ];
+
+    /// The name the page shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            UnitKind::Province => "UBND tỉnh",
+            UnitKind::Department => "Sở, ban, ngành thuộc tỉnh",
+            UnitKind::Commune => "UBND xã, đặc khu",
+            UnitKind::Ward => "UBND phường",
+        }
+    }
+
+    /// A short ASCII key (form values, storage).
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitKind::Province => "province",
+            UnitKind::Department => "department",
+            UnitKind::Commune => "commune",
+            UnitKind::Ward => "ward",
+        }
+    }
+
+    /// The kind with this key.
+    pub fn from_key(key: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// Whether an Ủy ban nhân dân (a collective body, signed "TM.") issues it.
+    pub fn is_people_committee(self) -> bool {
+        self != UnitKind::Department
+    }
+}
+
+/// What an office writes the same way in every report. Every field may be
+/// empty: the template then leaves that field empty (with a placeholder on
+/// the page) or, for conventions of the unit kind (quyền hạn, chức vụ, ký
+/// hiệu of an UBND, the usual Nơi nhận), writes the convention.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitProfile {
+    pub version: u32,
+    pub unit: UnitKind,
+    /// Cơ quan chủ quản, e.g. "UBND TỈNH LÂM ĐỒNG" above a sở.
+    pub parent_agency: String,
+    /// Cơ quan ban hành, one printed line per '\n'.
+    pub issuing_agency: String,
+    /// Địa danh, e.g. "Lâm Đồng".
+    pub place: String,
+    /// Ký hiệu, e.g. "BC-UBND", "BC-SNV".
+    pub code: String,
+    /// Nơi nhận, one line each.
+    pub recipients: Vec<String>,
+    /// Quyền hạn ký, one printed line each ("TM. ỦY BAN NHÂN DÂN").
+    pub authority: Vec<String>,
+    /// Chức vụ ("CHỦ TỊCH", "PHÓ GIÁM ĐỐC").
+    pub position: String,
+    /// Họ và tên người ký.
+    pub signer: String,
+}
+
+/// Why a stored profile could not be read at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DamagedProfile;
+
+impl std::fmt::Display for DamagedProfile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Hồ sơ đơn vị lưu trong trình duyệt bị hỏng, không đọc được. Đã mở hồ sơ trống; dữ liệu cũ được giữ riêng trong trình duyệt.")
+    }
+}
+
+impl UnitProfile {
+    /// An empty profile of a unit kind.
+    pub fn new(unit: UnitKind) -> Self {
+        UnitProfile {
+            version: PROFILE_VERSION,
+            unit,
+            ..UnitProfile::default()
+        }
+    }
+
+    /// The profile with the unit kind's conventions filled in where it is
+    /// empty (quyền hạn, chức vụ, ký hiệu, Nơi nhận), as the profile form
+    /// offers them for editing. Names (cơ quan, địa danh, người ký) stay as
+    /// the official wrote them.
+    pub fn with_conventions(&self) -> UnitProfile {
+        let mut p = self.clone();
+        let c = conventions(self.unit);
+        if p.authority.is_empty() {
+            p.authority = c.authority;
+        }
+        if p.position.trim().is_empty() {
+            p.position = c.position;
+        }
+        if p.code.trim().is_empty() {
+            p.code = c.code;
+        }
+        if p.recipients.is_empty() {
+            p.recipients = c.recipients;
+        }
+        p
+    }
+
+    /// Whether the official has written any of the unit's own values.
+    pub fn is_set(&self) -> bool {
+        [
+            &self.parent_agency,
+            &self.issuing_agency,
+            &self.place,
+            &self.signer,
+        ]
+        .iter()
+        .any(|s| !s.trim().is_empty())
+    }
+
+    /// The profile as stored.
+    pub fn to_json(&self) -> String {
+        let mut p = self.clone();
+        p.version = PROFILE_VERSION;
+        serde_json::to_string(&p).unwrap_or_default()
+    }
+
+    /// Reads a stored profile, keeping every field that can be read.
+    pub fn from_json(text: &str) -> Result<UnitProfile, DamagedProfile> {
+        let value: Value = serde_json::from_str(text).map_err(|_| DamagedProfile)?;
+        let Value::Object(map) = value else {
+            return Err(DamagedProfile);
+        };
+        let string = |key: &str| match map.get(key) {
+            Some(Value::String(s)) => s.clone(),
+            _ => String::new(),
+        };
+        let lines = |key: &str| match map.get(key) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let unit = match map.get("unit") {
+            Some(Value::String(s)) => serde_json::from_value(Value::String(s.clone())).ok(),
+            _ => None,
+        };
+        Ok(UnitProfile {
+            version: PROFILE_VERSION,
+            unit: unit.unwrap_or_default(),
+            parent_agency: string("parent_agency"),
+            issuing_agency: string("issuing_agency"),
+            place: string("place"),
+            code: string("code"),
+            recipients: lines("recipients"),
+            authority: lines("authority"),
+            position: string("position"),
+            signer: string("signer"),
+        })
+    }
+}
+
+/// What a unit kind writes by convention, whoever the unit is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conventions {
+    pub authority: Vec<String>,
+    pub position: String,
+    /// Ký hiệu; empty for a sở, whose letters are its own ("BC-SNV", "BC-STC").
+    pub code: String,
+    pub recipients: Vec<String>,
+}
+
+/// The conventions of a unit kind: an UBND signs "TM. ỦY BAN NHÂN DÂN /
+/// CHỦ TỊCH" under "BC-UBND"; a sở's report is usually signed by a deputy
+/// "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC". Nơi nhận lists the bodies above the unit
+/// "(b/c)", its own leaders and units, and ends with "Lưu: VT, …".
+pub fn conventions(unit: UnitKind) -> Conventions {
+    let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    match unit {
+        UnitKind::Province => Conventions {
+            authority: lines(&["TM. ỦY BAN NHÂN DÂN"]),
+            position: "CHỦ TỊCH".to_string(),
+            code: "BC-UBND".to_string(),
+            recipients: lines(&[
+                "Văn phòng Chính phủ (b/c);",
+                "Thường trực Tỉnh ủy (b/c);",
+                "Thường trực HĐND tỉnh (b/c);",
+                "CT, các PCT UBND tỉnh;",
+                "Các sở, ban, ngành thuộc tỉnh;",
+                "UBND các xã, phường, đặc khu;",
+                "Lưu: VT, TH.",
+            ]),
+        },
+        UnitKind::Department => Conventions {
+            authority: lines(&["KT. GIÁM ĐỐC"]),
+            position: "PHÓ GIÁM ĐỐC".to_string(),
+            code: String::new(),
+            recipients: lines(&[
+                "UBND tỉnh (b/c);",
+                "Giám đốc, các Phó Giám đốc Sở;",
+                "Các phòng, đơn vị thuộc Sở;",
+                "Lưu: VT, VP.",
+            ]),
+        },
+        UnitKind::Commune | UnitKind::Ward => {
+            let level = if unit == UnitKind::Ward {
+                "phường"
+            } else {
+                "xã"
+            };
+            Conventions {
+                authority: lines(&["TM. ỦY BAN NHÂN DÂN"]),
+                position: "CHỦ TỊCH".to_string(),
+                code: "BC-UBND".to_string(),
+                recipients: vec![
+                    "UBND tỉnh (b/c);".to_string(),
+                    format!("Thường trực Đảng ủy {level} (b/c);"),
+                    format!("Thường trực HĐND {level};"),
+                    format!("CT, các PCT UBND {level};"),
+                    format!("Các cơ quan, đơn vị thuộc {level};"),
+                    "Lưu: VT, VP.".to_string(),
+                ],
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lam_dong_department() -> UnitProfile {
+        UnitProfile {
+            unit: UnitKind::Department,
+            parent_agency: "UBND TỈNH LÂM ĐỒNG".into(),
+            issuing_agency: "SỞ NỘI VỤ".into(),
+            place: "Lâm Đồng".into(),
+            code: "BC-SNV".into(),
+            recipients: vec!["UBND tỉnh (b/c);".into(), "Lưu: VT, VP.".into()],
+            authority: vec!["KT. GIÁM ĐỐC".into()],
+            position: "PHÓ GIÁM ĐỐC".into(),
+            signer: "Trần Thị B".into(),
+            ..UnitProfile::new(UnitKind::Department)
+        }
+    }
+
+    #[test]
+    fn a_profile_is_read_back_as_written() {
+        let p = lam_dong_department();
+        let back = UnitProfile::from_json(&p.to_json()).unwrap();
+        assert_eq!(back, p);
+        assert!(back.is_set());
+        assert!(!UnitProfile::new(UnitKind::Ward).is_set());
+    }
+
+    #[test]
+    fn a_damaged_profile_keeps_what_can_be_read() {
+        // Wrong types, an unknown unit kind, unknown fields, a later version.
+        let text = r#"{"version": 9, "unit": "county", "place": "Lâm Đồng",
+            "issuing_agency": 12, "recipients": ["UBND tỉnh (b/c);", 3, null],
+            "authority": "TM. ỦY BAN NHÂN DÂN", "colour": "blue", "signer": "Nguyễn Văn C"}"#;
+        let p = UnitProfile::from_json(text).unwrap();
+        assert_eq!(p.version, PROFILE_VERSION);
+        assert_eq!(p.unit, UnitKind::Province);
+        assert_eq!(p.place, "Lâm Đồng");
+        assert_eq!(p.issuing_agency, "");
+        assert_eq!(p.recipients, ["UBND tỉnh (b/c);"]);
+        assert!(p.authority.is_empty());
+        assert_eq!(p.signer, "Nguyễn Văn C");
+        // Not a profile at all: reported, nothing invented.
+        assert_eq!(
+            UnitProfile::from_json("{\"place\": \"Lâm"),
+            Err(DamagedProfile)
+        );
+        assert_eq!(UnitProfile::from_json("[1, 2]"), Err(DamagedProfile));
+        assert_eq!(UnitProfile::from_json(""), Err(DamagedProfile));
+        assert!(DamagedProfile.to_string().contains("bị hỏng"));
+    }
+
+    #[test]
+    fn each_unit_kind_has_its_conventions() {
+        let dep = UnitProfile::new(UnitKind::Department).with_conventions();
+        assert_eq!(dep.authority, ["KT. GIÁM ĐỐC"]);
+        assert_eq!(dep.position, "PHÓ GIÁM ĐỐC");
+        assert_eq!(dep.code, "", "a sở's letters are its own");
+        assert_eq!(dep.recipients.last().unwrap(), "Lưu: VT, VP.");
+        let ward = UnitProfile::new(UnitKind::Ward).with_conventions();
+        assert_eq!(ward.authority, ["TM. ỦY BAN NHÂN DÂN"]);
+        assert_eq!(ward.code, "BC-UBND");
+        assert!(ward
+            .recipients
+            .contains(&"Thường trực HĐND phường;".to_string()));
+        // What the official wrote is kept.
+        let mine = lam_dong_department().with_conventions();
+        assert_eq!(mine.code, "BC-SNV");
+        assert_eq!(mine.recipients.len(), 2);
+        for k in UnitKind::ALL {
+            assert_eq!(UnitKind::from_key(k.key()), Some(k));
+            // The names are never invented.
+            let p = UnitProfile::new(k).with_conventions();
+            assert!(p.issuing_agency.is_empty() && p.place.is_empty() && p.signer.is_empty());
+        }
+    }
+}
