@@ -11,8 +11,11 @@ serve: dist
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## make dist: the release site in dist/, to copy to any static web server
+# With Leptos's `--cfg erase_components` (its size advice): the page's wasm is
+# 20 KB gzipped smaller (441 -> 421 KB). In a target directory of its own, so
+# the lints and wasm tests, built without it, do not rebuild everything.
 dist: setup
-	trunk build --release
+	RUSTFLAGS="--cfg erase_components" CARGO_TARGET_DIR=target/erase trunk build --release
 
 ## make test: every test (formatting, lints, native, wasm in Chromium, .docx, end-to-end)
 test: setup-test lint test-native test-wasm dist single test-docx test-e2e

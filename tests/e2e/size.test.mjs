@@ -6,9 +6,12 @@ import { serveDist, launch } from './harness.mjs';
 import { assert } from './helpers.mjs';
 import { bytesBeforeReady } from '../bench/load.mjs';
 
-// Reached with the .docx writer and reader in the document worker (issue 14
-// asked for 300 KB; what stands in the way is in README.md, "Kích thước").
-const BUDGET_GZ = 470_000;
+// Reached with the .docx writer and reader in the document worker: 464 KB
+// from a plain `trunk build --release`, 444 KB from `make dist` (Leptos's
+// erase_components). Issue 14 asked for 300 KB; what stands in the way (Leptos
+// rendering, the model, the checks, serde_json, the paste readers) is in the
+// closing note of issue 14.
+const BUDGET_GZ = 465_000;
 
 let server;
 let browser;
