@@ -10,7 +10,10 @@ const CACHE = 'baocao-page';
 async function currentFiles() {
   const response = await fetch('./', { cache: 'no-store' });
   const html = await response.clone().text();
-  const files = new Set(['./']);
+  // The document worker (the .docx writer and reader) is started by the
+  // page's wasm, not linked from index.html; its files keep their names.
+  const files = new Set(['./', './baocao-worker_loader.js', './baocao-worker.js', './baocao-worker_bg.wasm',
+    './icon-192.png', './icon-512.png']);
   for (const m of html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*["']\.\/([^"']+)["']/g)) {
     files.add('./' + m[1]);
   }

@@ -4,6 +4,8 @@
 //! ARCHITECTURE.md); this layer keeps signals, DOM work and timers.
 
 #[cfg(target_arch = "wasm32")]
+pub mod doc_worker;
+#[cfg(target_arch = "wasm32")]
 pub mod local_store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

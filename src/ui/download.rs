@@ -6,11 +6,15 @@ use wasm_bindgen::JsCast;
 /// Offers `bytes` for download under `file_name`. Returns a Vietnamese
 /// message if the browser refuses.
 pub fn offer(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+    offer_array(&js_sys::Uint8Array::from(bytes), file_name, mime)
+}
+
+/// [`offer`] for bytes already in a JavaScript array (from the worker).
+pub fn offer_array(array: &js_sys::Uint8Array, file_name: &str, mime: &str) -> Result<(), String> {
     let fail = |what: &str| {
         format!("Không tải được tệp về ({what}). Hãy thử lại hoặc dùng trình duyệt khác.")
     };
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
+    let parts = js_sys::Array::of1(array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)

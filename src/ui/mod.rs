@@ -4,6 +4,7 @@
 
 mod app;
 mod body;
+mod documents;
 mod dom;
 mod download;
 mod draft_list;
@@ -25,4 +26,7 @@ pub use app::App;
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    // The .docx writer and reader load once the page is idle, so the first
+    // download does not wait for them.
+    leptos::prelude::set_timeout(documents::start, std::time::Duration::from_secs(3));
 }

@@ -10,6 +10,7 @@
 //! content changed from outside. The checks and the preview run shortly
 //! after typing stops; the autosave at most a second after a change.
 
+use super::documents;
 use super::dom;
 use super::download;
 use crate::local_store::LocalStore;
@@ -24,7 +25,7 @@ use baocao_model::{BlockId, FigurePlace, Inline, Period, Report, ReportPeriod, T
 use baocao_session::carry::walk::{FigureWalk, Step, WalkError};
 use baocao_session::carry::{confirm_place, next_period};
 use baocao_session::edit::Caret;
-use baocao_session::input::{open_as_draft, Opened};
+use baocao_session::input::{is_word_file, open_plain_as_draft, Opened};
 use baocao_session::profile::UnitProfile;
 use baocao_session::template::{
     blank_report, dated_month, draft_name, period_draft_name, report_from, Template,
@@ -35,6 +36,7 @@ use baocao_session::{ReportEdit, StaleMarks};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// Whether the open draft is saved.
 #[derive(Clone, Debug, PartialEq)]
@@ -506,24 +508,57 @@ impl AppState {
                 return;
             }
         }
-        match open_as_draft(name, bytes) {
-            Ok(Opened {
-                report,
-                name: title,
-                left_out,
-            }) => {
-                let parts = report.body.sections.len();
-                let notes = report.footnotes.len();
-                self.create(&title, report, None);
-                // What a Word file held that a report does not, in one line.
-                let left_out = left_out.map(|m| format!(" {m}")).unwrap_or_default();
-                self.say(
-                    Tone::Info,
-                    format!("Đã đọc tệp «{name}»: {parts} phần, {notes} chú thích.{left_out}"),
-                );
+        if !is_word_file(name, bytes) {
+            match open_plain_as_draft(name, bytes) {
+                Ok(opened) => self.opened(name, opened),
+                Err(e) => self.say(Tone::Error, format!("Không đọc được tệp «{name}»: {e}")),
             }
-            Err(e) => self.say(Tone::Error, format!("Không đọc được tệp «{name}»: {e}")),
+            return;
         }
+        // A Word file is read in the document worker, which has the reader.
+        let request = js_sys::Object::new();
+        documents::put(&request, "kind", "open");
+        documents::put(&request, "name", name);
+        let array = js_sys::Uint8Array::from(bytes);
+        let transfer = js_sys::Array::of1(&array.buffer());
+        documents::put(&request, "bytes", array);
+        let state = *self;
+        let file = name.to_string();
+        documents::ask(request, transfer, move |answer| {
+            let read = answer.and_then(|a| {
+                let json = documents::field(&a, "report")
+                    .as_string()
+                    .unwrap_or_default();
+                let report: Report = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+                Ok(Opened {
+                    report,
+                    name: documents::field(&a, "name").as_string().unwrap_or_default(),
+                    left_out: documents::field(&a, "leftOut").as_string(),
+                })
+            });
+            match read {
+                Ok(opened) => state.opened(&file, opened),
+                Err(e) => state.say(Tone::Error, format!("Không đọc được tệp «{file}»: {e}")),
+            }
+        });
+    }
+
+    /// A file read as a report becomes a new draft.
+    fn opened(&self, name: &str, opened: Opened) {
+        let Opened {
+            report,
+            name: title,
+            left_out,
+        } = opened;
+        let parts = report.body.sections.len();
+        let notes = report.footnotes.len();
+        self.create(&title, report, None);
+        // What a Word file held that a report does not, in one line.
+        let left_out = left_out.map(|m| format!(" {m}")).unwrap_or_default();
+        self.say(
+            Tone::Info,
+            format!("Đã đọc tệp «{name}»: {parts} phần, {notes} chú thích.{left_out}"),
+        );
     }
 
     /// Downloads every draft as one backup file (the open one as it is in
@@ -631,12 +666,37 @@ impl AppState {
         else {
             return;
         };
-        let bytes = baocao_docx::write(&report);
-        let name = baocao_docx::file_name(&report);
-        let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        if let Err(message) = download::offer(&bytes, &name, mime) {
-            self.say(Tone::Error, message);
-        }
+        let json = match serde_json::to_string(&report) {
+            Ok(json) => json,
+            Err(e) => {
+                self.say(Tone::Error, format!("Không tạo được tệp .docx: {e}"));
+                return;
+            }
+        };
+        // Built in the document worker: the page stays responsive meanwhile.
+        let t0 = dom::now();
+        let request = js_sys::Object::new();
+        documents::put(&request, "kind", "docx");
+        documents::put(&request, "report", json);
+        let state = *self;
+        documents::ask(request, js_sys::Array::new(), move |answer| {
+            let answer = match answer {
+                Ok(a) => a,
+                Err(message) => {
+                    state.say(Tone::Error, message);
+                    return;
+                }
+            };
+            let bytes: js_sys::Uint8Array = documents::field(&answer, "bytes").unchecked_into();
+            let name = documents::field(&answer, "name")
+                .as_string()
+                .unwrap_or_else(|| "bao-cao.docx".to_string());
+            let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            if let Err(message) = download::offer_array(&bytes, &name, mime) {
+                state.say(Tone::Error, message);
+            }
+            dom::record_timing("docx", dom::now() - t0);
+        });
     }
 
     // ----- Editing ----------------------------------------------------------

@@ -1,8 +1,8 @@
 // Without network: after one visit, a reload still opens the page and its
 // drafts, from the copy the service worker keeps of the page's own files.
 import { test, before, after } from 'node:test';
-import { serveDist, launch, openApp, foreignRequests } from './harness.mjs';
-import { assert, newFromTemplate, paragraphUnder, waitSaved } from './helpers.mjs';
+import { serveDist, launch, openApp, foreignRequests, readDocx } from './harness.mjs';
+import { assert, newFromTemplate, paragraphUnder, waitSaved, download } from './helpers.mjs';
 
 let server;
 let browser;
@@ -20,6 +20,10 @@ test('a reload without network opens the page and the drafts from the browser’
   for (const ext of ['.wasm', '.js', '.css']) {
     assert.ok(copied.some((p) => p.endsWith(ext)), `the ${ext} file is copied: ${copied}`);
   }
+  // The document worker (the .docx writer and reader) too, though index.html does not name it.
+  for (const f of ['/baocao-worker_loader.js', '/baocao-worker.js', '/baocao-worker_bg.wasm']) {
+    assert.ok(copied.includes(f), `${f} is copied: ${copied}`);
+  }
 
   await newFromTemplate(page);
   await paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị').click();
@@ -34,6 +38,10 @@ test('a reload without network opens the page and the drafts from the browser’
   await page.getByTestId('draft-item').first().getByRole('button', { name: /Mở bản nháp/ }).click();
   await paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị').waitFor();
   assert.match(await paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị').textContent(), /Mất mạng vẫn mở được trang\./);
+  // Still offline, the .docx is built by the worker from the browser's copy.
+  const docx = await download(page, () => page.getByTestId('download-docx').click());
+  assert.match(docx.name, /\.docx$/);
+  assert.match(readDocx(docx.bytes)['word/document.xml'], /Mất mạng vẫn mở được trang\./);
   await browser.context.setOffline(false);
 
   assert.deepEqual(foreignRequests(browser.requests, server.url), []);

@@ -55,11 +55,23 @@ impl std::error::Error for InputError {}
 /// as one; a name ending in ".json" (or bytes starting with "{") as a draft;
 /// anything else as text.
 pub fn read_report(name: &str, bytes: &[u8]) -> Result<(Report, Source), InputError> {
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".docx") || lower.ends_with(".docm") || looks_like_word(bytes) {
+    if is_word_file(name, bytes) {
         let read = read_docx(bytes).map_err(InputError::Docx)?;
         return Ok((read.report, Source::Docx(read.dropped)));
     }
+    read_plain(name, bytes)
+}
+
+/// Whether [`read_report`] reads a file as a Word file: named .docx or
+/// .docm, or a zip or Word 97–2003 file by its first bytes. The page hands
+/// those to its document worker, which carries the .docx reader.
+pub fn is_word_file(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".docx") || lower.ends_with(".docm") || looks_like_word(bytes)
+}
+
+/// A file that is not a Word file: a draft (.json) or text.
+fn read_plain(name: &str, bytes: &[u8]) -> Result<(Report, Source), InputError> {
     let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
         byte: e.valid_up_to() + 1,
     })?;
@@ -93,7 +105,19 @@ pub struct Opened {
 /// numbered by reading order (as the editor keeps them), and named after its
 /// period ("Báo cáo tháng 3/2025"), else after the file.
 pub fn open_as_draft(file_name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
-    let (mut report, source) = read_report(file_name, bytes)?;
+    let (report, source) = read_report(file_name, bytes)?;
+    Ok(opened(report, source, file_name))
+}
+
+/// [`open_as_draft`] for a file that is not a Word file ([`is_word_file`]
+/// is false): the page's own wasm opens drafts and text without the .docx
+/// reader, which lives in its document worker.
+pub fn open_plain_as_draft(file_name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
+    let (report, source) = read_plain(file_name, bytes)?;
+    Ok(opened(report, source, file_name))
+}
+
+fn opened(mut report: Report, source: Source, file_name: &str) -> Opened {
     report.disambiguate_footnotes();
     report.renumber_footnotes();
     let name = draft_name(&report, file_name);
@@ -101,11 +125,11 @@ pub fn open_as_draft(file_name: &str, bytes: &[u8]) -> Result<Opened, InputError
         Source::Docx(dropped) => dropped.message_vi(),
         Source::Text | Source::Draft => None,
     };
-    Ok(Opened {
+    Opened {
         report,
         name,
         left_out,
-    })
+    }
 }
 
 /// The name of a draft made from a file: the report's period if its trích
@@ -185,5 +209,27 @@ mod tests {
             texts,
             ["Chú thích của đoạn một.", "Chú thích của đoạn hai."]
         );
+    }
+
+    #[test]
+    fn word_files_are_told_by_name_or_first_bytes_and_plain_files_open_alike() {
+        assert!(is_word_file("Báo cáo.DOCX", b""));
+        assert!(is_word_file("bc.docm", b""));
+        assert!(is_word_file("tai-ve", b"PK\x03\x04rest"));
+        // Word 97-2003 (an OLE compound file) is told by its signature too.
+        assert!(is_word_file(
+            "bc.doc",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"
+        ));
+        assert!(!is_word_file("bc.txt", "BÁO CÁO".as_bytes()));
+        assert!(!is_word_file("bc.json", b"{}"));
+        // The page's opener for other files gives what the full one gives.
+        let text =
+            "BÁO CÁO\n\nTình hình tháng 4/2027\n\nI. KẾT QUẢ\n\nThu 12,5 tỷ đồng¹.\n\n¹ Số ước.\n";
+        let plain = open_plain_as_draft("bc.txt", text.as_bytes()).unwrap();
+        assert_eq!(plain, open_as_draft("bc.txt", text.as_bytes()).unwrap());
+        assert_eq!(plain.name, "Báo cáo tháng 4/2027");
+        assert_eq!(plain.report.footnotes.len(), 1);
+        assert_eq!(plain.left_out, None);
     }
 }

@@ -1,0 +1,141 @@
+// `make bench`: the figures of issue 14, printed, never asserted.
+//   1. the bytes the page fetches before it is ready (raw and gzip -9), and
+//      the document worker's files fetched when first needed;
+//   2. in one headless Chromium session, the .docx of a ~100-page report
+//      built by the page (click to download) and by docx.js 9 from the same
+//      text: medians and their ratio.
+// The native check bench runs after it (see the Makefile).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { serveDist, launch, seedsDir } from '../tests/e2e/harness.mjs';
+import { bytesBeforeReady, workerSizes } from '../tests/bench/load.mjs';
+
+const RUNS = Number(process.env.RUNS || 7);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+/** Seed 001 with its body (parts I–III and their footnotes) eight times over. */
+function hundredPages() {
+  const seed = fs.readFileSync(path.join(seedsDir, '001_1a00eb9240ccd3d2.txt'), 'utf8');
+  const lines = seed.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('I. NHỮNG KẾT QUẢ'));
+  const end = lines.findIndex((l) => l.startsWith('Nơi nhận'));
+  const head = lines.slice(0, start).join('\n');
+  const body = lines.slice(start, end).join('\n');
+  return { head, body, copies: 8, text: [head, ...Array(8).fill(body), lines.slice(end).join('\n')].join('\n\n') };
+}
+
+const server = await serveDist();
+const browser = await launch();
+try {
+  // 1. Bytes before ready.
+  const { page, files, total } = await bytesBeforeReady(browser.context, server.url);
+  console.log('Fetched before the page is ready (fresh profile):');
+  for (const f of files) console.log(`  ${f.file.padEnd(44)} ${String(f.raw).padStart(9)} B raw ${String(f.gz).padStart(8)} B gzip -9`);
+  console.log(`  ${'total'.padEnd(44)} ${String(total.raw).padStart(9)} B raw ${String(total.gz).padStart(8)} B gzip -9 (${kb(total.gz)}; goal 300 KB)`);
+  console.log('Fetched when a .docx is first built or read (the document worker):');
+  for (const f of workerSizes()) console.log(`  ${f.file.padEnd(44)} ${String(f.raw).padStart(9)} B raw ${String(f.gz).padStart(8)} B gzip -9`);
+
+  // 2. The .docx of ~100 pages: the page, then docx.js, in the same browser.
+  const { head, body, copies, text } = hundredPages();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-bench-')), 'bao-cao-100-trang.txt');
+  fs.writeFileSync(file, text);
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('download-docx').waitFor();
+  await page.locator('.fn-item').last().waitFor();
+  const notes = await page.locator('.fn-item').count();
+  const paragraphs = await page.locator('.doc-editor .block.para').count();
+  console.log(`\n~100-page report: ${(text.length / 1024).toFixed(0)} KB of text, ${paragraphs} paragraphs, ${notes} footnotes`);
+  // From the click to the moment the page hands the file to the browser.
+  const clickToFile = () => page.evaluate(() => new Promise((resolve) => {
+    const original = HTMLAnchorElement.prototype.click;
+    const createObjectURL = URL.createObjectURL;
+    let t0;
+    let size = 0;
+    URL.createObjectURL = (blob) => { size = blob.size; return createObjectURL(blob); };
+    HTMLAnchorElement.prototype.click = function click() {
+      if (this.download) {
+        const ms = performance.now() - t0;
+        HTMLAnchorElement.prototype.click = original;
+        URL.createObjectURL = createObjectURL;
+        resolve({ ms, size });
+        return undefined; // no real download in the bench
+      }
+      return original.call(this);
+    };
+    t0 = performance.now();
+    document.querySelector('[data-testid="download-docx"]').click();
+  }));
+  const first = await clickToFile();
+  const ours = [];
+  let ourSize = first.size;
+  for (let i = 0; i < RUNS; i++) { const r = await clickToFile(); ours.push(r.ms); ourSize = r.size; }
+  console.log(`  baocao (document worker): first click ${first.ms.toFixed(0)} ms (worker start), then median ${median(ours).toFixed(1)} ms of ${RUNS} [${ours.map((x) => x.toFixed(0)).join(', ')}], ${ourSize} B`);
+
+  // docx.js 9 (npm dev dependency) in a blank page of the same browser.
+  const require = createRequire(import.meta.url);
+  const docxJs = fs.readFileSync(require.resolve('docx').replace(/index\.(c|m)?js$/, 'index.umd.cjs'), 'utf8');
+  const other = await browser.context.newPage();
+  await other.goto('about:blank');
+  await other.addScriptTag({ content: docxJs });
+  const theirs = await other.evaluate(async ({ head, body, copies, runs }) => {
+    const { Document, Packer, Paragraph, TextRun, FootnoteReferenceRun, AlignmentType } = window.docx;
+    const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+    const font = { font: 'Times New Roman', size: 28 };
+    function build() {
+      const footnotes = {};
+      const children = [];
+      const para = (line, offset, bold) => {
+        const runs = [];
+        let text = '';
+        let num = '';
+        const flush = () => { if (text) runs.push(new TextRun({ text, bold, ...font })); text = ''; };
+        for (const ch of line + ' ') {
+          const d = sup.indexOf(ch);
+          if (d >= 0) { num += d; continue; }
+          if (num) { flush(); runs.push(new FootnoteReferenceRun(offset + Number(num))); num = ''; }
+          text += ch;
+        }
+        text = text.slice(0, -1);
+        flush();
+        return new Paragraph({ children: runs, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { before: 120, after: 120, line: 276 } });
+      };
+      for (const line of head.split('\n').filter((l) => l.trim())) children.push(para(line, 0, true));
+      for (let k = 0; k < copies; k++) {
+        const offset = k * 100;
+        for (const line of body.split('\n').filter((l) => l.trim())) {
+          const m = line.match(/^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+(.*)$/);
+          if (m) {
+            const n = [...m[1]].map((c) => sup.indexOf(c)).join('');
+            footnotes[offset + Number(n)] = { children: [new Paragraph({ children: [new TextRun({ text: m[2], font: 'Times New Roman', size: 24 })] })] };
+          } else {
+            children.push(para(line, offset, /^([IVX]+|\d+)\.\s/.test(line)));
+          }
+        }
+      }
+      const doc = new Document({
+        footnotes,
+        sections: [{ properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } }, children }],
+      });
+      return Packer.toBlob(doc);
+    }
+    const times = [];
+    let size = 0;
+    await build(); // warm-up, as the page's first click
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const blob = await build();
+      times.push(performance.now() - t0);
+      size = blob.size;
+    }
+    return { times, size };
+  }, { head, body, copies, runs: RUNS });
+  console.log(`  docx.js 9 (same text, ${copies} copies of the body): median ${median(theirs.times).toFixed(1)} ms of ${RUNS} [${theirs.times.map((x) => x.toFixed(0)).join(', ')}], ${theirs.size} B`);
+  console.log(`  ratio baocao / docx.js: ${(median(ours) / median(theirs.times)).toFixed(2)}× (goal ≤ 0.5×, and under 50 ms)`);
+  if (browser.consoleErrors.length) console.log('console errors:', browser.consoleErrors);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,93 @@
+//! The document worker: the .docx writer and the .docx reader, in a Web
+//! Worker with its own wasm (`baocao-worker`, see index.html). The page's own
+//! wasm then carries neither docx-rs nor the reader, so it loads faster, and a
+//! long report is built without freezing the page.
+//!
+//! Messages are plain objects. The page asks
+//! `{ id, kind: "docx", report: <draft JSON> }` or
+//! `{ id, kind: "open", name, bytes: Uint8Array }`; the worker answers
+//! `{ id, ok: true, name, bytes }` (the .docx and its file name),
+//! `{ id, ok: true, name, report: <JSON>, leftOut }` (an opened Word file),
+//! or `{ id, ok: false, message }` in Vietnamese. It says `"ready"` once it
+//! listens, so the page holds its requests until then.
+
+use baocao_model::Report;
+use baocao_session::input::open_as_draft;
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Runs in the worker: answers every message the page posts.
+pub fn serve() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let (answer, transfer) = answer(&ev.data());
+            let _ = reply.post_message_with_transfer(&answer, &transfer);
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
+}
+
+/// The answer to one request, and the buffers to hand over with it.
+fn answer(request: &JsValue) -> (JsValue, js_sys::Array) {
+    let out = Object::new();
+    let transfer = js_sys::Array::new();
+    set(&out, "id", get(request, "id"));
+    let kind = get(request, "kind").as_string().unwrap_or_default();
+    let done = match kind.as_str() {
+        "docx" => {
+            let json = get(request, "report").as_string().unwrap_or_default();
+            match serde_json::from_str::<Report>(&json) {
+                Ok(report) => {
+                    let bytes = Uint8Array::from(baocao_docx::write(&report).as_slice());
+                    transfer.push(&bytes.buffer());
+                    set(&out, "name", baocao_docx::file_name(&report));
+                    set(&out, "bytes", bytes);
+                    Ok(())
+                }
+                Err(e) => Err(format!("Không đọc được bản nháp để tạo tệp .docx: {e}")),
+            }
+        }
+        "open" => {
+            let name = get(request, "name").as_string().unwrap_or_default();
+            let bytes = get(request, "bytes")
+                .dyn_into::<Uint8Array>()
+                .map(|a| a.to_vec())
+                .unwrap_or_default();
+            match open_as_draft(&name, &bytes) {
+                Ok(opened) => match serde_json::to_string(&opened.report) {
+                    Ok(json) => {
+                        set(&out, "report", json);
+                        set(&out, "name", opened.name);
+                        if let Some(m) = opened.left_out {
+                            set(&out, "leftOut", m);
+                        }
+                        Ok(())
+                    }
+                    Err(e) => Err(e.to_string()),
+                },
+                Err(e) => Err(e.to_string()),
+            }
+        }
+        other => Err(format!("Yêu cầu không rõ: «{other}».")),
+    };
+    match done {
+        Ok(()) => set(&out, "ok", true),
+        Err(message) => {
+            set(&out, "ok", false);
+            set(&out, "message", message);
+        }
+    }
+    (out.into(), transfer)
+}
