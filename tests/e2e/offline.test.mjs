@@ -2,7 +2,7 @@
 // drafts, from the copy the service worker keeps of the page's own files.
 import { test, before, after } from 'node:test';
 import { serveDist, launch, openApp, foreignRequests, readDocx } from './harness.mjs';
-import { assert, newFromTemplate, paragraphUnder, waitSaved, download } from './helpers.mjs';
+import { assert, newFromTemplate, paragraphUnder, waitSaved, download, downloadDocx } from './helpers.mjs';
 
 let server;
 let browser;
@@ -39,7 +39,7 @@ test('a reload without network opens the page and the drafts from the browser’
   await paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị').waitFor();
   assert.match(await paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị').textContent(), /Mất mạng vẫn mở được trang\./);
   // Still offline, the .docx is built by the worker from the browser's copy.
-  const docx = await download(page, () => page.getByTestId('download-docx').click());
+  const docx = await downloadDocx(page);
   assert.match(docx.name, /\.docx$/);
   assert.match(readDocx(docx.bytes)['word/document.xml'], /Mất mạng vẫn mở được trang\./);
   await browser.context.setOffline(false);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { serveDist, launch, openApp } from './harness.mjs';
-import { assert, paragraphUnder, waitSaved, storedDrafts, download } from './helpers.mjs';
+import { assert, paragraphUnder, waitSaved, storedDrafts, download, downloadDocx } from './helpers.mjs';
 
 const SHOTS = '/work/shots/periods';
 let server;
@@ -119,7 +119,7 @@ test('a sở saves its profile, writes its quarterly report from the template an
   assert.match(await tasks.locator('summary').textContent(), /Nhiệm vụ đã đề ra cho quý II năm 2026/);
   await shot(page, 'department-quarter-II');
   // The file is named after the sở's ký hiệu and the period.
-  const docx = await download(page, () => page.getByTestId('download-docx').click());
+  const docx = await downloadDocx(page);
   assert.equal(docx.name, 'BC-SNV-quy-II-2026.docx');
   assert.deepEqual(browser.consoleErrors, []);
 });

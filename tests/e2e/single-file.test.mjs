@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, dist, readDocx, screenshot } from './harness.mjs';
-import { assert, newFromTemplate, paragraphUnder, waitSaved, download } from './helpers.mjs';
+import { assert, newFromTemplate, paragraphUnder, waitSaved, download, downloadDocx } from './helpers.mjs';
 
 const single = path.join(dist, '..', 'dist-single', 'baocao.html');
 
@@ -38,7 +38,7 @@ test('the single file opened from disk keeps a draft and downloads its .docx wit
   assert.match(await paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị').textContent(), /mở từ tệp trên máy\./);
   await screenshot(page, 'single-file');
 
-  const docx = await download(page, () => page.getByTestId('download-docx').click());
+  const docx = await downloadDocx(page);
   assert.match(docx.name, /\.docx$/);
   assert.match(readDocx(docx.bytes)['word/document.xml'], /Thu ngân sách 12,5 tỷ đồng, mở từ tệp trên máy\./);
   await browser.context.setOffline(false);
