@@ -185,7 +185,7 @@ pub fn write(report: &Report) -> Vec<u8> {
 /// Whether the .docx lays the detail table `t` on landscape pages (too
 /// wide for a portrait page); the preview's pages follow it.
 pub fn table_is_landscape(t: &baocao_model::Table) -> bool {
-    tables::detail_table(t).is_some_and(|d| d.landscape)
+    tables::is_landscape(t)
 }
 
 /// The file name for a report's .docx: "BC-KTXH-thang-03-2025.docx" from its

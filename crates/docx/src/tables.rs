@@ -243,23 +243,42 @@ fn cell_paragraph(text: &str, bold: bool, align: AlignmentType) -> Paragraph {
     p
 }
 
-/// Lays out a detail table of the body; None if it has no cell at all.
-pub fn detail_table(t: &baocao_model::Table) -> Option<DetailTable> {
-    let count = t
-        .rows
+/// The columns of a table: the widest of its header and rows.
+fn column_count(t: &baocao_model::Table) -> usize {
+    t.rows
         .iter()
         .map(Vec::len)
         .chain([t.columns.len()])
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// The widths of a table's columns from their text, and whether it goes
+/// on a landscape page: too wide for a portrait one, or read from a .docx
+/// that was (its widths keep their proportions).
+fn layout(t: &baocao_model::Table, count: usize) -> (Vec<u32>, bool) {
+    let (widths, landscape) = column_widths(&t.columns, &t.rows, count);
+    let read_width: u64 = t.layout.widths.iter().map(|w| u64::from(*w)).sum();
+    (
+        widths,
+        landscape || read_width * 10 > u64::from(TEXT_WIDTH) * 11,
+    )
+}
+
+/// Whether the detail table `t` goes on a landscape page. Text metrics
+/// only, no XML: the page's preview asks it without the writer.
+pub fn is_landscape(t: &baocao_model::Table) -> bool {
+    let count = column_count(t);
+    count > 0 && layout(t, count).1
+}
+
+/// Lays out a detail table of the body; None if it has no cell at all.
+pub fn detail_table(t: &baocao_model::Table) -> Option<DetailTable> {
+    let count = column_count(t);
     if count == 0 {
         return None;
     }
-    let (widths, landscape) = column_widths(&t.columns, &t.rows, count);
-    // A table read from a .docx that was wider than a portrait page keeps
-    // its landscape page, and its widths their proportions.
-    let read_width: u64 = t.layout.widths.iter().map(|w| u64::from(*w)).sum();
-    let landscape = landscape || read_width * 10 > u64::from(TEXT_WIDTH) * 11;
+    let (widths, landscape) = layout(t, count);
     let widths = match &t.layout.widths {
         w if w.len() == count && w.iter().all(|x| *x > 0) => {
             let available = if landscape {
@@ -479,6 +498,35 @@ mod tests {
                 ColumnKind::Text
             ]
         );
+    }
+
+    #[test]
+    fn the_preview_is_told_the_orientation_the_writer_uses() {
+        let table = |columns: Vec<String>, row: Vec<String>| baocao_model::Table {
+            id: baocao_model::BlockId(1),
+            title: String::new(),
+            unit: String::new(),
+            columns,
+            rows: vec![row],
+            layout: Default::default(),
+            origin: None,
+        };
+        let strings = |v: [&str; 3]| v.map(String::from).to_vec();
+        let narrow = table(
+            strings(["STT", "Chỉ tiêu", "Kết quả"]),
+            strings(["1", "Thu", "12"]),
+        );
+        assert!(!is_landscape(&narrow));
+        assert!(!detail_table(&narrow).unwrap().landscape);
+        // Twelve columns of months do not fit a portrait page.
+        let wide = table(
+            (1..=12).map(|m| format!("Tháng {m}")).collect(),
+            (1..=12).map(|m| format!("{}", m * 1000)).collect(),
+        );
+        assert!(is_landscape(&wide));
+        assert!(detail_table(&wide).unwrap().landscape);
+        // An empty table is no table at all.
+        assert!(!is_landscape(&table(Vec::new(), Vec::new())));
     }
 
     #[test]
