@@ -152,6 +152,8 @@ test('merged cells of a .docx are drawn once, at the widths the file gave, and T
   const page = await openApp(browser.context, server.url);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByTestId('import-file').setInputFiles(path.join(samples, 'phu-luc-bao-cao-cchc-nam-2025.docx'));
+  // The draft opened last in this browser shows first: wait for the file's.
+  await page.getByTestId('notice').filter({ hasText: 'phu-luc-bao-cao-cchc-nam-2025.docx' }).waitFor();
   const table = page.locator('.table-block').first();
   await table.waitFor();
   // Biểu mẫu 1 (read from word/document.xml): a header over two rows,
