@@ -6,12 +6,14 @@ import { serveDist, launch } from './harness.mjs';
 import { assert } from './helpers.mjs';
 import { bytesBeforeReady } from '../bench/load.mjs';
 
-// Reached with the .docx writer and reader in the document worker: 464 KB
-// from a plain `trunk build --release`, 444 KB from `make dist` (Leptos's
-// erase_components). Issue 14 asked for 300 KB; what stands in the way (Leptos
-// rendering, the model, the checks, serde_json, the paste readers) is in the
-// closing note of issue 14.
-const BUDGET_GZ = 465_000;
+// Reached with the .docx writer and reader in the document worker: 444 KB
+// from `make dist` (Leptos's erase_components). The editor of issue 13 (the
+// check before sending, the figure walk, table cells, the preview in pages)
+// and the templates of issue 11 then added 110 KB, most of it Leptos views
+// (reactive_graph and tachys +88 KB before wasm-opt): 554,097 B on
+// 2026-11-30. Issue 14 asks for 300 KB; this budget only stops it growing
+// unnoticed.
+const BUDGET_GZ = 560_000;
 
 let server;
 let browser;
