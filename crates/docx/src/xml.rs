@@ -147,6 +147,19 @@ fn text(raw: &str) -> Result<String, XmlError> {
     Ok(unescape(raw).map_err(err)?.into_owned())
 }
 
+/// `part` as text: a slice of `inner` (already UTF-8, so not checked again)
+/// when it is one, as quick-xml's attribute names and values are.
+fn within<'a>(inner: &'a str, part: &'a [u8]) -> Result<&'a str, XmlError> {
+    let start = (part.as_ptr() as usize).wrapping_sub(inner.as_ptr() as usize);
+    match start
+        .checked_add(part.len())
+        .and_then(|end| inner.get(start..end))
+    {
+        Some(s) if s.as_ptr() == part.as_ptr() => Ok(s),
+        _ => utf8(part),
+    }
+}
+
 /// The element a start tag opens: `inner` is what stands between `<` and
 /// `>` (without a closing `/`). quick-xml reads the attributes.
 fn open_tag(inner: &str) -> Result<Element, XmlError> {
@@ -160,7 +173,10 @@ fn open_tag(inner: &str) -> Result<Element, XmlError> {
     let mut attrs = Vec::new();
     for a in tag.attributes() {
         let a = a.map_err(err)?;
-        attrs.push((utf8(a.key.as_ref())?.to_string(), text(utf8(&a.value)?)?));
+        attrs.push((
+            within(inner, a.key.as_ref())?.to_string(),
+            text(within(inner, &a.value)?)?,
+        ));
     }
     Ok(Element {
         name: inner[..name_len].to_string(),
