@@ -169,13 +169,17 @@ fn open_tag(inner: &str) -> Result<Element, XmlError> {
         return Err(err("a tag without a name"));
     }
     let tag = BytesStart::from_content(inner, name_len);
-    let mut attrs = Vec::new();
-    for a in tag.attributes() {
+    let mut attrs: Vec<(String, String)> = Vec::new();
+    // quick-xml's own duplicate check keeps a list of the names it has seen,
+    // one allocation per tag; the names collected here serve the same end.
+    let mut all = tag.attributes();
+    for a in all.with_checks(false) {
         let a = a.map_err(err)?;
-        attrs.push((
-            within(inner, a.key.as_ref())?.to_string(),
-            text(within(inner, &a.value)?)?,
-        ));
+        let key = within(inner, a.key.as_ref())?;
+        if attrs.iter().any(|(k, _)| k == key) {
+            return Err(err(format!("the attribute {key} given twice")));
+        }
+        attrs.push((key.to_string(), text(within(inner, &a.value)?)?));
     }
     Ok(Element {
         name: inner[..name_len].to_string(),
