@@ -7,7 +7,7 @@
 
 use super::footnotes::Notes;
 use super::metrics::{text_width, Face};
-use super::paragraphs::spaced;
+use super::paragraphs::{spaced, with_runs};
 use super::profile::{body_spacing, size, BodySpacing, TEXT_WIDTH};
 use super::runs::{inline_runs, text_run, Emphasis};
 use super::tables::{detail_table, DetailTable};
@@ -70,9 +70,10 @@ fn heading_paragraph(heading: &Heading, s: &BodySpacing, notes: &mut Notes) -> P
         p = p.add_run(text_run(" ", size::BODY));
     }
     let mut note = |id| Some(notes.reference(id, size::BODY));
-    inline_runs(&heading.title, size::BODY, emphasis, &mut note)
-        .into_iter()
-        .fold(p, Paragraph::add_run)
+    with_runs(
+        p,
+        inline_runs(&heading.title, size::BODY, emphasis, &mut note),
+    )
 }
 
 pub fn block(b: &Block, s: &BodySpacing, notes: &mut Notes, out: &mut Vec<Piece>) {
@@ -80,7 +81,7 @@ pub fn block(b: &Block, s: &BodySpacing, notes: &mut Notes, out: &mut Vec<Piece>
         Block::Paragraph(p) => {
             let mut note = |id| Some(notes.reference(id, size::BODY));
             let runs = inline_runs(&p.inlines, size::BODY, Emphasis::default(), &mut note);
-            let p = runs.into_iter().fold(body_paragraph(s), Paragraph::add_run);
+            let p = with_runs(body_paragraph(s), runs);
             out.push(Piece::Paragraph(Box::new(p)));
         }
         Block::Table(t) => {

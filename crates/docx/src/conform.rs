@@ -12,12 +12,26 @@ use super::xml::{self, local, Element, Node};
 use super::Facts;
 
 /// Sorts an element's children by `rank` of their local name, keeping the
-/// relative order of children of equal rank.
+/// relative order of children of equal rank. Each child is ranked once, and
+/// children already in order (most of them) are left as they are.
 fn order_children_by(e: &mut Element, rank: &dyn Fn(&str) -> usize) {
-    e.children.sort_by_key(|n| match n {
+    let key = |n: &Node| match n {
         Node::Element(c) => rank(local(&c.name)),
         Node::Text(_) => usize::MAX,
-    });
+    };
+    let mut last = 0;
+    let mut sorted = true;
+    for n in &e.children {
+        let k = key(n);
+        if k < last {
+            sorted = false;
+            break;
+        }
+        last = k;
+    }
+    if !sorted {
+        e.children.sort_by_cached_key(key);
+    }
 }
 
 /// The place of `name` in a schema sequence; names it does not list go last.
@@ -35,9 +49,14 @@ fn order_children(e: &mut Element, sequence: &[&str]) {
 
 /// Applies `order_children` to every element named `name` in the tree.
 fn order_all(root: &mut Element, name: &str, sequence: &[&str]) {
+    order_all_by(root, name, &|n| rank_in(sequence, n));
+}
+
+/// Applies `order_children_by` to every element named `name` in the tree.
+fn order_all_by(root: &mut Element, name: &str, rank: &dyn Fn(&str) -> usize) {
     root.walk_mut(&mut |e| {
         if e.name == name {
-            order_children(e, sequence);
+            order_children_by(e, rank);
         }
     });
 }
@@ -85,6 +104,7 @@ const PARAGRAPH_PROPERTIES: &[&str] = &[
 /// docx-rs's `ParagraphProperty` writes `rPr` first and `jc` before
 /// `spacing`/`ind`, `keepNext` and `widowControl` late; CT_PPr wants them in
 /// its sequence.
+#[cfg(test)]
 pub fn order_paragraph_properties(root: &mut Element) {
     order_all(root, "w:pPr", PARAGRAPH_PROPERTIES);
 }
@@ -139,6 +159,7 @@ const RUN_PROPERTIES: &[&str] = &[
 
 /// docx-rs's `RunProperty` writes `sz` first and `rFonts` after `b`/`i`, and
 /// `rStyle` near the end; CT_RPr wants `rStyle`, `rFonts`, `b`, `i` … `sz`.
+#[cfg(test)]
 pub fn order_run_properties(root: &mut Element) {
     order_all(root, "w:rPr", RUN_PROPERTIES);
 }
@@ -171,16 +192,16 @@ const SECTION_PROPERTIES: &[&str] = &[
 /// docx-rs's `SectionProperty` writes `headerReference` after `pgSz`,
 /// `pgMar`, `cols` and `docGrid`; CT_SectPr wants the references first.
 pub fn order_section_properties(root: &mut Element) {
-    // Header and footer references may come in any order among themselves.
-    let rank = |name: &str| match name {
+    order_all_by(root, "w:sectPr", &section_rank);
+}
+
+/// The place of `name` in CT_SectPr: header and footer references may come
+/// in any order among themselves.
+fn section_rank(name: &str) -> usize {
+    match name {
         "footerReference" => 0,
         other => rank_in(SECTION_PROPERTIES, other),
-    };
-    root.walk_mut(&mut |e| {
-        if e.name == "w:sectPr" {
-            order_children_by(e, &rank);
-        }
-    });
+    }
 }
 
 /// docx-rs can give both headers (page number, empty first page) only to the
@@ -294,6 +315,7 @@ const TABLE_PROPERTIES: &[&str] = &[
 /// `tblBorders`, and `tblCellMar` before `tblInd` and `tblLayout`; CT_TblPr
 /// wants `tblStyle` first and `tblInd`, `tblBorders`, `tblLayout`,
 /// `tblCellMar` in that order.
+#[cfg(test)]
 pub fn order_table_properties(root: &mut Element) {
     order_all(root, "w:tblPr", TABLE_PROPERTIES);
 }
@@ -323,6 +345,7 @@ const CELL_PROPERTIES: &[&str] = &[
 /// docx-rs's `TableCellProperty` writes `tcBorders` before `gridSpan` and
 /// `vMerge`, and `vAlign` before `textDirection`, `shd` and `tcMar`; CT_TcPr
 /// wants the opposite in both cases.
+#[cfg(test)]
 pub fn order_cell_properties(root: &mut Element) {
     order_all(root, "w:tcPr", CELL_PROPERTIES);
 }
@@ -334,31 +357,42 @@ const BORDERS: &[&str] = &["top", "left", "bottom", "right", "between", "bar"];
 /// docx-rs's `ParagraphBorders` writes left, right, top, bottom; CT_PBdr
 /// wants top, left, bottom, right, then between and bar. (Its table and cell
 /// borders already come in order.)
+#[cfg(test)]
 pub fn order_paragraph_borders(root: &mut Element) {
     order_all(root, "w:pBdr", BORDERS);
 }
 
 /// docx-rs writes `<w:gridCol w:w="…" w:type="dxa"/>`; CT_TblGridCol has no
 /// `type` attribute (its width is always in twips).
+#[cfg(test)]
 pub fn drop_grid_column_types(root: &mut Element) {
     root.walk_mut(&mut |e| {
         if e.name == "w:gridCol" {
-            e.remove_attr("w:type");
+            drop_grid_column_type(e);
         }
     });
+}
+
+fn drop_grid_column_type(grid_column: &mut Element) {
+    grid_column.remove_attr("w:type");
 }
 
 /// docx-rs numbers paragraphs (`w14:paraId`) from a thread-local counter
 /// that runs on from one document to the next, so the same report would give
 /// different bytes on a second export. The ids are optional (Word makes its
 /// own), so they are dropped.
+#[cfg(test)]
 pub fn drop_paragraph_ids(root: &mut Element) {
     root.walk_mut(&mut |e| {
         if e.name == "w:p" {
-            e.remove_attr("w14:paraId");
-            e.remove_attr("w14:textId");
+            drop_paragraph_id(e);
         }
     });
+}
+
+fn drop_paragraph_id(paragraph: &mut Element) {
+    paragraph.remove_attr("w14:paraId");
+    paragraph.remove_attr("w14:textId");
 }
 
 /// docx-rs has no `w:tblHeader`: marks the first rows of the body's tables
@@ -730,16 +764,21 @@ fn edit(part: &mut Part, f: impl FnOnce(&mut Element)) {
     }
 }
 
-/// The corrections every WordprocessingML part needs.
+/// The corrections every WordprocessingML part needs (each of
+/// `order_paragraph_properties` … `drop_paragraph_ids` above), made to each
+/// element in one walk of the part: they concern different elements.
 fn wordprocessing(root: &mut Element) {
-    order_paragraph_properties(root);
-    order_run_properties(root);
-    order_section_properties(root);
-    order_table_properties(root);
-    order_cell_properties(root);
-    order_paragraph_borders(root);
-    drop_grid_column_types(root);
-    drop_paragraph_ids(root);
+    root.walk_mut(&mut |e| match e.name.as_str() {
+        "w:pPr" => order_children(e, PARAGRAPH_PROPERTIES),
+        "w:rPr" => order_children(e, RUN_PROPERTIES),
+        "w:sectPr" => order_children_by(e, &section_rank),
+        "w:tblPr" => order_children(e, TABLE_PROPERTIES),
+        "w:tcPr" => order_children(e, CELL_PROPERTIES),
+        "w:pBdr" => order_children(e, BORDERS),
+        "w:gridCol" => drop_grid_column_type(e),
+        "w:p" => drop_paragraph_id(e),
+        _ => {}
+    });
 }
 
 /// Applies every correction to the parts it concerns.

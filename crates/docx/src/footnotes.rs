@@ -5,7 +5,7 @@
 //! separator notes, the `w:footnoteRef` number in front of each note) is added
 //! by `conform`; the two styles are defined here.
 
-use super::paragraphs::single;
+use super::paragraphs::{single, with_runs};
 use super::profile::{size, HalfPoints, FOOTNOTE_REFERENCE_STYLE, FOOTNOTE_TEXT_STYLE};
 use super::runs::{fonts, inline_runs, text_run, Emphasis};
 use baocao_model::{superscript_number, FootnoteId, Report};
@@ -66,9 +66,10 @@ impl<'a> Notes<'a> {
         let mut nested =
             |inner: FootnoteId| Some(text_run(&superscript_number(inner.0), size::FOOTNOTE));
         let runs = inline_runs(content, size::FOOTNOTE, Emphasis::default(), &mut nested);
-        std::iter::once(text_run(" ", size::FOOTNOTE))
-            .chain(runs)
-            .fold(note_text_paragraph(), Paragraph::add_run)
+        with_runs(
+            note_text_paragraph(),
+            std::iter::once(text_run(" ", size::FOOTNOTE)).chain(runs),
+        )
     }
 }
 

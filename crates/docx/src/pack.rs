@@ -118,10 +118,15 @@ pub fn zip(parts: &[Part]) -> Vec<u8> {
     /// Version 2.0: deflate.
     const VERSION: u16 = 20;
     const DEFLATE: u16 = 8;
+    /// miniz's level 3 (greedy matching, 32 probes): on the .docx of a
+    /// 100-page report (1.16 MB of XML) it takes about 40% fewer
+    /// instructions than level 6 for a file 6% larger (123 KB against 116 KB);
+    /// levels 1 and 2 save little more time for files 58% and 27% larger.
+    const LEVEL: u8 = 3;
     let mut out = Vec::new();
     let mut central = Vec::new();
     for p in parts {
-        let compressed = miniz_oxide::deflate::compress_to_vec(&p.bytes, 6);
+        let compressed = miniz_oxide::deflate::compress_to_vec(&p.bytes, LEVEL);
         let crc = crc32fast::hash(&p.bytes);
         let name = p.name.as_bytes();
         // Part names are ASCII; flag bit 11 says UTF-8 should one not be.

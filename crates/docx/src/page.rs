@@ -10,8 +10,8 @@ use super::profile::{
 };
 use super::runs::{fonts, text_run};
 use docx_rs::{
-    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin, PageNumType,
-    PageOrientationType, PageSize, Paragraph, Run, Section, Table,
+    AlignmentType, DocumentChild, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin,
+    PageNumType, PageOrientationType, PageSize, Paragraph, Run, Section, Table,
 };
 
 /// Something that goes on the page, in reading order.
@@ -90,11 +90,26 @@ fn page(landscape: bool) -> (u32, u32, PageOrientationType) {
     }
 }
 
-fn add_to_docx(docx: Docx, content: Vec<Content>) -> Docx {
-    content.into_iter().fold(docx, |d, c| match c {
-        Content::Paragraph(p) => d.add_paragraph(*p),
-        Content::Table(t) => d.add_table(*t),
-    })
+/// Adds the content to the document's body as `Docx::add_paragraph` and
+/// `add_table` do, pushing the boxed paragraphs and tables straight into the
+/// body's children rather than moving the whole document (a large value) in
+/// and out of a call per paragraph. Those calls only push the child, unless
+/// it is numbered (which sets the numbering part going): a numbered one
+/// still goes through them.
+fn add_to_docx(mut docx: Docx, content: Vec<Content>) -> Docx {
+    for c in content {
+        match c {
+            Content::Paragraph(p) if !p.has_numbering => {
+                docx.document.children.push(DocumentChild::Paragraph(p))
+            }
+            Content::Table(t) if !t.has_numbering => {
+                docx.document.children.push(DocumentChild::Table(t))
+            }
+            Content::Paragraph(p) => docx = docx.add_paragraph(*p),
+            Content::Table(t) => docx = docx.add_table(*t),
+        }
+    }
+    docx
 }
 
 fn add_to_section(section: Section, content: Vec<Content>) -> Section {

@@ -3,7 +3,7 @@
 //! blocks.
 
 use super::profile::SINGLE_LINE;
-use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, Paragraph, Run};
+use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, Paragraph, ParagraphChild, Run};
 
 /// Lines `line` 240ths of a line apart (240 is single spacing), with
 /// `before` and `after` twips of space around the paragraph.
@@ -36,4 +36,13 @@ pub fn centred_line(run: Run, before: u32) -> Paragraph {
         .add_run(run)
         .align(AlignmentType::Center)
         .line_spacing(single(before, 0))
+}
+
+/// The paragraph with `runs` added at its end, as `Paragraph::add_run` adds
+/// them one by one, but without moving the whole paragraph (a large value)
+/// in and out of each call.
+pub fn with_runs(mut p: Paragraph, runs: impl IntoIterator<Item = Run>) -> Paragraph {
+    p.children
+        .extend(runs.into_iter().map(|r| ParagraphChild::Run(Box::new(r))));
+    p
 }

@@ -3,10 +3,9 @@
 //! attribute values are held unescaped and escaped again on writing, so no
 //! correction ever edits XML as a string.
 
-use quick_xml::escape::unescape;
-use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
+use quick_xml::escape::{escape, unescape};
+use quick_xml::events::BytesStart;
 use quick_xml::parser::{ElementParser, Parser, PiParser};
-use quick_xml::Writer;
 use std::fmt;
 
 /// An element with its attributes and children, names as written ("w:p").
@@ -147,6 +146,19 @@ fn text(raw: &str) -> Result<String, XmlError> {
     Ok(unescape(raw).map_err(err)?.into_owned())
 }
 
+/// `part` as text: a slice of `inner` (already UTF-8, so not checked again)
+/// when it is one, as quick-xml's attribute names and values are.
+fn within<'a>(inner: &'a str, part: &'a [u8]) -> Result<&'a str, XmlError> {
+    let start = (part.as_ptr() as usize).wrapping_sub(inner.as_ptr() as usize);
+    match start
+        .checked_add(part.len())
+        .and_then(|end| inner.get(start..end))
+    {
+        Some(s) if s.as_ptr() == part.as_ptr() => Ok(s),
+        _ => utf8(part),
+    }
+}
+
 /// The element a start tag opens: `inner` is what stands between `<` and
 /// `>` (without a closing `/`). quick-xml reads the attributes.
 fn open_tag(inner: &str) -> Result<Element, XmlError> {
@@ -157,10 +169,17 @@ fn open_tag(inner: &str) -> Result<Element, XmlError> {
         return Err(err("a tag without a name"));
     }
     let tag = BytesStart::from_content(inner, name_len);
-    let mut attrs = Vec::new();
-    for a in tag.attributes() {
+    let mut attrs: Vec<(String, String)> = Vec::new();
+    // quick-xml's own duplicate check keeps a list of the names it has seen,
+    // one allocation per tag; the names collected here serve the same end.
+    let mut all = tag.attributes();
+    for a in all.with_checks(false) {
         let a = a.map_err(err)?;
-        attrs.push((utf8(a.key.as_ref())?.to_string(), text(utf8(&a.value)?)?));
+        let key = within(inner, a.key.as_ref())?;
+        if attrs.iter().any(|(k, _)| k == key) {
+            return Err(err(format!("the attribute {key} given twice")));
+        }
+        attrs.push((key.to_string(), text(within(inner, &a.value)?)?));
     }
     Ok(Element {
         name: inner[..name_len].to_string(),
@@ -270,35 +289,42 @@ pub fn parse(xml: &[u8]) -> Result<Element, XmlError> {
     root.ok_or_else(|| err("no root element"))
 }
 
-fn write_element(w: &mut Writer<Vec<u8>>, e: &Element) -> std::io::Result<()> {
-    let start = BytesStart::new(e.name.as_str())
-        .with_attributes(e.attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    if e.children.is_empty() {
-        return w.write_event(Event::Empty(start));
+/// Writes an element as quick-xml's `Writer` would (`<name a="v"/>`, or the
+/// start tag, the children and the end tag), with quick-xml's escaping,
+/// straight into the part's bytes: no tag buffer of its own per element.
+fn write_element(out: &mut Vec<u8>, e: &Element) {
+    out.push(b'<');
+    out.extend_from_slice(e.name.as_bytes());
+    for (k, v) in &e.attrs {
+        out.push(b' ');
+        out.extend_from_slice(k.as_bytes());
+        out.extend_from_slice(b"=\"");
+        out.extend_from_slice(escape(v).as_bytes());
+        out.push(b'"');
     }
-    w.write_event(Event::Start(start))?;
+    if e.children.is_empty() {
+        out.extend_from_slice(b"/>");
+        return;
+    }
+    out.push(b'>');
     for child in &e.children {
         match child {
-            Node::Element(c) => write_element(w, c)?,
-            Node::Text(t) => w.write_event(Event::Text(BytesText::new(t)))?,
+            Node::Element(c) => write_element(out, c),
+            Node::Text(t) => out.extend_from_slice(escape(t).as_bytes()),
         }
     }
-    w.write_event(Event::End(quick_xml::events::BytesEnd::new(
-        e.name.as_str(),
-    )))
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(e.name.as_bytes());
+    out.push(b'>');
 }
 
 /// Writes a part: the standard declaration, then the root element.
 pub fn write(root: &Element) -> Vec<u8> {
-    let mut w = Writer::new(Vec::new());
-    // Writing into a Vec<u8> has no failure path.
-    let _ = w.write_event(Event::Decl(BytesDecl::new(
-        "1.0",
-        Some("UTF-8"),
-        Some("yes"),
-    )));
-    let _ = write_element(&mut w, root);
-    w.into_inner()
+    const DECLARATION: &[u8] = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
+    let mut out = Vec::with_capacity(64 * 1024);
+    out.extend_from_slice(DECLARATION);
+    write_element(&mut out, root);
+    out
 }
 
 #[cfg(test)]
