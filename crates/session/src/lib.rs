@@ -16,8 +16,8 @@ pub mod keys;
 pub mod outline;
 pub mod pages;
 pub mod paste;
-pub mod table;
 pub mod profile;
+pub mod table;
 pub mod template;
 pub mod typing;
 
