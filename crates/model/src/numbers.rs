@@ -120,9 +120,10 @@ pub fn scan(text: &str) -> Vec<NumToken> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
+        // Straight to the next digit.
+        match bytes[i..].iter().position(u8::is_ascii_digit) {
+            Some(k) => i += k,
+            None => break,
         }
         let start = i;
         let mut end = i;
