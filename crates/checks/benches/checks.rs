@@ -2,6 +2,10 @@
 //! the official types: a full pass (import + every rule), and the incremental
 //! checker after one paragraph changed; and reading the largest real .docx
 //! sample as the page opens it. `cargo bench --bench checks`.
+//!
+//! Timings on a shared, loaded machine vary by tens of per cent from run to
+//! run; for figures that repeat, count instructions with callgrind on the
+//! same report (`examples/profile_checks.rs`).
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "support/long_report.rs"]
