@@ -120,10 +120,9 @@ pub fn scan(text: &str) -> Vec<NumToken> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        // Straight to the next digit.
-        match bytes[i..].iter().position(u8::is_ascii_digit) {
-            Some(k) => i += k,
-            None => break,
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
         }
         let start = i;
         let mut end = i;
