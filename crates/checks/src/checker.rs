@@ -5,6 +5,7 @@ use super::text::{reading_ranks, units_with, Scan};
 use super::{local_findings, run_rule, Finding, Local, UnitKind, RULES};
 use baocao_model::Report;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 /// What is kept of one unit's text: its scan and the rules' local findings,
@@ -12,6 +13,12 @@ use std::sync::Arc;
 struct Entry {
     scan: Arc<Scan>,
     locals: Vec<Local>,
+}
+
+/// An entry of the cache and the last check that met its text.
+struct Kept {
+    entry: Arc<Entry>,
+    check: u64,
 }
 
 /// The kinds of unit whose text the local rules read alike.
@@ -28,7 +35,50 @@ fn category(kind: UnitKind) -> usize {
 
 const CATEGORIES: usize = 9;
 
-type Cache = [HashMap<String, Arc<Entry>>; CATEGORIES];
+/// A hasher for the cache's keys, the texts of the report: every check
+/// hashes all of them, so a keyed, DoS-resistant hash (the standard one)
+/// costs more than the rest of an unchanged check. The texts are the
+/// official's own, and a collision only costs a comparison.
+#[derive(Default, Clone, Copy)]
+struct TextHasher(u64);
+
+impl TextHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for TextHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+        self.add(bytes.len() as u64);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Cache = [HashMap<String, Kept, BuildHasherDefault<TextHasher>>; CATEGORIES];
 
 /// Checks a report again and again as it is edited, with the same findings
 /// as [`super::run`]. It keeps, per text of a unit, what the scanners and the
@@ -38,6 +88,9 @@ type Cache = [HashMap<String, Arc<Entry>>; CATEGORIES];
 #[derive(Default)]
 pub struct Checker {
     cache: Cache,
+    /// How many checks have run: the texts a check did not meet are dropped
+    /// at its end.
+    checks: u64,
 }
 
 impl Checker {
@@ -48,46 +101,58 @@ impl Checker {
 
     /// The findings of every rule, as [`super::run`] gives them.
     pub fn check(&mut self, report: &Report) -> Vec<Finding> {
-        let mut old = std::mem::take(&mut self.cache);
-        let mut kept: Cache = Default::default();
+        self.checks += 1;
+        let now = self.checks;
+        let cache = &mut self.cache;
         let mut entries: Vec<Option<Arc<Entry>>> = Vec::new();
-        let units = units_with(report, &mut |kind, text| {
-            let c = category(kind);
-            let entry = match old[c].remove_entry(text) {
-                Some((key, entry)) => {
-                    kept[c].insert(key, entry.clone());
-                    Some(entry)
+        let units = units_with(
+            report,
+            &mut |kind, text| match cache[category(kind)].get_mut(text) {
+                Some(kept) => {
+                    kept.check = now;
+                    let scan = kept.entry.scan.clone();
+                    entries.push(Some(kept.entry.clone()));
+                    scan
                 }
-                None => kept[c].get(text).cloned(),
-            };
-            let scan = match &entry {
-                Some(e) => e.scan.clone(),
-                None => Arc::new(Scan::new(text)),
-            };
-            entries.push(entry);
-            scan
-        });
+                None => {
+                    entries.push(None);
+                    Arc::new(Scan::new(text))
+                }
+            },
+        );
         let entries: Vec<Arc<Entry>> = entries
             .into_iter()
             .zip(&units)
             .map(|(entry, unit)| match entry {
                 Some(e) => e,
                 None => {
+                    let map = &mut cache[category(unit.kind)];
+                    // A text met twice in this check is scanned once.
+                    if let Some(kept) = map.get(unit.text.as_str()) {
+                        return kept.entry.clone();
+                    }
                     let e = Arc::new(Entry {
                         scan: unit.scan.clone(),
                         locals: local_findings(unit),
                     });
-                    kept[category(unit.kind)].insert(unit.text.clone(), e.clone());
+                    map.insert(
+                        unit.text.clone(),
+                        Kept {
+                            entry: e.clone(),
+                            check: now,
+                        },
+                    );
                     e
                 }
             })
             .collect();
-        self.cache = kept;
+        for map in cache.iter_mut() {
+            map.retain(|_, kept| kept.check == now);
+        }
         let ranks = reading_ranks(&units);
         let mut out = Vec::new();
         for r in &RULES {
-            let locals = |i: usize| entries[i].locals.clone();
-            run_rule(r, &units, &ranks, report, &locals, &mut out);
+            run_rule(r, &units, &ranks, report, &|i| &entries[i].locals, &mut out);
         }
         out
     }

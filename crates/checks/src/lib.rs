@@ -365,22 +365,29 @@ fn local_findings(unit: &Unit) -> Vec<Local> {
 }
 
 /// Runs one rule: its local findings of every unit (given by `locals`, unit
-/// by unit) and its document findings, in reading order.
-fn run_rule(
+/// by unit: the local findings of every rule in that unit) and its document
+/// findings, in reading order.
+fn run_rule<'a>(
     r: &RuleCheck,
     units: &[Unit],
     ranks: &[usize],
     report: &Report,
-    locals: &dyn Fn(usize) -> Vec<Local>,
+    locals: &dyn Fn(usize) -> &'a [Local],
     out: &mut Vec<Finding>,
 ) {
     let mut placed = Vec::new();
     if r.local.is_some() {
         for (i, unit) in units.iter().enumerate() {
-            for l in locals(i).into_iter().filter(|l| l.rule == r.rule) {
+            for l in locals(i).iter().filter(|l| l.rule == r.rule) {
                 placed.push(Placed {
                     at: i,
-                    finding: unit.finding_with(l.rule, l.severity, l.span, l.message, l.fix),
+                    finding: unit.finding_with(
+                        l.rule,
+                        l.severity,
+                        l.span.clone(),
+                        l.message.clone(),
+                        l.fix.clone(),
+                    ),
                 });
             }
         }
@@ -396,14 +403,18 @@ fn run_rule(
 /// `check` functions and their tests).
 fn check_rule(rule: Rule, units: &[Unit], report: &Report, out: &mut Vec<Finding>) {
     for r in RULES.iter().filter(|r| r.rule == rule) {
-        let locals = |i: usize| {
-            let mut l = Vec::new();
-            if let Some(local) = r.local {
-                local(&units[i], &mut l);
-            }
-            l
-        };
-        run_rule(r, units, &text::reading_ranks(units), report, &locals, out);
+        let locals: Vec<Vec<Local>> = units
+            .iter()
+            .map(|u| {
+                let mut l = Vec::new();
+                if let Some(local) = r.local {
+                    local(u, &mut l);
+                }
+                l
+            })
+            .collect();
+        let ranks = text::reading_ranks(units);
+        run_rule(r, units, &ranks, report, &|i| &locals[i], out);
     }
 }
 
@@ -412,16 +423,12 @@ fn check_rule(rule: Rule, units: &[Unit], report: &Report, out: &mut Vec<Finding
 pub fn run(report: &Report) -> Vec<Finding> {
     let units = units(report);
     let ranks = text::reading_ranks(&units);
+    // Each unit's local findings of every rule, found once (a local check
+    // reads its unit alone, so the order of the calls does not matter).
+    let locals: Vec<Vec<Local>> = units.iter().map(local_findings).collect();
     let mut out = Vec::new();
     for r in &RULES {
-        let locals = |i: usize| {
-            let mut l = Vec::new();
-            if let Some(local) = r.local {
-                local(&units[i], &mut l);
-            }
-            l
-        };
-        run_rule(r, &units, &ranks, report, &locals, &mut out);
+        run_rule(r, &units, &ranks, report, &|i| &locals[i], &mut out);
     }
     out
 }

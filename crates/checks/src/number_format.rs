@@ -120,16 +120,14 @@ fn capitalise(s: &str) -> String {
 /// "350,295": a comma before exactly three digits, in a whole number part
 /// that is not 0.
 fn looks_grouped_with_comma(t: &NumToken) -> bool {
+    // The cheap tests first: every number of the report comes here.
+    if t.value.is_none() || !t.is_quantity() || t.percent_end.is_some() || t.unit.is_empty() {
+        return false;
+    }
     let Some((int, frac)) = t.raw.split_once(',') else {
         return false;
     };
-    t.value.is_some()
-        && t.is_quantity()
-        && t.percent_end.is_none()
-        && !int.contains('.')
-        && int != "0"
-        && frac.len() == 3
-        && !t.unit.is_empty()
+    !int.contains('.') && int != "0" && frac.len() == 3
 }
 
 /// The document-level part: amounts whose comma looks like the thousands
@@ -138,7 +136,8 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
     let mut grouped: HashMap<&str, (usize, &NumToken)> = HashMap::new();
     for (i, u) in units.iter().enumerate() {
         for t in u.numbers() {
-            if t.is_quantity() && t.is_grouped() && !t.raw.contains(',') && !t.unit.is_empty() {
+            // The cheap tests first: most numbers have no unit.
+            if t.is_quantity() && !t.unit.is_empty() && t.is_grouped() && !t.raw.contains(',') {
                 grouped.entry(t.unit.as_str()).or_insert((i, t));
             }
         }

@@ -214,15 +214,24 @@ pub fn excerpt(text: &str, span: Range<usize>) -> String {
 pub fn flatten(inlines: &[Inline]) -> (String, Vec<(Range<usize>, FootnoteId)>) {
     let mut text = String::new();
     let mut notes = Vec::new();
-    for inline in inlines {
-        match inline {
-            Inline::Note(id) => {
-                let start = text.len();
-                text.push_str(&superscript_number(id.0));
-                notes.push((start..text.len(), *id));
+    // The runs between markers are read as a whole: one string each, not
+    // one per styled run.
+    let mut from = 0;
+    for (k, inline) in inlines.iter().enumerate() {
+        if let Inline::Note(id) = inline {
+            if k > from {
+                text.push_str(&baocao_model::plain_text(&inlines[from..k]));
             }
-            other => text.push_str(&baocao_model::plain_text(std::slice::from_ref(other))),
+            let start = text.len();
+            text.push_str(&superscript_number(id.0));
+            notes.push((start..text.len(), *id));
+            from = k + 1;
         }
+    }
+    if from == 0 {
+        text = baocao_model::plain_text(inlines);
+    } else if from < inlines.len() {
+        text.push_str(&baocao_model::plain_text(&inlines[from..]));
     }
     (text, notes)
 }

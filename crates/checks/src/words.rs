@@ -113,10 +113,14 @@ pub fn capitals(text: &str, skip: &[Range<usize>]) -> Vec<CapWord> {
         _ => 0,
     };
     while i < bytes.len() {
-        let b = bytes[i];
-        if !(b.is_ascii_uppercase() || b == 0xC4) {
-            i += 1;
-            continue;
+        // Straight to the next byte that may start a capital: most bytes
+        // of a report are not.
+        match bytes[i..]
+            .iter()
+            .position(|b| b.is_ascii_uppercase() || *b == 0xC4)
+        {
+            Some(k) => i += k,
+            None => break,
         }
         let len = capital_len(i);
         if len == 0 {
