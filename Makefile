@@ -54,11 +54,13 @@ single: dist
 	python3 scripts/single.py
 
 ## make bench: the figures of issue 14, printed, never asserted: bytes fetched before
-## the page is ready, the .docx of ~100 pages against docx.js 9, keystrokes, checks
+## the page is ready, the .docx of ~100 pages against docx.js 9, keystrokes, checks,
+## and the native .docx writer on the same ~100 pages
 bench: dist
 	node scripts/bench.mjs
 	node --test --test-concurrency=1 tests/e2e/performance.test.mjs 2>&1 | grep -E 'CPU|report:'
 	cargo bench -p baocao-checks --bench checks
+	cargo bench -p baocao-docx --bench write
 
 clean:
 	cargo clean
