@@ -292,11 +292,32 @@ fn sheet(
         foot.set_class_name("footnotes");
         let rule: web_sys::Node = doc.create_element("hr").ok()?.into();
         let _ = foot.append_child(&rule);
-        for &(block, k) in &page.notes {
-            let number = blocks[block].note_numbers.get(k);
-            if let Some((_, p, _)) = number.and_then(|n| notes.iter().find(|(m, _, _)| m == n)) {
-                let _ = foot.append_child(&p.clone_node_with_deep(true).ok()?);
+        for part in &page.notes {
+            let number = blocks[part.block].note_numbers.get(part.note);
+            let Some((_, p, height)) = number.and_then(|n| notes.iter().find(|(m, _, _)| m == n))
+            else {
+                continue;
+            };
+            let clone = p.clone_node_with_deep(true).ok()?;
+            if part.from <= 0.0 && part.to + 0.5 >= *height {
+                let _ = foot.append_child(&clone);
+                continue;
             }
+            // A note cut between pages: a window onto the part of it here.
+            let window = doc.create_element("div").ok()?;
+            window.set_class_name(if part.from > 0.0 {
+                "note-part continued"
+            } else {
+                "note-part"
+            });
+            let _ = window.set_attribute("style", &format!("height:{:.2}px", part.to - part.from));
+            let inner = doc.create_element("div").ok()?;
+            if part.from > 0.0 {
+                let _ = inner.set_attribute("style", &format!("margin-top:-{:.2}px", part.from));
+            }
+            let _ = inner.append_child(&clone);
+            let _ = window.append_child(&inner);
+            let _ = foot.append_child(&window);
         }
         let _ = sheet.append_child(&foot);
     }

@@ -58,7 +58,9 @@ for (const input of inputs) {
       const out = [];
       wrap.querySelectorAll('.a4.page').forEach((p, i) => {
         const marks = new Set([...p.querySelectorAll('sup.fn-ref')].map((s) => s.textContent));
+        // A note continued from the page before stands apart.
         p.querySelectorAll('.footnotes .footnote > sup').forEach((s) => {
+          if (s.closest('.continued')) return;
           if (!marks.has(s.textContent)) out.push(`note ${s.textContent} on page ${i + 1}`);
         });
       });

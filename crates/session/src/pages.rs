@@ -69,12 +69,24 @@ pub struct Slice {
     pub to: f64,
 }
 
+/// A footnote, or the part `from..to` of its height, at a page's foot: a
+/// note too long for the rest of its marker's page runs on at the foot of
+/// the next, as Word continues it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NotePart {
+    /// The block holding the marker, and the note's index in its `notes`.
+    pub block: usize,
+    pub note: usize,
+    pub from: f64,
+    pub to: f64,
+}
+
 /// One page of the preview.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     pub slices: Vec<Slice>,
-    /// The footnotes at its foot, as (block, index in that block's notes).
-    pub notes: Vec<(usize, usize)>,
+    /// The footnotes at its foot, continued ones first.
+    pub notes: Vec<NotePart>,
     /// The number printed at its top, if any.
     pub number: Option<u32>,
     pub landscape: bool,
@@ -85,6 +97,8 @@ struct Filling {
     page: Page,
     text: f64,
     notes: f64,
+    /// Parts of notes that run on at the foot of the next page.
+    pending: Vec<NotePart>,
 }
 
 impl Filling {
@@ -93,6 +107,7 @@ impl Filling {
             page: Page::default(),
             text: 0.0,
             notes: 0.0,
+            pending: Vec::new(),
         }
     }
 
@@ -118,6 +133,75 @@ impl Filling {
     }
 }
 
+impl Filling {
+    /// Puts a note (or what is left of it) at the page's foot, as much as
+    /// the page has room for; the rest waits for the next page.
+    fn put_note(&mut self, room: PageRoom, part: NotePart) {
+        let separator = if self.notes > 0.0 {
+            0.0
+        } else {
+            room.note_separator
+        };
+        let mut available = (self.free(room, 0.0) - separator).max(0.0);
+        if part.from > 0.0 {
+            // A continued note takes at most half a page, so that text goes
+            // on beside it.
+            let body = if self.page.landscape {
+                room.landscape_body
+            } else {
+                room.body
+            };
+            available = available.min(body / 2.0 - separator);
+        }
+        let height = part.to - part.from;
+        let take = height.min(available);
+        if take + EPSILON >= height {
+            self.page.notes.push(part);
+            self.notes += height;
+            return;
+        }
+        if take >= MIN_NOTE_PART {
+            self.page.notes.push(NotePart {
+                to: part.from + take,
+                ..part
+            });
+            self.notes += take;
+        }
+        let rest = if take >= MIN_NOTE_PART {
+            part.from + take
+        } else {
+            part.from
+        };
+        self.pending.push(NotePart { from: rest, ..part });
+    }
+
+    /// Lays the part `from..to` of block `b` (number `block`) on the page,
+    /// with its notes.
+    fn place(&mut self, room: PageRoom, b: &FlowBox, block: usize, from: f64, to: f64) {
+        self.text += to - from;
+        self.page.slices.push(Slice { block, from, to });
+        for (k, n) in b.notes.iter().enumerate() {
+            if holds(from, to, n) {
+                self.put_note(
+                    room,
+                    NotePart {
+                        block,
+                        note: k,
+                        from: 0.0,
+                        to: n.height,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Of a long note, the least that must stand on its marker's page (about
+/// two lines of 11 pt); the rest may run on at the foot of the next page.
+const NOTE_FIRST_PART: f64 = 36.0;
+/// A part of a note thinner than this is not worth showing: it all runs on.
+const MIN_NOTE_PART: f64 = 12.0;
+
 /// Tolerance for heights measured in fractions of a pixel.
 const EPSILON: f64 = 0.5;
 
@@ -127,12 +211,13 @@ fn holds(from: f64, to: f64, n: &NoteMark) -> bool {
     (n.at > from + EPSILON / 2.0 || from <= 0.0) && n.at <= to + EPSILON / 2.0
 }
 
-/// The heights of `b`'s notes whose markers stand in `from..to`.
+/// The room `b`'s notes whose markers stand in `from..to` need on the
+/// page: each whole, or its first part when it is long.
 fn notes_in(b: &FlowBox, from: f64, to: f64) -> f64 {
     b.notes
         .iter()
         .filter(|n| holds(from, to, n))
-        .map(|n| n.height)
+        .map(|n| n.height.min(NOTE_FIRST_PART))
         .sum()
 }
 
@@ -170,6 +255,10 @@ pub fn paginate(boxes: &[FlowBox], room: PageRoom) -> Vec<Page> {
     let finish = |f: &mut Filling, pages: &mut Vec<Page>, in_section: &mut u32| {
         let mut done = std::mem::replace(f, Filling::new());
         f.page.landscape = done.page.landscape;
+        // Notes run on at the foot of the next page, before its own.
+        for part in std::mem::take(&mut done.pending) {
+            f.put_note(room, part);
+        }
         *in_section += 1;
         done.page.number = (*in_section > 1).then_some(*in_section);
         pages.push(done.page);
@@ -204,14 +293,7 @@ pub fn paginate(boxes: &[FlowBox], room: PageRoom) -> Vec<Page> {
         loop {
             let whole_notes = notes_in(b, from, b.height);
             if b.height - from <= filling.free(room, whole_notes) + EPSILON {
-                filling.text += b.height - from;
-                filling.notes += whole_notes;
-                filling.page.slices.push(Slice {
-                    block: i,
-                    from,
-                    to: b.height,
-                });
-                push_notes(&mut filling.page, b, i, from, b.height);
+                filling.place(room, b, i, from, b.height);
                 break;
             }
             // The deepest allowed cut that fits with its notes.
@@ -241,10 +323,7 @@ pub fn paginate(boxes: &[FlowBox], room: PageRoom) -> Vec<Page> {
                                 .copied()
                                 .find(|&x| x > from + EPSILON)
                                 .unwrap_or(b.height);
-                            filling.text += to - from;
-                            filling.notes += notes_in(b, from, to);
-                            filling.page.slices.push(Slice { block: i, from, to });
-                            push_notes(&mut filling.page, b, i, from, to);
+                            filling.place(room, b, i, from, to);
                             if to >= b.height {
                                 break;
                             }
@@ -259,30 +338,20 @@ pub fn paginate(boxes: &[FlowBox], room: PageRoom) -> Vec<Page> {
                     continue;
                 }
             };
-            filling.text += cut - from;
-            filling.notes += notes_in(b, from, cut);
-            filling.page.slices.push(Slice {
-                block: i,
-                from,
-                to: cut,
-            });
-            push_notes(&mut filling.page, b, i, from, cut);
+            filling.place(room, b, i, from, cut);
             finish(&mut filling, &mut pages, &mut in_section);
             from = cut;
         }
     }
-    if !filling.is_empty() || pages.is_empty() {
+    // The last page, and as many more as notes still running on need.
+    while !filling.is_empty()
+        || !filling.page.notes.is_empty()
+        || !filling.pending.is_empty()
+        || pages.is_empty()
+    {
         finish(&mut filling, &mut pages, &mut in_section);
     }
     pages
-}
-
-fn push_notes(page: &mut Page, b: &FlowBox, block: usize, from: f64, to: f64) {
-    for (k, n) in b.notes.iter().enumerate() {
-        if holds(from, to, n) {
-            page.notes.push((block, k));
-        }
-    }
 }
 
 #[cfg(test)]
@@ -318,6 +387,14 @@ mod tests {
             height,
             ..FlowBox::default()
         }
+    }
+
+    /// A page's notes as (block, note, from, to).
+    fn notes(page: &Page) -> Vec<(usize, usize, f64, f64)> {
+        page.notes
+            .iter()
+            .map(|n| (n.block, n.note, n.from, n.to))
+            .collect()
     }
 
     /// Each page as the list of (block, from, to).
@@ -416,7 +493,7 @@ mod tests {
             vec![vec![(0, 0.0, 70.0)], vec![(1, 0.0, 30.0)]]
         );
         assert_eq!(pages[0].notes, vec![]);
-        assert_eq!(pages[1].notes, vec![(1, 0)]);
+        assert_eq!(notes(&pages[1]), vec![(1, 0, 0.0, 16.0)]);
     }
 
     #[test]
@@ -432,7 +509,41 @@ mod tests {
             shape(&pages),
             vec![vec![(0, 0.0, 70.0), (1, 0.0, 30.0)], vec![(1, 30.0, 60.0)]]
         );
-        assert_eq!(pages[1].notes, vec![(1, 0)]);
+        assert_eq!(notes(&pages[1]), vec![(1, 0, 0.0, 10.0)]);
+    }
+
+    #[test]
+    fn a_note_too_long_for_its_page_runs_on_at_the_foot_of_the_next() {
+        // Marker on the first line of a 2-line paragraph after 3 lines; its
+        // note is 150 high. Page 1: 50 of text and the note's first 46 (100
+        // - 50 - 4 for the separator). A continued note takes at most half a
+        // page (50 - 4): 46..92 beside the next paragraph on page 2, 92..138
+        // and 138..150 on pages of their own at the end.
+        let mut with_note = para(2);
+        with_note.notes = vec![NoteMark {
+            at: 10.0,
+            height: 150.0,
+        }];
+        let pages = paginate(&[para(3), with_note, para(2)], ROOM);
+        assert_eq!(
+            shape(&pages),
+            vec![
+                vec![(0, 0.0, 30.0), (1, 0.0, 20.0)],
+                vec![(2, 0.0, 20.0)],
+                vec![],
+                vec![]
+            ]
+        );
+        let parts: Vec<_> = pages.iter().map(notes).collect();
+        assert_eq!(
+            parts,
+            vec![
+                vec![(1, 0, 0.0, 46.0)],
+                vec![(1, 0, 46.0, 92.0)],
+                vec![(1, 0, 92.0, 138.0)],
+                vec![(1, 0, 138.0, 150.0)]
+            ]
+        );
     }
 
     #[test]
