@@ -3,97 +3,24 @@
 //! on from the copy before), its closing. The figure the page's "Tải .docx"
 //! waits for, natively. `cargo bench -p baocao-docx --bench write`.
 
+// The same long reports as the checks' bench.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../../checks/benches/support/long_report.rs"]
+mod long_report;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::long_report::seed_001_copies;
     use baocao_import::import_text;
-    use baocao_model::{superscript_digit_value, superscript_number};
     use criterion::{criterion_group, Criterion};
     use std::hint::black_box;
     use std::time::Instant;
 
-    use baocao_testdata::MAR_2025;
-
     /// How many times the body of seed 001 stands in the long report.
     const COPIES: u32 = 8;
 
-    /// The lines of `text` from the one starting with `from` up to (not
-    /// including) the one starting with `to`.
-    fn lines_between<'a>(text: &'a str, from: &str, to: &str) -> Vec<&'a str> {
-        text.lines()
-            .skip_while(|l| !l.trim_start_matches(['#', '*', ' ']).starts_with(from))
-            .take_while(|l| !l.trim_start_matches(['#', '*', ' ']).starts_with(to))
-            .collect()
-    }
-
-    /// Footnote markers and definitions renumbered by `offset`, so each copy
-    /// of the body keeps its own footnotes.
-    fn shift_footnotes(line: &str, offset: u32) -> String {
-        let mut out = String::with_capacity(line.len());
-        let mut digits = 0u32;
-        let mut in_number = false;
-        for c in line.chars() {
-            match superscript_digit_value(c) {
-                Some(d) => {
-                    digits = digits * 10 + d;
-                    in_number = true;
-                }
-                None => {
-                    if in_number {
-                        out.push_str(&superscript_number(digits + offset));
-                        digits = 0;
-                        in_number = false;
-                    }
-                    out.push(c);
-                }
-            }
-        }
-        if in_number {
-            out.push_str(&superscript_number(digits + offset));
-        }
-        out
-    }
-
-    /// The highest footnote number in `lines`.
-    fn last_footnote(lines: &[&str]) -> u32 {
-        let mut last = 0;
-        for line in lines {
-            let mut digits = 0u32;
-            for c in line.chars().chain([' ']) {
-                match superscript_digit_value(c) {
-                    Some(d) => digits = digits * 10 + d,
-                    None => {
-                        last = last.max(digits);
-                        digits = 0;
-                    }
-                }
-            }
-        }
-        last
-    }
-
-    /// Seed 001 with its body `copies` times.
-    pub fn long_report(copies: u32) -> String {
-        let header = lines_between(MAR_2025, "", "I. NHỮNG KẾT QUẢ");
-        let body = lines_between(MAR_2025, "I. NHỮNG KẾT QUẢ", "Nơi nhận");
-        let closing: Vec<&str> = MAR_2025
-            .lines()
-            .skip_while(|l| !l.starts_with("Nơi nhận"))
-            .collect();
-        let step = last_footnote(&body);
-        let mut text = header.join("\n");
-        text.push('\n');
-        for copy in 0..copies {
-            for line in &body {
-                text.push_str(&shift_footnotes(line, copy * step));
-                text.push('\n');
-            }
-        }
-        text.push_str(&closing.join("\n"));
-        text
-    }
-
     fn write(c: &mut Criterion) {
-        let text = long_report(COPIES);
+        let text = seed_001_copies(COPIES);
         let report = import_text(&text).expect("the long report imports");
         let docx = baocao_docx::write(&report);
         eprintln!(

@@ -1,5 +1,7 @@
-//! A long report built from the two seeds, for the checks' bench and the
-//! profiling example (included by both with `#[path]`).
+//! Long reports built from the seeds, for the checks' bench, the profiling
+//! example and the .docx writer's bench (included by each with `#[path]`;
+//! each uses what it needs).
+#![allow(dead_code)]
 
 use baocao_model::{superscript_digit_value, superscript_number};
 use baocao_testdata::{MAR_2025, NOV_2021};
@@ -65,6 +67,46 @@ pub fn long_report(pages: usize) -> String {
         offset += 27;
         text.push_str(&body_2021.join("\n"));
         text.push('\n');
+    }
+    text.push_str(&closing.join("\n"));
+    text
+}
+
+/// The highest footnote number in `lines`.
+fn last_footnote(lines: &[&str]) -> u32 {
+    let mut last = 0;
+    for line in lines {
+        let mut digits = 0u32;
+        for c in line.chars().chain([' ']) {
+            match superscript_digit_value(c) {
+                Some(d) => digits = digits * 10 + d,
+                None => {
+                    last = last.max(digits);
+                    digits = 0;
+                }
+            }
+        }
+    }
+    last
+}
+
+/// Seed 001 with its body `copies` times, each copy's footnotes numbered on
+/// from the copy before.
+pub fn seed_001_copies(copies: u32) -> String {
+    let header = lines_between(MAR_2025, "", "I. NHỮNG KẾT QUẢ");
+    let body = lines_between(MAR_2025, "I. NHỮNG KẾT QUẢ", "Nơi nhận");
+    let closing: Vec<&str> = MAR_2025
+        .lines()
+        .skip_while(|l| !l.starts_with("Nơi nhận"))
+        .collect();
+    let step = last_footnote(&body);
+    let mut text = header.join("\n");
+    text.push('\n');
+    for copy in 0..copies {
+        for line in &body {
+            text.push_str(&shift_footnotes(line, copy * step));
+            text.push('\n');
+        }
     }
     text.push_str(&closing.join("\n"));
     text
