@@ -5,6 +5,7 @@
 //! Only markup and classes are written here; how it looks lives in the
 //! page's stylesheet, so the preview and the print use one set of rules.
 
+use crate::table::{self, CellShape};
 use baocao_model::{Block, Density, Inline, Level, Report, Section, Style, NOTE_CHAR};
 use std::fmt::Write;
 use std::ops::Range;
@@ -185,11 +186,8 @@ fn blocks_html(out: &mut String, blocks: &[Block]) {
 /// header rows (one, or more for a table read from a .docx), merged cells
 /// as colspan/rowspan, figures right-aligned, an STT column centred.
 fn detail_rows(out: &mut String, t: &baocao_model::Table) {
-    let header_rows = 1 + t.layout.more_header_rows as usize;
-    let width = t
-        .columns
-        .len()
-        .max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
+    let header_rows = table::header_rows(t);
+    let width = table::width(t);
     let stt = t
         .columns
         .first()
@@ -202,23 +200,18 @@ fn detail_rows(out: &mut String, t: &baocao_model::Table) {
         out.push_str("<tr>");
         for c in 0..width {
             let cell = row.get(c).map(String::as_str).unwrap_or("");
-            let span = t.layout.spans.iter().find(|s| {
-                (s.row as usize..(s.row + s.rows) as usize).contains(&r)
-                    && (s.col as usize..(s.col + s.cols) as usize).contains(&c)
-            });
             let mut attrs = String::new();
-            match span {
-                Some(s) if s.row as usize == r && s.col as usize == c => {
-                    if s.cols > 1 {
-                        let _ = write!(attrs, " colspan=\"{}\"", s.cols);
+            match table::shape(t, r, c) {
+                CellShape::Drawn { cols, rows } => {
+                    if cols > 1 {
+                        let _ = write!(attrs, " colspan=\"{cols}\"");
                     }
-                    if s.rows > 1 {
-                        let _ = write!(attrs, " rowspan=\"{}\"", s.rows);
+                    if rows > 1 {
+                        let _ = write!(attrs, " rowspan=\"{rows}\"");
                     }
                 }
                 // Covered by a merged cell.
-                Some(_) => continue,
-                None => {}
+                CellShape::Covered => continue,
             }
             if r < header_rows {
                 let _ = write!(out, "<th{attrs}>{}</th>", lines_html(cell));
