@@ -79,7 +79,7 @@ fn sorted(report: &Report, keep: impl Fn(FigurePlace) -> bool) -> Vec<&StaleFigu
     let mut v: Vec<&StaleFigure> = report.stale.iter().filter(|s| keep(s.place)).collect();
     v.sort_by_key(|s| match s.place {
         FigurePlace::Cell { row, col, .. } => (row, col, s.start),
-        FigurePlace::Text(_) => (0, 0, s.start),
+        FigurePlace::Text(_) | FigurePlace::Summary => (0, 0, s.start),
     });
     v
 }

@@ -217,6 +217,45 @@ mod tests {
     }
 
     #[test]
+    fn drafts_stored_before_moved_marks_load_unchanged_and_keep_their_shape() {
+        use crate::{DraftId, Library, MemoryStore, Store};
+        use baocao_model::{FigurePlace, MovedMark};
+        // A version-2 draft as the page stored it before moved mentions were
+        // marked: stale figures, no "moved".
+        let mut raw = upgrade(serde_json::from_str(V1_DRAFT).unwrap()).unwrap();
+        raw["report"]["stale"] = serde_json::json!([
+            {"place": {"text": {"kind": "paragraph", "id": 3}}, "start": 0, "text": "10.595"}
+        ]);
+        assert!(raw["report"].get("moved").is_none());
+        let old = serde_json::to_string(&raw).unwrap();
+        let draft = read_draft(&old).unwrap();
+        assert!(draft.report.moved.is_empty());
+        assert_eq!(draft.report.stale.len(), 1);
+        let mut lib = Library::new(MemoryStore::new());
+        lib.store.set("baocao/draft/cu", &old).unwrap();
+        let id = DraftId("cu".into());
+        let mut draft = lib.load(&id).unwrap();
+        lib.save(&mut draft, 5.0).unwrap();
+        let stored: Value =
+            serde_json::from_str(&lib.store.get("baocao/draft/cu").unwrap().unwrap()).unwrap();
+        assert!(
+            stored["report"].get("moved").is_none(),
+            "no marks, no field"
+        );
+        assert_eq!(stored["report"]["stale"], raw["report"]["stale"]);
+        // With marks, they go through the store.
+        draft.report.moved.push(MovedMark {
+            place: FigurePlace::Summary,
+            start: 0,
+            text: "tháng 4/2025".into(),
+            was: "tháng 3/2025".into(),
+        });
+        let before = draft.report.clone();
+        lib.save(&mut draft, 6.0).unwrap();
+        assert_eq!(lib.load(&id).unwrap().report, before);
+    }
+
+    #[test]
     fn a_version_1_value_that_is_not_a_draft_is_damaged() {
         let err = read_draft(r#"{"schema_version": 1, "id": "x"}"#).unwrap_err();
         assert!(

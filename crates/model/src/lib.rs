@@ -16,6 +16,7 @@ pub mod cumulative;
 mod date;
 mod inline;
 pub mod letters;
+pub mod marks;
 pub mod nfc;
 mod number;
 pub mod numbers;
@@ -32,6 +33,7 @@ pub use body::{
 };
 pub use date::{days_in_month, DocDate};
 pub use inline::{plain_text, superscript_digit_value, superscript_number, Inline, Run, Style};
+pub use marks::{MovedMark, TextMark};
 pub use nfc::nfc;
 pub use number::{format_decimal, format_grouped, Decimal, Percent};
 pub use outline::{empty_paragraph, new_section, Container, OutlineError, Piece};
@@ -72,6 +74,11 @@ pub struct Report {
     /// neither edited nor confirmed yet (see `baocao_session::carry`). Since schema 2.
     #[serde(default)]
     pub stale: Vec<StaleFigure>,
+    /// The mentions of the period that "Tạo báo cáo kỳ sau" moved on, marked
+    /// for the official to see until edited or seen (not written into the
+    /// .docx; drafts without any load and store as before).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moved: Vec<MovedMark>,
     /// The cumulative figures ("lũy kế") of the report this one was made
     /// from, to compare this period's with (empty otherwise).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -312,11 +319,8 @@ impl Report {
         }
         renumbered.sort_by_key(|f| f.id);
         self.footnotes = renumbered;
-        for s in &mut self.stale {
-            if let FigurePlace::Text(TextTarget::Footnote(n)) = &mut s.place {
-                *n = lookup(*n);
-            }
-        }
+        marks::renumber_footnotes(&mut self.stale, lookup);
+        marks::renumber_footnotes(&mut self.moved, lookup);
         map
     }
 

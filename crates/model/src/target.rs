@@ -90,7 +90,7 @@ pub fn insert_inlines(inlines: &[Inline], offset: usize, more: Vec<Inline>) -> V
     tidy_inlines(head)
 }
 
-/// Where a carried-over figure stands.
+/// Where a carried-over figure or a moved mention of the period stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FigurePlace {
@@ -98,6 +98,8 @@ pub enum FigurePlace {
     Text(TextTarget),
     /// In a cell of a detail table; row 0 is the header row.
     Cell { table: BlockId, row: u32, col: u32 },
+    /// In the trích yếu (a plain text, as a cell's is).
+    Summary,
 }
 
 impl From<TextTarget> for FigurePlace {

@@ -9,8 +9,8 @@
 
 use baocao_model::numbers::{analyse, scan, word_before, NumToken, Role};
 use baocao_model::{
-    edit_text, Block, BlockId, DocDate, FigurePlace, Inline, Period, Place, Report, ReportPeriod,
-    Section, StaleFigure, TextTarget,
+    edit_text, marks, Block, BlockId, DocDate, FigurePlace, Inline, MovedMark, Period, Place,
+    Report, ReportPeriod, Section, StaleFigure, TextTarget,
 };
 use std::ops::Range;
 
@@ -213,31 +213,12 @@ pub fn inline_period_figures(
         .collect()
 }
 
-/// The changed stretch between two texts: the length of their common start
-/// and of their common end (not overlapping).
-fn changed_stretch(old: &str, new: &str) -> (usize, usize) {
-    let (a, b) = (old.as_bytes(), new.as_bytes());
-    let mut prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
-        prefix -= 1;
-    }
-    let max_suffix = a.len().min(b.len()) - prefix;
-    let mut suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(max_suffix)
-        .take_while(|(x, y)| x == y)
-        .count();
-    while !old.is_char_boundary(a.len() - suffix) || !new.is_char_boundary(b.len() - suffix) {
-        suffix -= 1;
-    }
-    (prefix, suffix)
-}
-
 /// The marks on figures carried over from last month: set, moved with the
-/// text, dropped when the figure is edited or confirmed. A trait only because
-/// the model's type lives in `baocao-model`.
+/// text, dropped when the figure is edited or confirmed. The methods that
+/// follow an edit (a text changed, split, joined, blocks removed) keep the
+/// moved mentions of the period (`Report::moved`) in step too, through the
+/// same functions of [`baocao_model::marks`]. A trait only because the
+/// model's type lives in `baocao-model`.
 pub trait StaleMarks {
     /// Marks the month's figures (see [`month_figures`]) of the body, its
     /// tables and footnotes as carried over and not yet updated (replacing
@@ -254,7 +235,8 @@ pub trait StaleMarks {
 
     /// The text at a place changed from `old` to `new`: marks before the
     /// change stay, marks after it move with the text, marks the change
-    /// touched are dropped (the official has updated that figure).
+    /// touched are dropped (the official has updated that figure, or
+    /// rewritten that mention of the period).
     fn figure_text_changed(&mut self, place: FigurePlace, old: &str, new: &str);
 
     /// The official confirms that the figures at a place are still right.
@@ -269,14 +251,16 @@ pub trait StaleMarks {
     fn confirm_block_figures(&mut self, block: BlockId);
 
     /// Moves the marks of `from` at or after byte `cut` to `to`, at offsets
-    /// counted from `cut` (a paragraph split in two).
+    /// counted from `cut` (a paragraph split in two); stale figures and
+    /// moved mentions alike.
     fn move_figures_after(&mut self, from: FigurePlace, cut: usize, to: FigurePlace);
 
     /// Moves every mark of `from` to `into`, `by` bytes further on (a
     /// paragraph joined to the end of another).
     fn shift_figures_into(&mut self, into: FigurePlace, from: FigurePlace, by: usize);
 
-    /// Drops the marks of removed blocks and sections.
+    /// Drops the marks (stale figures and moved mentions) of removed blocks
+    /// and sections.
     fn forget_places(&mut self, ids: &[BlockId]);
 
     /// Sets a table cell (row 0 is the header row) to what the official typed.
@@ -341,31 +325,11 @@ impl StaleMarks for Report {
     }
 
     fn figure_text_changed(&mut self, place: FigurePlace, old: &str, new: &str) {
-        if !self.stale.iter().any(|s| s.place == place) {
-            return;
-        }
-        let (prefix, suffix) = changed_stretch(old, new);
-        let old_changed_end = old.len() - suffix;
-        let grow = new.len() as isize - old.len() as isize;
-        self.stale.retain_mut(|s| {
-            if s.place != place {
-                return true;
-            }
-            let span = s.span();
-            let start = if span.end <= prefix {
-                span.start
-            } else if span.start >= old_changed_end {
-                (span.start as isize + grow) as usize
-            } else {
-                return false;
-            };
-            // Digits typed right against the figure make it another number.
-            if figure_at(new, start) != Some(s.text.as_str()) {
-                return false;
-            }
-            s.start = start;
-            true
+        // Digits typed right against a figure make it another number.
+        marks::text_changed(&mut self.stale, place, old, new, |s, new, start| {
+            figure_at(new, start) == Some(s.text.as_str())
         });
+        marks::text_changed(&mut self.moved, place, old, new, MovedMark::holds);
     }
 
     fn confirm_figures(&mut self, place: FigurePlace) {
@@ -380,41 +344,22 @@ impl StaleMarks for Report {
     }
 
     fn confirm_block_figures(&mut self, block: BlockId) {
-        self.stale.retain(|s| match s.place {
-            FigurePlace::Text(TextTarget::Paragraph(id)) => id != block,
-            FigurePlace::Cell { table, .. } => table != block,
-            _ => true,
-        });
+        marks::forget_block(&mut self.stale, block);
     }
 
     fn move_figures_after(&mut self, from: FigurePlace, cut: usize, to: FigurePlace) {
-        for s in &mut self.stale {
-            if s.place == from && s.start >= cut {
-                s.place = to;
-                s.start -= cut;
-            }
-        }
-        self.stale
-            .retain(|s| !(s.place == from && s.span().end > cut));
+        marks::move_after(&mut self.stale, from, cut, to);
+        marks::move_after(&mut self.moved, from, cut, to);
     }
 
     fn shift_figures_into(&mut self, into: FigurePlace, from: FigurePlace, by: usize) {
-        for s in &mut self.stale {
-            if s.place == from {
-                s.place = into;
-                s.start += by;
-            }
-        }
+        marks::shift_into(&mut self.stale, into, from, by);
+        marks::shift_into(&mut self.moved, into, from, by);
     }
 
     fn forget_places(&mut self, ids: &[BlockId]) {
-        self.stale.retain(|s| match s.place {
-            FigurePlace::Text(TextTarget::Paragraph(id) | TextTarget::Heading(id)) => {
-                !ids.contains(&id)
-            }
-            FigurePlace::Cell { table, .. } => !ids.contains(&table),
-            FigurePlace::Text(TextTarget::Footnote(_)) => true,
-        });
+        marks::forget_blocks(&mut self.stale, ids);
+        marks::forget_blocks(&mut self.moved, ids);
     }
 
     fn set_cell(&mut self, table: BlockId, row: usize, col: usize, text: String) -> bool {
@@ -551,6 +496,16 @@ fn cited_or_dated(text: &str, start: usize) -> bool {
 /// 3" → "trong tháng 4" where it is a month. Other periods (past ones, plan
 /// years), dates and citations of documents stay as written.
 pub fn advance_mentions(text: &str, current: ReportPeriod) -> (String, Vec<MovedMention>) {
+    let (out, moved) = advance_mentions_at(text, current);
+    (out, moved.into_iter().map(|(_, m)| m).collect())
+}
+
+/// [`advance_mentions`], with the byte offset where each moved mention
+/// stands in the new text.
+pub fn advance_mentions_at(
+    text: &str,
+    current: ReportPeriod,
+) -> (String, Vec<(usize, MovedMention)>) {
     let targets = [current, current.next()];
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let push = |edits: &mut Vec<(Range<usize>, String)>, r: Range<usize>, to: String| {
@@ -640,11 +595,18 @@ pub fn advance_mentions(text: &str, current: ReportPeriod) -> (String, Vec<Moved
     }
     edits.sort_by_key(|(r, _)| r.start);
     let mut out = text.to_string();
+    // Where each mention stands once the ones before it are rewritten.
+    let mut grown = 0isize;
     let moved = edits
         .iter()
-        .map(|(r, to)| MovedMention {
-            from: text[r.clone()].to_string(),
-            to: to.clone(),
+        .map(|(r, to)| {
+            let at = (r.start as isize + grown) as usize;
+            grown += to.len() as isize - r.len() as isize;
+            let m = MovedMention {
+                from: text[r.clone()].to_string(),
+                to: to.clone(),
+            };
+            (at, m)
         })
         .collect();
     for (r, to) in edits.into_iter().rev() {
@@ -653,19 +615,29 @@ pub fn advance_mentions(text: &str, current: ReportPeriod) -> (String, Vec<Moved
     (out, moved)
 }
 
-/// Moves the mentions of the period on in every text run of inline content.
+/// The mentions moved so far, each with its place and where it now stands.
+type Moved = Vec<(FigurePlace, usize, MovedMention)>;
+
+/// Moves the mentions of the period on in every text run of inline content
+/// at `place`, noting each at its offset in the new editing text.
 fn advance_inline_mentions(
     inlines: &mut [Inline],
+    place: FigurePlace,
     current: ReportPeriod,
-    moved: &mut Vec<MovedMention>,
+    moved: &mut Moved,
 ) {
+    let mut pos = 0;
     for i in inlines {
-        if let Inline::Text(run) = i {
-            let (text, m) = advance_mentions(&run.text, current);
-            if !m.is_empty() {
-                run.text = text;
-                moved.extend(m);
+        match i {
+            Inline::Text(run) => {
+                let (text, m) = advance_mentions_at(&run.text, current);
+                if !m.is_empty() {
+                    run.text = text;
+                    moved.extend(m.into_iter().map(|(at, m)| (place, pos + at, m)));
+                }
+                pos += run.text.len();
             }
+            Inline::Note(_) => pos += baocao_model::NOTE_CHAR.len_utf8(),
         }
     }
 }
@@ -724,35 +696,48 @@ pub fn next_period(report: &Report, fallback: ReportPeriod) -> NextPeriod {
         month: Some(dated.month),
         year: Some(dated.year),
     };
-    let mut moved = Vec::new();
+    let mut moved: Moved = Vec::new();
     if report.report_period().is_some() {
-        let (summary, m) = advance_mentions(&report.title.summary, current);
+        let (summary, m) = advance_mentions_at(&report.title.summary, current);
         next.title.summary = summary;
-        moved.extend(m);
+        moved.extend(m.into_iter().map(|(at, m)| (FigurePlace::Summary, at, m)));
     } else {
         next.title.summary =
             super::template::summary_of(super::template::ReportKind::Socioeconomic, period);
     }
     let tasks = tasks_part(report);
     let previous_tasks = tasks.map(|i| report.body.sections[i].clone());
-    fn advance_blocks(blocks: &mut [Block], current: ReportPeriod, moved: &mut Vec<MovedMention>) {
+    fn advance_blocks(blocks: &mut [Block], current: ReportPeriod, moved: &mut Moved) {
         for b in blocks {
             match b {
-                Block::Paragraph(p) => advance_inline_mentions(&mut p.inlines, current, moved),
+                Block::Paragraph(p) => {
+                    let place = TextTarget::Paragraph(p.id).into();
+                    advance_inline_mentions(&mut p.inlines, place, current, moved)
+                }
                 Block::Table(t) => {
-                    for cell in t.columns.iter_mut().chain(t.rows.iter_mut().flatten()) {
-                        let (text, m) = advance_mentions(cell, current);
-                        if !m.is_empty() {
-                            *cell = text;
-                            moved.extend(m);
+                    let id = t.id;
+                    let rows = std::iter::once(&mut t.columns).chain(t.rows.iter_mut());
+                    for (r, row) in rows.enumerate() {
+                        for (c, cell) in row.iter_mut().enumerate() {
+                            let (text, m) = advance_mentions_at(cell, current);
+                            if !m.is_empty() {
+                                *cell = text;
+                                let place = FigurePlace::Cell {
+                                    table: id,
+                                    row: r as u32,
+                                    col: c as u32,
+                                };
+                                moved.extend(m.into_iter().map(|(at, m)| (place, at, m)));
+                            }
                         }
                     }
                 }
             }
         }
     }
-    fn advance_section(s: &mut Section, current: ReportPeriod, moved: &mut Vec<MovedMention>) {
-        advance_inline_mentions(&mut s.heading.title, current, moved);
+    fn advance_section(s: &mut Section, current: ReportPeriod, moved: &mut Moved) {
+        let place = TextTarget::Heading(s.id).into();
+        advance_inline_mentions(&mut s.heading.title, place, current, moved);
         advance_blocks(&mut s.blocks, current, moved);
         for c in &mut s.children {
             advance_section(c, current, moved);
@@ -763,8 +748,20 @@ pub fn next_period(report: &Report, fallback: ReportPeriod) -> NextPeriod {
         advance_section(s, current, &mut moved);
     }
     for f in &mut next.footnotes {
-        advance_inline_mentions(&mut f.content, current, &mut moved);
+        let place = TextTarget::Footnote(f.id).into();
+        advance_inline_mentions(&mut f.content, place, current, &mut moved);
     }
+    // Each moved mention marked where it now stands, for the official to see.
+    next.moved = moved
+        .iter()
+        .map(|(place, start, m)| MovedMark {
+            place: *place,
+            start: *start,
+            text: m.to.clone(),
+            was: m.from.clone(),
+        })
+        .collect();
+    let moved = moved.into_iter().map(|(_, _, m)| m).collect();
     next.mark_period_figures_stale(Some(current));
     // This period's lũy kế, for the next one to be compared with.
     next.previous_cumulative = baocao_model::cumulative::carried(report);
@@ -780,6 +777,7 @@ pub fn next_period(report: &Report, fallback: ReportPeriod) -> NextPeriod {
 pub fn place_text(report: &Report, place: FigurePlace) -> Option<String> {
     match place {
         FigurePlace::Text(t) => report.inlines(t).map(|i| edit_text(i)),
+        FigurePlace::Summary => Some(report.title.summary.clone()),
         FigurePlace::Cell { table, row, col } => match report.body.block(table)? {
             Block::Table(t) => {
                 let (row, col) = (row as usize, col as usize);

@@ -8,8 +8,8 @@
 
 use crate::carry::StaleMarks;
 use baocao_model::{
-    edit_text, insert_inlines, split_inlines, tidy_inlines, Block, BlockId, Body, FigurePlace,
-    Footnote, FootnoteId, Inline, Paragraph, Piece, Report, Section, TextTarget,
+    edit_text, insert_inlines, marks, split_inlines, tidy_inlines, Block, BlockId, Body,
+    FigurePlace, Footnote, FootnoteId, Inline, Paragraph, Piece, Report, Section, TextTarget,
 };
 
 /// Where pasted text goes and where the caret ends up after it.
@@ -86,6 +86,14 @@ pub trait ReportEdit {
     /// Changes the shape of a table; carried-over figures move with their cells.
     #[must_use = "the edit may have been refused; say so or ignore it explicitly"]
     fn change_table(&mut self, table: BlockId, change: TableChange) -> bool;
+
+    /// Sets the trích yếu to what the official typed (one line); a moved
+    /// mention of the period that the change touched is no longer marked.
+    fn set_summary(&mut self, text: &str);
+
+    /// "Đã xem, bỏ đánh dấu": the official has seen the mentions of the
+    /// period moved on; their marks go. Returns how many there were.
+    fn clear_moved(&mut self) -> usize;
 }
 
 impl ReportEdit for Report {
@@ -200,8 +208,8 @@ impl ReportEdit for Report {
             }
         }
         self.footnotes.retain(|f| f.id != id);
-        self.stale
-            .retain(|s| s.place != FigurePlace::Text(TextTarget::Footnote(id)));
+        marks::forget_footnotes(&mut self.stale, &[id]);
+        marks::forget_footnotes(&mut self.moved, &[id]);
         self.renumber_footnotes();
     }
 
@@ -475,24 +483,21 @@ impl ReportEdit for Report {
             _ => return false,
         };
         t.layout.shift(is_row, at, delta);
-        self.stale.retain_mut(|s| {
-            let FigurePlace::Cell { table: t, row, col } = &mut s.place else {
-                return true;
-            };
-            if *t != table {
-                return true;
-            }
-            let index = if is_row { row } else { col };
-            let i = *index as usize;
-            if delta < 0 && i == at {
-                return false;
-            }
-            if i >= at {
-                *index = (i as i64 + delta) as u32;
-            }
-            true
-        });
+        marks::table_changed(&mut self.stale, table, is_row, at, delta);
+        marks::table_changed(&mut self.moved, table, is_row, at, delta);
         true
+    }
+
+    fn set_summary(&mut self, text: &str) {
+        let new = text.replace('\n', " ");
+        let old = std::mem::replace(&mut self.title.summary, new.clone());
+        if old != new {
+            self.figure_text_changed(FigurePlace::Summary, &old, &new);
+        }
+    }
+
+    fn clear_moved(&mut self) -> usize {
+        std::mem::take(&mut self.moved).len()
     }
 }
 
@@ -509,9 +514,8 @@ fn drop_orphaned_notes(report: &mut Report, candidates: &[FootnoteId]) {
         .copied()
         .collect();
     report.footnotes.retain(|f| !gone.contains(&f.id));
-    report.stale.retain(
-        |s| !matches!(s.place, FigurePlace::Text(TextTarget::Footnote(n)) if gone.contains(&n)),
-    );
+    marks::forget_footnotes(&mut report.stale, &gone);
+    marks::forget_footnotes(&mut report.moved, &gone);
     report.renumber_footnotes();
 }
 
@@ -589,3 +593,6 @@ pub enum TableChange {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod moved_tests;

@@ -54,6 +54,7 @@ pub fn replace_at(report: &mut Report, place: &Place, span: Range<usize>, with: 
             };
             replace_in(report, cell, span, with)
         }
+        Place::Summary => replace_in(report, FigurePlace::Summary, span, with),
         other => {
             let Some(field) = field_mut(report, other) else {
                 return false;
@@ -88,6 +89,13 @@ pub fn replace_in(report: &mut Report, place: FigurePlace, span: Range<usize>, w
             new.push(Inline::styled(with, style));
             new.extend(tail);
             report.set_inlines(target, new)
+        }
+        FigurePlace::Summary => {
+            let Some(new) = replaced(&report.title.summary, &span, with) else {
+                return false;
+            };
+            report.set_summary(&new);
+            true
         }
         FigurePlace::Cell { table, row, col } => {
             let Some(Block::Table(t)) = report.body.block(table) else {
