@@ -27,6 +27,12 @@ pub struct Backup {
     /// keeps even what this page cannot open.
     #[serde(default)]
     pub damaged: Vec<DamagedCopy>,
+    /// The unit profile as the page stored it (see
+    /// `baocao_session::profile`), kept as it is so a later version's fields
+    /// survive; absent in backups made before it was included, and when the
+    /// browser had none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Value>,
 }
 
 impl Backup {
@@ -199,6 +205,7 @@ impl<S: Store> Library<S> {
                     raw: d.raw,
                 })
                 .collect(),
+            profile: None,
         })
     }
 

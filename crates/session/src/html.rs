@@ -1,12 +1,12 @@
 //! The report as HTML, for the page: inline content for the editor's text
-//! fields (with carried-over figures marked) and the whole report laid out as
+//! fields (with carried-over figures and moved mentions of the period marked) and the whole report laid out as
 //! an A4 page of Nghị định 30 for the preview and for printing.
 //!
 //! Only markup and classes are written here; how it looks lives in the
 //! page's stylesheet, so the preview and the print use one set of rules.
 
 use crate::table::{self, CellShape};
-use baocao_model::{Block, Density, Inline, Level, Report, Section, Style, NOTE_CHAR};
+use baocao_model::{Block, Density, Inline, Level, MovedMark, Report, Section, Style, NOTE_CHAR};
 use std::fmt::Write;
 use std::ops::Range;
 
@@ -54,6 +54,48 @@ fn styled(out: &mut String, text: &str, style: Style) {
 /// footnote markers as non-editable numbers, and each carried-over figure
 /// (a byte range of the editing text) in a `mark.stale`.
 pub fn inlines_html(inlines: &[Inline], stale: &[Range<usize>]) -> String {
+    let marks: Vec<HtmlMark> = stale.iter().cloned().map(HtmlMark::stale).collect();
+    inlines_html_marked(inlines, &marks)
+}
+
+/// A stretch of the editing text the editor marks: a carried-over figure
+/// (`mark.stale`) or a mention of the period moved on (`mark.moved`), with
+/// the tooltip its first piece carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HtmlMark {
+    pub span: Range<usize>,
+    pub class: &'static str,
+    pub title: String,
+}
+
+impl HtmlMark {
+    /// A figure copied from last month, not yet updated.
+    pub fn stale(span: Range<usize>) -> Self {
+        HtmlMark {
+            span,
+            class: "stale",
+            title: "Số liệu chép từ tháng trước, chưa cập nhật".to_string(),
+        }
+    }
+
+    /// A mention of the period moved on by "Tạo báo cáo kỳ sau".
+    pub fn moved(m: &MovedMark) -> Self {
+        HtmlMark {
+            span: m.span(),
+            class: "moved",
+            title: moved_title(m),
+        }
+    }
+}
+
+/// The tooltip of a moved mention: "Đã chuyển kỳ: «tháng 3/2025» → «tháng 4/2025»".
+pub fn moved_title(m: &MovedMark) -> String {
+    format!("Đã chuyển kỳ: «{}» → «{}»", m.was, m.text)
+}
+
+/// [`inlines_html`] with marks of any kind. Where marks overlap, the one
+/// listed first shows.
+pub fn inlines_html_marked(inlines: &[Inline], marks: &[HtmlMark]) -> String {
     let mut out = String::new();
     let mut pos = 0;
     for inline in inlines {
@@ -71,8 +113,8 @@ pub fn inlines_html(inlines: &[Inline], stale: &[Range<usize>]) -> String {
                 let end = pos + run.text.len();
                 // Cut the run where marks begin and end.
                 let mut cuts = vec![0, run.text.len()];
-                for r in stale {
-                    for edge in [r.start, r.end] {
+                for m in marks {
+                    for edge in [m.span.start, m.span.end] {
                         if edge > start && edge < end && run.text.is_char_boundary(edge - start) {
                             cuts.push(edge - start);
                         }
@@ -83,15 +125,20 @@ pub fn inlines_html(inlines: &[Inline], stale: &[Range<usize>]) -> String {
                 for w in cuts.windows(2) {
                     let piece = &run.text[w[0]..w[1]];
                     let at = start + w[0];
-                    let marked = stale.iter().find(|r| r.start <= at && at < r.end);
+                    let marked = marks.iter().find(|m| m.span.start <= at && at < m.span.end);
                     match marked {
-                        Some(r) if r.start == at => {
-                            let _ = write!(out, "<mark class=\"stale\" title=\"Số liệu chép từ tháng trước, chưa cập nhật\">");
+                        Some(m) if m.span.start == at => {
+                            let _ = write!(
+                                out,
+                                "<mark class=\"{}\" title=\"{}\">",
+                                m.class,
+                                escape(&m.title)
+                            );
                             styled(&mut out, piece, run.style);
                             out.push_str("</mark>");
                         }
-                        Some(_) => {
-                            out.push_str("<mark class=\"stale\">");
+                        Some(m) => {
+                            let _ = write!(out, "<mark class=\"{}\">", m.class);
                             styled(&mut out, piece, run.style);
                             out.push_str("</mark>");
                         }
@@ -384,6 +431,27 @@ mod tests {
         assert!(report_html(&r).starts_with(r#"<article class="a4 density-airy" lang="vi">"#));
         r.density = Density::Compact;
         assert!(report_html(&r).starts_with(r#"<article class="a4 density-compact" lang="vi">"#));
+    }
+
+    #[test]
+    fn editor_html_marks_moved_mentions_apart_from_stale_figures() {
+        let inlines = vec![Inline::text("Trong tháng 4/2025 thu 10.595 triệu")];
+        let moved = MovedMark {
+            place: baocao_model::FigurePlace::Summary,
+            start: "Trong ".len(),
+            text: "tháng 4/2025".into(),
+            was: "tháng 3/2025".into(),
+        };
+        let at = "Trong tháng 4/2025 thu ".len();
+        let marks = [
+            HtmlMark::stale(at..at + "10.595".len()),
+            HtmlMark::moved(&moved),
+        ];
+        assert_eq!(
+            inlines_html_marked(&inlines, &marks),
+            "Trong <mark class=\"moved\" title=\"Đã chuyển kỳ: «tháng 3/2025» → «tháng 4/2025»\">tháng 4/2025</mark> thu \
+             <mark class=\"stale\" title=\"Số liệu chép từ tháng trước, chưa cập nhật\">10.595</mark> triệu"
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! What an official does to a report, as plain Rust tested natively: the
 //! edits that keep a report's invariants ([`edit::ReportEdit`], [`typing`],
 //! [`paste`], [`outline`]), the undo history of structural changes
-//! ([`history`]), next month's report from this month's ([`carry`]), the
+//! ([`history`]), next month's report from this month's ([`carry`]) and the
+//! mentions of the period it moved on, listed ([`moved`]), the
 //! templates and the unit profile they fill in ([`template`], [`profile`]), opening a file of any kind the page or the CLI
 //! is given ([`input`]), the HTML preview ([`html`]) and its pages ([`pages`]). The page (`src/ui`)
 //! only wires these to signals and the DOM.
@@ -13,6 +14,7 @@ pub mod history;
 pub mod html;
 pub mod input;
 pub mod keys;
+pub mod moved;
 pub mod outline;
 pub mod pages;
 pub mod paste;

@@ -9,6 +9,8 @@
 //! text that is not a profile at all is reported so the page can say so and
 //! start from an empty profile without losing the stored text.
 
+use baocao_drafts::backup::Backup;
+use baocao_drafts::{Draft, Library, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -266,6 +268,85 @@ pub fn conventions(unit: UnitKind) -> Conventions {
     }
 }
 
+/// A backup of every draft (see [`baocao_drafts::backup`]) with the unit
+/// profile as stored in `lib`'s store, so a new PC gets the office's
+/// profile back with its drafts.
+pub fn backup_with_profile<S: Store>(
+    lib: &Library<S>,
+    open: Option<&Draft>,
+    now_ms: f64,
+) -> Result<Backup, StoreError> {
+    let mut b = lib.backup(open, now_ms)?;
+    b.profile = lib
+        .store
+        .get(PROFILE_KEY)?
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+        .filter(Value::is_object);
+    Ok(b)
+}
+
+/// What importing a backup did with the unit profile it carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProfileMerge {
+    /// The file has no profile (made before profiles were backed up, or in
+    /// a browser without one), or one that cannot be read.
+    Absent,
+    /// This browser had no profile of its own: the file's is now stored.
+    Taken,
+    /// The file's profile is the one stored here.
+    Same,
+    /// This browser has a profile of its own that differs: it is kept (the
+    /// file has no date to tell which is newer, and nothing is overwritten).
+    KeptOwn,
+    /// Storage refused to store the file's profile.
+    Failed(StoreError),
+}
+
+impl ProfileMerge {
+    /// What to add to the message after an import, if anything.
+    pub fn note(&self) -> String {
+        match self {
+            ProfileMerge::Absent | ProfileMerge::Same => String::new(),
+            ProfileMerge::Taken => " Đã nhập hồ sơ đơn vị từ tệp.".to_string(),
+            ProfileMerge::KeptOwn => " Hồ sơ đơn vị trong tệp khác hồ sơ đang dùng ở trình duyệt này nên giữ hồ sơ đang dùng (sửa ở «Hồ sơ đơn vị» nếu cần).".to_string(),
+            ProfileMerge::Failed(e) => format!(" Chưa lưu được hồ sơ đơn vị trong tệp: {e}."),
+        }
+    }
+}
+
+/// Brings the unit profile of a backup file (its text) into `lib`'s store
+/// when this browser has none of its own (see [`ProfileMerge`]). The
+/// profile is stored as the file has it, so fields of a later version stay.
+pub fn merge_backup_profile<S: Store>(lib: &mut Library<S>, text: &str) -> ProfileMerge {
+    let Some(value) = serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|mut v| v.get_mut("profile").map(Value::take))
+        .filter(Value::is_object)
+    else {
+        return ProfileMerge::Absent;
+    };
+    let incoming_text = value.to_string();
+    let Ok(incoming) = UnitProfile::from_json(&incoming_text) else {
+        return ProfileMerge::Absent;
+    };
+    let own = lib
+        .store
+        .get(PROFILE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|t| UnitProfile::from_json(&t).ok())
+        .filter(UnitProfile::is_set);
+    match own {
+        Some(own) if own == incoming => ProfileMerge::Same,
+        Some(_) => ProfileMerge::KeptOwn,
+        None if !incoming.is_set() => ProfileMerge::Absent,
+        None => match lib.store.set(PROFILE_KEY, &incoming_text) {
+            Ok(()) => ProfileMerge::Taken,
+            Err(e) => ProfileMerge::Failed(e),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,6 +421,106 @@ mod tests {
             // The names are never invented.
             let p = UnitProfile::new(k).with_conventions();
             assert!(p.issuing_agency.is_empty() && p.place.is_empty() && p.signer.is_empty());
+        }
+    }
+
+    mod backups {
+        use super::*;
+        use baocao_drafts::backup::{read_backup, BACKUP_KIND};
+        use baocao_drafts::MemoryStore;
+        use baocao_model::Report;
+
+        fn library_with_draft() -> Library<MemoryStore> {
+            let mut lib = Library::new(MemoryStore::new());
+            let mut r = Report::new();
+            r.title.summary = "Tình hình tháng 3/2025".into();
+            lib.create("Tháng 3", r, 1_000.0).unwrap();
+            lib
+        }
+
+        #[test]
+        fn a_backup_carries_the_stored_profile_as_it_is() {
+            let mut lib = library_with_draft();
+            // A later version's field is kept through the backup.
+            let mut stored: Value = serde_json::from_str(&lam_dong_department().to_json()).unwrap();
+            stored["fax"] = Value::String("0263 000".into());
+            lib.store.set(PROFILE_KEY, &stored.to_string()).unwrap();
+            let b = backup_with_profile(&lib, None, 2_000.0).unwrap();
+            let json: Value = serde_json::from_str(&b.to_json().unwrap()).unwrap();
+            assert_eq!(json["kind"], BACKUP_KIND);
+            assert_eq!(json["drafts"].as_array().unwrap().len(), 1);
+            assert_eq!(json["profile"], stored);
+            assert_eq!(json["profile"]["issuing_agency"], "SỞ NỘI VỤ");
+            // Without a profile, the backup has no "profile" field at all,
+            // as backups made before it.
+            let bare = backup_with_profile(&library_with_draft(), None, 2_000.0).unwrap();
+            assert!(!bare.to_json().unwrap().contains("\"profile\""));
+
+            // Another browser without a profile takes the file's, with the
+            // later field.
+            let text = b.to_json().unwrap();
+            let mut other = Library::new(MemoryStore::new());
+            other.merge_backup(&text, 3_000.0).unwrap();
+            assert_eq!(merge_backup_profile(&mut other, &text), ProfileMerge::Taken);
+            let got = other.store.get(PROFILE_KEY).unwrap().unwrap();
+            assert_eq!(
+                UnitProfile::from_json(&got),
+                UnitProfile::from_json(&lam_dong_department().to_json())
+            );
+            assert_eq!(
+                serde_json::from_str::<Value>(&got).unwrap()["fax"],
+                "0263 000"
+            );
+            assert_eq!(merge_backup_profile(&mut other, &text), ProfileMerge::Same);
+        }
+
+        #[test]
+        fn a_browser_s_own_profile_is_never_overwritten() {
+            let mut lib = library_with_draft();
+            lib.store
+                .set(PROFILE_KEY, &lam_dong_department().to_json())
+                .unwrap();
+            let text = backup_with_profile(&lib, None, 2_000.0)
+                .unwrap()
+                .to_json()
+                .unwrap();
+            let mut other = Library::new(MemoryStore::new());
+            let mut own = UnitProfile::new(UnitKind::Commune);
+            own.issuing_agency = "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ".into();
+            other.store.set(PROFILE_KEY, &own.to_json()).unwrap();
+            assert_eq!(
+                merge_backup_profile(&mut other, &text),
+                ProfileMerge::KeptOwn
+            );
+            assert_eq!(
+                UnitProfile::from_json(&other.store.get(PROFILE_KEY).unwrap().unwrap()).unwrap(),
+                own
+            );
+            assert!(ProfileMerge::KeptOwn.note().contains("giữ hồ sơ đang dùng"));
+        }
+
+        #[test]
+        fn an_older_backup_without_a_profile_still_imports() {
+            // A backup file as the page wrote it before the profile was
+            // included (no "profile" field).
+            let text = format!(
+                r#"{{"kind": "{BACKUP_KIND}", "schema_version": 2, "exported_ms": 5.0, "drafts": [], "damaged": []}}"#
+            );
+            let lib = library_with_draft();
+            let old_draft = lib.list().unwrap().drafts[0].id.clone();
+            let mut text_with_draft: Value = serde_json::from_str(&text).unwrap();
+            text_with_draft["drafts"] = serde_json::json!([lib.load(&old_draft).unwrap()]);
+            let text = text_with_draft.to_string();
+            let (drafts, unreadable) = read_backup(&text).unwrap();
+            assert_eq!((drafts.len(), unreadable), (1, 0));
+            let mut other = Library::new(MemoryStore::new());
+            let merged = other.merge_backup(&text, 6.0).unwrap();
+            assert_eq!(merged.added, ["Tháng 3"]);
+            assert_eq!(
+                merge_backup_profile(&mut other, &text),
+                ProfileMerge::Absent
+            );
+            assert_eq!(other.store.get(PROFILE_KEY).unwrap(), None);
         }
     }
 }
