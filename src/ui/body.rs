@@ -9,6 +9,7 @@ use super::state::{AppState, Tone};
 use baocao_model::Container;
 use baocao_model::{Block, BlockId, FigurePlace, FootnoteId, Level, TextTarget};
 use baocao_session::edit::TableChange;
+use baocao_session::html::moved_title;
 use baocao_session::outline;
 use baocao_session::table::{self, CellShape, CellStep};
 use baocao_session::ReportEdit;
@@ -361,7 +362,7 @@ fn TableEditor(id: BlockId) -> impl IntoView {
     let grid = move || {
         state.structure.track();
         state.reload.track();
-        let Some((table, stale)) = state
+        let Some((table, stale, moved)) = state
             .with_report(|r| match r.body.block(id) {
                 Some(Block::Table(t)) => {
                     let stale: Vec<(u32, u32)> = r
@@ -374,7 +375,18 @@ fn TableEditor(id: BlockId) -> impl IntoView {
                             _ => None,
                         })
                         .collect();
-                    Some((t.clone(), stale))
+                    // The moved mention of the period in a cell, as its tooltip.
+                    let moved: Vec<((u32, u32), String)> = r
+                        .moved
+                        .iter()
+                        .filter_map(|m| match m.place {
+                            FigurePlace::Cell { table, row, col } if table == id => {
+                                Some(((row, col), moved_title(m)))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    Some((t.clone(), stale, moved))
                 }
                 _ => None,
             })
@@ -428,6 +440,11 @@ fn TableEditor(id: BlockId) -> impl IntoView {
                     .map(|(c, cols, rows)| {
                         let value = row.get(c).cloned().unwrap_or_default();
                         let is_stale = stale.contains(&(r as u32, c as u32));
+                        let moved_note = moved
+                            .iter()
+                            .find(|(at, _)| *at == (r as u32, c as u32))
+                            .map(|(_, note)| note.clone());
+                        let is_moved = moved_note.is_some();
                         let label = if r == 0 {
                             format!("Tiêu đề cột {}", c + 1)
                         } else if r < header_rows {
@@ -438,7 +455,7 @@ fn TableEditor(id: BlockId) -> impl IntoView {
                         let shown = value.clone();
                         let cell = view! {
                             <div class="cell-wrap" data-value=shown>
-                                <textarea class="cell" class:stale=is_stale rows="1" prop:value=value aria-label=label
+                                <textarea class="cell" class:stale=is_stale class:moved=is_moved title=moved_note rows="1" prop:value=value aria-label=label
                                     id=cell_dom_id(id, r, c)
                                     on:input=move |ev| {
                                         let v = event_target_value(&ev);
@@ -449,6 +466,13 @@ fn TableEditor(id: BlockId) -> impl IntoView {
                                         }
                                         let still = state.cell_input(id, r, c, v);
                                         let _ = el.class_list().toggle_with_force("stale", still);
+                                        if el.class_list().contains("moved") {
+                                            let place = FigurePlace::Cell { table: id, row: r as u32, col: c as u32 };
+                                            if state.moved_note(place).is_none() {
+                                                let _ = el.class_list().remove_1("moved");
+                                                let _ = el.remove_attribute("title");
+                                            }
+                                        }
                                     }
                                     on:change=move |_| resize_columns(state, id)
                                     on:keydown=move |ev: web_sys::KeyboardEvent| cell_key(state, id, r, c, &ev)></textarea>

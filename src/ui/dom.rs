@@ -41,13 +41,14 @@ pub fn target_of(el: &Element) -> Option<TextTarget> {
 }
 
 /// What a text field holds: its inline content, where the caret is (if it
-/// is inside), and each `mark.stale` with its offset and text.
+/// is inside), and each `mark.stale` or `mark.moved` with its offset and
+/// text and whether it is a moved mention.
 pub struct Reading {
     pub inlines: Vec<Inline>,
     pub caret: Option<usize>,
     /// Where the selection starts, when it is in the field.
     pub anchor: Option<usize>,
-    pub marks: Vec<(Element, usize, String)>,
+    pub marks: Vec<(Element, usize, String, bool)>,
 }
 
 /// Cleans typed text: no-break spaces and line breaks become spaces, and
@@ -98,7 +99,7 @@ struct Walker {
     inlines: Vec<Inline>,
     pos: usize,
     points: [Point; 2],
-    marks: Vec<(Element, usize, String)>,
+    marks: Vec<(Element, usize, String, bool)>,
 }
 
 impl Walker {
@@ -184,9 +185,10 @@ impl Walker {
                 }
                 let start = self.pos;
                 self.walk(node, inner);
-                if tag == "MARK" && el.class_list().contains("stale") {
+                let moved = el.class_list().contains("moved");
+                if tag == "MARK" && (moved || el.class_list().contains("stale")) {
                     let text = el.text_content().map(|t| clean(&t)).unwrap_or_default();
-                    self.marks.push((el.clone(), start, text));
+                    self.marks.push((el.clone(), start, text, moved));
                 }
             }
             _ => {}

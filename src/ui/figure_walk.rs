@@ -18,6 +18,7 @@ fn figure_dom_id(place: FigurePlace) -> String {
             dom::block_dom_id(id)
         }
         FigurePlace::Cell { table, .. } => dom::block_dom_id(table),
+        FigurePlace::Summary => "field-summary".to_string(),
     }
 }
 

@@ -6,7 +6,8 @@
 use super::dom;
 use super::state::{AppState, View};
 use baocao_checks::{Finding, Rule, Severity};
-use baocao_model::{HeaderField, Place, SignatureField};
+use baocao_model::{FigurePlace, HeaderField, Place, SignatureField, TextTarget};
+use baocao_session::moved::{in_reading_order, MovedEntry};
 use leptos::prelude::*;
 
 /// Where on the page a finding is about: its block, its footnote, or the
@@ -93,6 +94,7 @@ pub fn Findings() -> impl IntoView {
                     {format!("Cập nhật số liệu ({} số chưa cập nhật)", stale())}
                 </button>
             })}
+            <MovedList />
             <FindingGroup severity=Severity::Error />
             <FindingGroup severity=Severity::Warning />
             <FindingGroup severity=Severity::Info />
@@ -195,5 +197,81 @@ fn FindingItem(finding: Finding) -> impl IntoView {
             {fix}
             {confirm}
         </li>
+    }
+}
+
+/// Leads to a moved mention: shows its place and selects its words.
+fn go_to_moved(m: &MovedEntry) {
+    let span = m.mark.span();
+    let (shown, field) = match m.mark.place {
+        FigurePlace::Summary => ("field-summary".to_string(), "summary".to_string()),
+        FigurePlace::Text(t @ TextTarget::Footnote(id)) => {
+            (format!("fn-{}", id.0), dom::editor_id(t))
+        }
+        FigurePlace::Text(t @ (TextTarget::Paragraph(id) | TextTarget::Heading(id))) => {
+            (dom::block_dom_id(id), dom::editor_id(t))
+        }
+        FigurePlace::Cell { table, row, col } => (
+            dom::block_dom_id(table),
+            format!("c-{}-{row}-{col}", table.0),
+        ),
+    };
+    // The header's fields may have been folded away.
+    if let Some(el) = document().get_element_by_id(&shown) {
+        if let Ok(Some(d)) = el.closest("details") {
+            let _ = d.set_attribute("open", "");
+        }
+    }
+    dom::reveal(&shown);
+    dom::select_in(&field, span);
+}
+
+/// "Đã chuyển sang kỳ mới": the mentions of the period that "Tạo báo cáo kỳ
+/// sau" moved on, each leading to its words, and "Đã xem, bỏ đánh dấu".
+#[component]
+fn MovedList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let entries = move || {
+        state.findings.track();
+        state.reload.track();
+        state.structure.track();
+        state.with_report(in_reading_order).unwrap_or_default()
+    };
+    move || {
+        let list = entries();
+        (!list.is_empty()).then(|| {
+            let count = list.len();
+            let items = list
+                .into_iter()
+                .map(|m| {
+                    let label = format!("«{}» → «{}»", m.mark.was, m.mark.text);
+                    let place = m.place.to_string();
+                    view! {
+                        <li>
+                            <button type="button" class="moved-go" data-testid="moved-go"
+                                title="Đến chỗ này trong báo cáo"
+                                on:click=move |_| {
+                                    state.view.set(View::Edit);
+                                    go_to_moved(&m);
+                                }>
+                                <span class="moved-words">{label}</span>
+                                <span class="finding-place">{place}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <details class="moved-list" open data-testid="moved-list">
+                    <summary>{format!("Đã chuyển sang kỳ mới ({count})")}</summary>
+                    <p class="hint">"Chỗ ghi kỳ báo cáo đã được chuyển sang kỳ mới, gạch chân xanh trong bài. Xem lại cho đúng, rồi bỏ đánh dấu."</p>
+                    <ul>{items}</ul>
+                    <button type="button" class="moved-seen" data-testid="moved-seen"
+                        on:click=move |_| state.clear_moved()>
+                        "Đã xem, bỏ đánh dấu"
+                    </button>
+                </details>
+            }
+        })
     }
 }

@@ -2,7 +2,9 @@
 //! after the body the Nơi nhận list and the signature block.
 
 use super::state::AppState;
-use baocao_model::{Header, Report};
+use baocao_model::{FigurePlace, Header, Report};
+use baocao_session::html::moved_title;
+use baocao_session::ReportEdit;
 use leptos::prelude::*;
 
 /// A text field of the report, bound to the open draft. It shows the model
@@ -47,6 +49,44 @@ fn Field(
             {control}
             {(!hint.is_empty()).then(|| view! { <small id=hint_id class="hint">{hint}</small> })}
         </div>
+    }
+}
+
+/// The mentions of the period in the trích yếu that "Tạo báo cáo kỳ sau"
+/// moved on, under the field (a text area cannot colour its words), until
+/// the official edits them or marks them seen.
+#[component]
+fn SummaryMoved() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let moved = move || {
+        state.settled.track();
+        state.reload.track();
+        state
+            .with_report(|r| {
+                r.moved
+                    .iter()
+                    .filter(|m| m.place == FigurePlace::Summary)
+                    .map(|m| (m.was.clone(), m.text.clone(), moved_title(m)))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    move || {
+        let list = moved();
+        (!list.is_empty()).then(|| {
+            let items = list
+                .into_iter()
+                .map(|(was, now, title)| {
+                    view! { <li title=title>"«" {was} "» → " <mark class="moved">{now}</mark></li> }
+                })
+                .collect_view();
+            view! {
+                <div class="moved-note" data-testid="summary-moved">
+                    <span>"Đã chuyển kỳ trong trích yếu:"</span>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
     }
 }
 
@@ -115,7 +155,8 @@ pub fn HeaderForm() -> impl IntoView {
             </div>
             <Field label="Trích yếu" id="summary" multiline=true
                 placeholder="Tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh tháng …"
-                get=|r| r.title.summary.clone() set=|r, v| r.title.summary = v.replace('\n', " ") />
+                get=|r| r.title.summary.clone() set=|r, v| r.set_summary(&v) />
+            <SummaryMoved />
             <PeriodDates />
         </details>
     }

@@ -123,14 +123,16 @@ fn on_input(state: AppState, target: TextTarget, el: &HtmlElement) {
     if let Some(offset) = reading.caret {
         state.set_caret(Caret { target, offset });
     }
-    // A mark the edit touched is an updated figure: its mark goes at once
+    // A mark the edit touched is an updated figure (or a rewritten mention
+    // of the period): its mark goes at once
     // (a <mark> merely stripped of its class would turn the browser's
     // yellow until the next redraw), and the caret stays where it was.
     if !reading.marks.is_empty() {
         let left = state.stale_spans(target);
+        let moved = state.moved_spans(target);
         let mut unwrapped = false;
-        for (mark, start, text) in reading.marks {
-            let still = left
+        for (mark, start, text, is_moved) in reading.marks {
+            let still = if is_moved { &moved } else { &left }
                 .iter()
                 .any(|(s, t)| *s == start && text.starts_with(t.as_str()));
             if !still {

@@ -25,8 +25,11 @@ use baocao_model::{BlockId, FigurePlace, Inline, Period, Report, ReportPeriod, T
 use baocao_session::carry::walk::{FigureWalk, Step, WalkError};
 use baocao_session::carry::{confirm_place, next_period};
 use baocao_session::edit::Caret;
+use baocao_session::html::{moved_title, HtmlMark};
 use baocao_session::input::{is_word_file, open_plain_as_draft, Opened};
-use baocao_session::profile::UnitProfile;
+use baocao_session::profile::{
+    backup_with_profile, merge_backup_profile, ProfileMerge, UnitProfile, PROFILE_KEY,
+};
 use baocao_session::template::{
     blank_report, dated_month, draft_name, period_draft_name, report_from, Template,
 };
@@ -114,6 +117,9 @@ pub struct AppState {
     pub drafts_open: RwSignal<bool>,
     /// "Cập nhật số liệu", while it is open: where the official is in it.
     pub walk: RwSignal<Option<FigureWalk>>,
+    /// The stored unit profile changed from outside the profile form
+    /// (another tab, a backup imported): the template chooser reads it again.
+    pub profile_changed: RwSignal<u64>,
     editors: StoredValue<HashMap<TextTarget, RwSignal<u64>>>,
     autosave: StoredValue<Option<TimeoutHandle>>,
     settle: StoredValue<Option<TimeoutHandle>>,
@@ -205,6 +211,7 @@ impl AppState {
             view: RwSignal::new(View::Edit),
             drafts_open: RwSignal::new(false),
             walk: RwSignal::new(None),
+            profile_changed: RwSignal::new(0),
             editors: StoredValue::new(HashMap::new()),
             autosave: StoredValue::new(None),
             settle: StoredValue::new(None),
@@ -470,7 +477,7 @@ impl AppState {
                     .map(|m| format!("«{}» → «{}»", m.from, m.to))
                     .collect();
                 let more = if n > 3 { ", …" } else { "" };
-                format!(" Đã chuyển {n} chỗ ghi kỳ báo cáo sang kỳ mới ({}{more}); ngày tháng và văn bản trích dẫn giữ nguyên.", shown.join(", "))
+                format!(" Đã chuyển {n} chỗ ghi kỳ báo cáo sang kỳ mới ({}{more}), gạch chân xanh trong bài và liệt kê ở «Đã chuyển sang kỳ mới» bên phải; ngày tháng và văn bản trích dẫn giữ nguyên.", shown.join(", "))
             }
         };
         self.say(
@@ -490,9 +497,16 @@ impl AppState {
         self.flush();
         if let Ok(text) = std::str::from_utf8(bytes) {
             if backup::is_backup(text) {
-                match library().merge_backup(text, now_ms()) {
+                let mut lib = library();
+                match lib.merge_backup(text, now_ms()) {
                     Ok(report) => {
-                        let tone = if report.stopped.is_some() {
+                        let profile = merge_backup_profile(&mut lib, text);
+                        if profile == ProfileMerge::Taken {
+                            self.profile_changed.update(|n| *n += 1);
+                        }
+                        let tone = if report.stopped.is_some()
+                            || matches!(profile, ProfileMerge::Failed(_))
+                        {
                             Tone::Error
                         } else {
                             Tone::Info
@@ -500,7 +514,7 @@ impl AppState {
                         if report.stopped == Some(StoreError::Full) {
                             self.storage_full.set(true);
                         }
-                        self.say(tone, report.to_string());
+                        self.say(tone, format!("{report}{}", profile.note()));
                     }
                     Err(e) => self.say(Tone::Error, format!("Không nhập được bản sao lưu: {e}")),
                 }
@@ -565,7 +579,7 @@ impl AppState {
     /// memory, even if storage refused it).
     pub fn download_backup(&self) {
         let open = self.current.get_untracked();
-        match library().backup(open.as_ref(), now_ms()) {
+        match backup_with_profile(&library(), open.as_ref(), now_ms()) {
             Ok(b) => match b.to_json() {
                 Ok(json) => {
                     let d = js_sys::Date::new_0();
@@ -902,12 +916,19 @@ impl AppState {
     pub fn field_html(&self, target: TextTarget) -> String {
         self.with_report(|r| {
             let inlines = r.inlines(target).cloned().unwrap_or_default();
-            let stale: Vec<std::ops::Range<usize>> = r
-                .stale_at(FigurePlace::Text(target))
+            let place = FigurePlace::Text(target);
+            let mut marks: Vec<HtmlMark> = r
+                .stale_at(place)
                 .iter()
-                .map(|s| s.span())
+                .map(|s| HtmlMark::stale(s.span()))
                 .collect();
-            baocao_session::html::inlines_html(&inlines, &stale)
+            marks.extend(
+                r.moved
+                    .iter()
+                    .filter(|m| m.place == place)
+                    .map(HtmlMark::moved),
+            );
+            baocao_session::html::inlines_html_marked(&inlines, &marks)
         })
         .unwrap_or_default()
     }
@@ -921,6 +942,50 @@ impl AppState {
                 .collect()
         })
         .unwrap_or_default()
+    }
+
+    /// The spans of moved mentions of the period still marked in a field.
+    pub fn moved_spans(&self, target: TextTarget) -> Vec<(usize, String)> {
+        self.with_report(|r| {
+            r.moved
+                .iter()
+                .filter(|m| m.place == FigurePlace::Text(target))
+                .map(|m| (m.start, m.text.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
+    /// The tooltip of the moved mention in a cell or the trích yếu, if one
+    /// is still marked there.
+    pub fn moved_note(&self, place: FigurePlace) -> Option<String> {
+        self.with_report(|r| {
+            let notes: Vec<String> = r
+                .moved
+                .iter()
+                .filter(|m| m.place == place)
+                .map(moved_title)
+                .collect();
+            (!notes.is_empty()).then(|| notes.join("\n"))
+        })
+        .flatten()
+    }
+
+    /// "Đã xem, bỏ đánh dấu": the moved mentions are seen; their marks go
+    /// (Ctrl+Z brings them back).
+    pub fn clear_moved(&self) {
+        let n = self
+            .restructure("Bỏ đánh dấu kỳ đã chuyển", |r| r.clear_moved())
+            .unwrap_or(0);
+        if n > 0 {
+            self.reload.update(|n| *n += 1);
+            self.say(
+                Tone::Info,
+                format!(
+                    "Đã bỏ đánh dấu {n} chỗ ghi kỳ đã chuyển sang kỳ mới (Ctrl+Z để hoàn tác)."
+                ),
+            );
+        }
     }
 
     /// Remembers where the caret is, for the toolbar's actions.
@@ -980,6 +1045,7 @@ impl AppState {
             match place {
                 FigurePlace::Text(t) => self.refresh_field(t),
                 FigurePlace::Cell { .. } => self.structure.update(|n| *n += 1),
+                FigurePlace::Summary => self.reload.update(|n| *n += 1),
             }
         }
         if done {
@@ -1045,6 +1111,7 @@ impl AppState {
         match place {
             FigurePlace::Text(t) => self.refresh_field(t),
             FigurePlace::Cell { .. } => self.structure.update(|n| *n += 1),
+            FigurePlace::Summary => self.reload.update(|n| *n += 1),
         }
         self.touched();
         self.run_checks();
@@ -1255,9 +1322,15 @@ impl AppState {
     pub fn storage_changed(&self, key: Option<String>) {
         let Some(key) = key else {
             // localStorage.clear() in another tab.
+            self.profile_changed.update(|n| *n += 1);
             self.refresh();
             return;
         };
+        if key == PROFILE_KEY {
+            // The unit profile saved in another tab.
+            self.profile_changed.update(|n| *n += 1);
+            return;
+        }
         if !key.starts_with("baocao/") || key == LAST_OPEN_KEY {
             return;
         }

@@ -63,6 +63,19 @@ pub fn TemplateChooser() -> impl IntoView {
     let number = RwSignal::new(now.month);
     let year = RwSignal::new(now.year);
     let editing = RwSignal::new(false);
+    // Saved in another tab, or brought in with a backup: read it again. An
+    // open profile form keeps what the official is typing.
+    Effect::new(move |first: Option<()>| {
+        state.profile_changed.track();
+        if first.is_some() {
+            let p = load_profile(state);
+            if profile.with_untracked(|old| old.unit != p.unit) {
+                unit.set(p.unit);
+                kind.set(ReportKind::usual_for(p.unit));
+            }
+            profile.set(p);
+        }
+    });
     let period = move || ReportPeriod {
         span: span_of(&span_key.get(), number.get()),
         year: year.get(),

@@ -64,3 +64,80 @@ test('a backup brings deleted drafts back and keeps drafts changed since', async
   await paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị').filter({ hasText: 'Nội dung của bản A.' }).waitFor();
   assert.deepEqual(browser.consoleErrors, []);
 });
+
+/** Saves a unit profile through the form, as an official does. */
+async function saveProfile(page, { unit, parent, issuing, place, signer }) {
+  await page.getByTestId('profile-toggle').click();
+  await page.getByTestId('profile-form').waitFor();
+  await page.selectOption('#profile-unit', unit);
+  await page.locator('#profile-parent').fill(parent);
+  await page.locator('#profile-issuing').fill(issuing);
+  await page.locator('#profile-place').fill(place);
+  await page.locator('#profile-signer').fill(signer);
+  await page.getByTestId('profile-save').click();
+  await page.getByTestId('notice').filter({ hasText: 'Đã lưu hồ sơ đơn vị' }).waitFor();
+}
+
+test('the unit profile goes into the backup and comes back in a browser without one; an older backup still imports', async () => {
+  const page = await openApp(browser.context, server.url);
+  // Start from an empty browser (the test above left its drafts).
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByTestId('profile-missing').waitFor();
+  await saveProfile(page, { unit: 'department', parent: 'UBND TỈNH LÂM ĐỒNG', issuing: 'SỞ NỘI VỤ', place: 'Lâm Đồng', signer: 'Trần Thị Bình' });
+  await page.getByTestId('new-from-template').click();
+  await page.locator('.doc-editor .sec-part').first().waitFor();
+  await waitSaved(page);
+
+  const backup = await download(page, () => page.getByTestId('backup').click());
+  const data = JSON.parse(backup.text);
+  assert.equal(data.drafts.length, 1);
+  assert.equal(data.profile.unit, 'department');
+  assert.equal(data.profile.issuing_agency, 'SỞ NỘI VỤ');
+  assert.equal(data.profile.signer, 'Trần Thị Bình');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-backup-'));
+  const file = path.join(dir, backup.name);
+  fs.writeFileSync(file, backup.bytes);
+  // The same file as the page wrote it before the profile was included.
+  const older = { ...data };
+  delete older.profile;
+  const olderFile = path.join(dir, 'baocao-sao-luu-cu.json');
+  fs.writeFileSync(olderFile, JSON.stringify(older, null, 2));
+
+  // Another PC: nothing stored. The older backup brings the draft, no profile.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByTestId('profile-missing').waitFor();
+  await page.getByTestId('import-file').setInputFiles(olderFile);
+  const notice = page.getByTestId('notice');
+  await notice.filter({ hasText: 'Đã nhập bản sao lưu' }).waitFor();
+  assert.match(await notice.textContent(), /thêm 1 bản nháp/);
+  assert.doesNotMatch(await notice.textContent(), /hồ sơ đơn vị/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('baocao/profile')), null);
+  assert.ok(await page.getByTestId('profile-missing').isVisible());
+
+  // The new backup brings the profile: the chooser follows it at once.
+  await page.getByTestId('import-file').setInputFiles(file);
+  await notice.filter({ hasText: 'Đã nhập hồ sơ đơn vị từ tệp' }).waitFor();
+  await page.getByTestId('profile-missing').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#tpl-unit').inputValue(), 'department');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('baocao/profile')));
+  assert.equal(stored.issuing_agency, 'SỞ NỘI VỤ');
+  await page.getByTestId('new-from-template').click();
+  await page.locator('.doc-editor .sec-part').first().waitFor();
+  assert.equal(await page.locator('#issuing-agency').inputValue(), 'SỞ NỘI VỤ');
+  assert.equal(await page.locator('#sign-name').inputValue(), 'Trần Thị Bình');
+  await screenshot(page, 'backup-profile');
+
+  // A browser with its own profile keeps it.
+  await page.evaluate(() => {
+    const p = JSON.parse(localStorage.getItem('baocao/profile'));
+    p.signer = 'Lê Văn Công';
+    localStorage.setItem('baocao/profile', JSON.stringify(p));
+  });
+  await page.getByTestId('import-file').setInputFiles(file);
+  await notice.filter({ hasText: 'giữ hồ sơ đang dùng' }).waitFor();
+  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('baocao/profile')));
+  assert.equal(kept.signer, 'Lê Văn Công');
+  assert.deepEqual(browser.consoleErrors, []);
+});

@@ -2,6 +2,7 @@
 // text file) becomes next month's draft; every figure carried over is marked
 // until edited or confirmed, and the stale finding lists those left.
 import { test, before, after } from 'node:test';
+import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, launch, openApp, screenshot, seedsDir } from './harness.mjs';
 import { assert, typeTimed, pageTiming, waitSaved, storedDrafts } from './helpers.mjs';
@@ -112,5 +113,160 @@ test('next month carries the report over, marks its figures, and shows last mont
   assert.equal(await page.locator('.doc-editor mark.stale').count(), left);
   assert.match(await page.locator('.block.para .rich', { hasText: 'Công tác thu NSNN' }).textContent(), /12\.345 triệu đồng/);
   await page.getByTestId('previous-tasks').waitFor();
+  assert.deepEqual(browser.consoleErrors, []);
+});
+
+// Issue 11: the mentions of the period moved on are marked where they stand.
+const SHOTS = '/work/shots/moved';
+
+/** Screenshots of the window at 1366 px and at 200% zoom (683 CSS px, twice the pixels). */
+async function shoot(page, name, show) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const cdp = await page.context().newCDPSession(page);
+  const capture = async (width, height, scale, file) => {
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: scale, mobile: false });
+    await page.waitForTimeout(200);
+    if (show) {
+      await page.locator(show).first().evaluate((el) => {
+        el.scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -(document.querySelector('.toolbar')?.offsetHeight || 0) - 8);
+      });
+    }
+    await page.waitForTimeout(300);
+    const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
+    fs.writeFileSync(path.join(SHOTS, file), Buffer.from(data, 'base64'));
+  };
+  await capture(1366, 768, 1, `${name}-1366.png`);
+  await capture(683, 384, 2, `${name}-zoom200.png`);
+  await cdp.send('Emulation.clearDeviceMetricsOverride');
+  await cdp.detach();
+  await page.waitForTimeout(200);
+}
+
+/** The selected text and the id of the field it is in. */
+async function selection(page) {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (a && (a.tagName === 'INPUT' || a.tagName === 'TEXTAREA')) {
+      return { id: a.id, text: a.value.slice(a.selectionStart, a.selectionEnd) };
+    }
+    return { id: a?.id, text: String(getSelection()) };
+  });
+}
+
+// An invented commune report of tháng 11/2025. Its mentions of the period,
+// counted by reading it: the trích yếu's «tháng 11/2025» and «tháng
+// 12/2025» (2), part I's heading «THÁNG 11/2025» (1), the first paragraph's
+// «tháng 11» and «11 tháng đầu năm» (2), part II's heading «THÁNG 12/2025»
+// (1), its paragraph's «tháng 12/2025» (1): 7, 5 of them in the body. The
+// cited plan's date (05/11/2025) is a date, not a mention.
+const NOVEMBER = `Số: /BC-UBND
+
+An Phú, ngày 20 tháng 11 năm 2025
+
+BÁO CÁO
+
+Tình hình kinh tế - xã hội tháng 11/2025, nhiệm vụ tháng 12/2025
+
+I. KẾT QUẢ THÁNG 11/2025
+
+Trong tháng 11, thu ngân sách 1.250 triệu đồng; 11 tháng đầu năm đạt 95% dự toán.
+
+Thực hiện Kế hoạch số 12/KH-UBND ngày 05/11/2025 của UBND xã, tổ chức 3 hội nghị.
+
+II. NHIỆM VỤ THÁNG 12/2025
+
+Tiếp tục triển khai các nhiệm vụ tháng 12/2025.
+`;
+
+test('the mentions of the period moved on are marked, listed, dropped when edited, and cleared when seen', async () => {
+  const page = await openApp(browser.context, server.url);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByTestId('import-file').setInputFiles({ name: 'bao-cao-thang-11.txt', mimeType: 'text/plain', buffer: Buffer.from(NOVEMBER) });
+  await page.getByRole('heading', { name: 'Báo cáo tháng 11/2025', level: 2 }).waitFor();
+  await waitSaved(page);
+  // Nothing is marked in a report that was not carried over.
+  assert.equal(await page.locator('mark.moved').count(), 0);
+  assert.equal(await page.getByTestId('moved-list').count(), 0);
+
+  const item = page.getByTestId('draft-item').filter({ hasText: 'Báo cáo tháng 11/2025' });
+  await item.getByTestId('next-month').click();
+  await page.getByRole('heading', { name: 'Báo cáo tháng 12/2025', level: 2 }).waitFor();
+  assert.equal(await page.locator('#summary').inputValue(), 'Tình hình kinh tế - xã hội tháng 12/2025, nhiệm vụ tháng 1/2026');
+  const notice = await page.getByTestId('notice').textContent();
+  assert.match(notice, /Đã chuyển 7 chỗ ghi kỳ báo cáo sang kỳ mới/);
+  assert.match(notice, /liệt kê ở «Đã chuyển sang kỳ mới»/);
+
+  // Marked where they stand: 5 in the body, 2 under the trích yếu.
+  const inBody = page.locator('.doc-editor mark.moved');
+  assert.deepEqual(await inBody.allTextContents(), ['THÁNG 12/2025', 'tháng 12', 'cả năm', 'THÁNG 1/2026', 'tháng 1/2026']);
+  assert.equal(await inBody.first().getAttribute('title'), 'Đã chuyển kỳ: «THÁNG 11/2025» → «THÁNG 12/2025»');
+  assert.equal(await inBody.nth(2).getAttribute('title'), 'Đã chuyển kỳ: «11 tháng đầu năm» → «cả năm»');
+  const summaryMoved = page.getByTestId('summary-moved');
+  assert.deepEqual(await summaryMoved.locator('mark.moved').allTextContents(), ['tháng 12/2025', 'tháng 1/2026']);
+  assert.match(await summaryMoved.textContent(), /«tháng 11\/2025» → tháng 12\/2025/);
+  // A figure carried over keeps its own, different mark.
+  const first = page.locator('.block.para .rich', { hasText: 'thu ngân sách' });
+  assert.deepEqual(await first.locator('mark.stale').allTextContents(), ['1.250', '95']);
+  const colours = await page.evaluate(() => {
+    const bg = (sel) => getComputedStyle(document.querySelector(sel)).backgroundColor;
+    return [bg('.doc-editor mark.moved'), bg('.doc-editor mark.stale')];
+  });
+  assert.notEqual(colours[0], colours[1]);
+
+  // The list beside the editor: 7, in reading order.
+  const list = page.getByTestId('moved-list');
+  assert.equal(await list.locator('summary').textContent(), 'Đã chuyển sang kỳ mới (7)');
+  const entries = list.getByTestId('moved-go');
+  assert.equal(await entries.count(), 7);
+  assert.match(await entries.first().textContent(), /«tháng 11\/2025» → «tháng 12\/2025»Trích yếu/);
+  await shoot(page, 'moved-marked', '.doc-editor');
+
+  // One click lands on the words: in the body, and in the trích yếu.
+  await entries.filter({ hasText: '«11 tháng đầu năm» → «cả năm»' }).click();
+  const at = await selection(page);
+  assert.equal(at.text, 'cả năm');
+  assert.match(at.id, /^t-p-\d+$/);
+  await entries.filter({ hasText: '«tháng 12/2025» → «tháng 1/2026»' }).first().click();
+  assert.deepEqual(await selection(page), { id: 'summary', text: 'tháng 1/2026' });
+
+  // Typing in a mention drops its mark (and only its).
+  await entries.filter({ hasText: '«11 tháng đầu năm» → «cả năm»' }).click();
+  await page.keyboard.type('lũy kế cả năm');
+  assert.equal(await first.textContent(), 'Trong tháng 12, thu ngân sách 1.250 triệu đồng; lũy kế cả năm đạt 95% dự toán.');
+  assert.deepEqual(await first.locator('mark.moved').allTextContents(), ['tháng 12']);
+  await list.locator('summary', { hasText: 'Đã chuyển sang kỳ mới (6)' }).waitFor();
+  // Typing before a mention keeps it marked.
+  const tasks = page.locator('.block.para .rich', { hasText: 'Tiếp tục triển khai' });
+  await tasks.click();
+  await page.keyboard.press('Home');
+  await page.keyboard.type('Tháng tới: ');
+  assert.deepEqual(await tasks.locator('mark.moved').allTextContents(), ['tháng 1/2026']);
+  await page.keyboard.press('Control+s');
+  await waitSaved(page);
+
+  // Stored with the draft, and back after a reload.
+  const stored = () => storedDrafts(page).then((d) => Object.values(d).find((x) => x?.name === 'Báo cáo tháng 12/2025'));
+  assert.equal((await stored()).report.moved.length, 6);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Báo cáo tháng 12/2025', level: 2 }).waitFor();
+  await page.getByTestId('moved-list').locator('summary', { hasText: '(6)' }).waitFor();
+  assert.equal(await page.locator('.doc-editor mark.moved').count(), 4);
+
+  // "Đã xem, bỏ đánh dấu" clears them all; Ctrl+Z brings them back.
+  await page.getByTestId('moved-seen').click();
+  await page.getByTestId('moved-list').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('mark.moved').count(), 0);
+  assert.equal(await page.getByTestId('summary-moved').count(), 0);
+  assert.equal(await page.locator('.doc-editor mark.stale').count() > 0, true, 'stale figures stay marked');
+  await page.getByTestId('undo').click();
+  await page.getByTestId('moved-list').locator('summary', { hasText: '(6)' }).waitFor();
+  assert.equal(await page.locator('.doc-editor mark.moved').count(), 4);
+  await page.getByTestId('moved-seen').click();
+  await page.getByTestId('moved-list').waitFor({ state: 'detached' });
+  await shoot(page, 'moved-cleared', '.doc-editor');
+  await page.keyboard.press('Control+s');
+  await waitSaved(page);
+  assert.equal((await stored()).report.moved, undefined, 'no marks, no field');
   assert.deepEqual(browser.consoleErrors, []);
 });

@@ -54,3 +54,32 @@ test('a second tab editing the same draft is noticed before anything is overwrit
   await b.close();
   assert.deepEqual(browser.consoleErrors, []);
 });
+
+test('a unit profile saved in another tab is the one the next report from a template uses', async () => {
+  const a = await openApp(browser.context, server.url);
+  await a.getByTestId('profile-missing').waitFor();
+  assert.equal(await a.locator('#tpl-unit').inputValue(), 'province');
+
+  const b = await browser.context.newPage();
+  await b.goto(server.url);
+  await b.getByTestId('profile-toggle').click();
+  await b.getByTestId('profile-form').waitFor();
+  await b.selectOption('#profile-unit', 'department');
+  await b.locator('#profile-parent').fill('UBND TỈNH LÂM ĐỒNG');
+  await b.locator('#profile-issuing').fill('SỞ NỘI VỤ');
+  await b.locator('#profile-signer').fill('Trần Thị Bình');
+  await b.getByTestId('profile-save').click();
+  await b.getByTestId('notice').filter({ hasText: 'Đã lưu hồ sơ đơn vị' }).waitFor();
+
+  // Tab A follows without a reload.
+  await a.bringToFront();
+  await a.getByTestId('profile-missing').waitFor({ state: 'detached' });
+  assert.equal(await a.locator('#tpl-unit').inputValue(), 'department');
+  await a.getByTestId('new-from-template').click();
+  await a.locator('.doc-editor .sec-part').first().waitFor();
+  assert.equal(await a.locator('#parent-agency').inputValue(), 'UBND TỈNH LÂM ĐỒNG');
+  assert.equal(await a.locator('#issuing-agency').inputValue(), 'SỞ NỘI VỤ');
+  assert.equal(await a.locator('#sign-name').inputValue(), 'Trần Thị Bình');
+  await b.close();
+  assert.deepEqual(browser.consoleErrors, []);
+});

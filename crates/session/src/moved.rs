@@ -14,6 +14,9 @@ pub struct MovedEntry {
     pub mark: MovedMark,
 }
 
+/// Lists the marks of a place that pass a test of their place.
+type Add<'a> = dyn FnMut(Place, &dyn Fn(FigurePlace) -> bool) + 'a;
+
 /// Every moved mention still marked, in reading order: the trích yếu, the
 /// body (headings before their paragraphs, cells row by row), the
 /// appendices, the footnotes.
@@ -53,11 +56,7 @@ pub fn in_reading_order(report: &Report) -> Vec<MovedEntry> {
         }
     };
     add(Place::Summary, &|p| p == FigurePlace::Summary);
-    fn blocks(
-        bs: &[Block],
-        outline: &Outline,
-        add: &mut dyn FnMut(Place, &dyn Fn(FigurePlace) -> bool),
-    ) {
+    fn blocks(bs: &[Block], outline: &Outline, add: &mut Add) {
         let (mut paragraph, mut table) = (0, 0);
         for b in bs {
             match b {
@@ -88,11 +87,7 @@ pub fn in_reading_order(report: &Report) -> Vec<MovedEntry> {
             }
         }
     }
-    fn section(
-        s: &Section,
-        trail: &Outline,
-        add: &mut dyn FnMut(Place, &dyn Fn(FigurePlace) -> bool),
-    ) {
+    fn section(s: &Section, trail: &Outline, add: &mut Add) {
         let outline = trail.child(&s.heading.number);
         let id = s.id;
         add(
