@@ -7,7 +7,7 @@ use super::dom;
 use super::state::{AppState, View};
 use baocao_checks::{Finding, Rule, Severity};
 use baocao_model::{FigurePlace, HeaderField, Place, SignatureField, TextTarget};
-use baocao_session::moved::{in_reading_order, MovedEntry};
+use baocao_session::moved::{in_reading_order, list_html, MovedEntry};
 use leptos::prelude::*;
 
 /// Where on the page a finding is about: its block, its footnote, or the
@@ -227,51 +227,44 @@ fn go_to_moved(m: &MovedEntry) {
 }
 
 /// "Đã chuyển sang kỳ mới": the mentions of the period that "Tạo báo cáo kỳ
-/// sau" moved on, each leading to its words, and "Đã xem, bỏ đánh dấu".
+/// sau" moved on, each leading to its words, and "Đã xem, bỏ đánh dấu". The
+/// list is drawn as HTML by `baocao_session::moved::list_html` (a plain view
+/// keeps the page small); one click handler reads which button it was.
 #[component]
 fn MovedList() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let entries = move || {
+    let html = move || {
         state.findings.track();
         state.reload.track();
         state.structure.track();
-        state.with_report(in_reading_order).unwrap_or_default()
+        state
+            .with_report(|r| list_html(&in_reading_order(r)))
+            .unwrap_or_default()
     };
-    move || {
-        let list = entries();
-        (!list.is_empty()).then(|| {
-            let count = list.len();
-            let items = list
-                .into_iter()
-                .map(|m| {
-                    let label = format!("«{}» → «{}»", m.mark.was, m.mark.text);
-                    let place = m.place.to_string();
-                    view! {
-                        <li>
-                            <button type="button" class="moved-go" data-testid="moved-go"
-                                title="Đến chỗ này trong báo cáo"
-                                on:click=move |_| {
-                                    state.view.set(View::Edit);
-                                    go_to_moved(&m);
-                                }>
-                                <span class="moved-words">{label}</span>
-                                <span class="finding-place">{place}</span>
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <details class="moved-list" open data-testid="moved-list">
-                    <summary>{format!("Đã chuyển sang kỳ mới ({count})")}</summary>
-                    <p class="hint">"Chỗ ghi kỳ báo cáo đã được chuyển sang kỳ mới, gạch chân xanh trong bài. Xem lại cho đúng, rồi bỏ đánh dấu."</p>
-                    <ul>{items}</ul>
-                    <button type="button" class="moved-seen" data-testid="moved-seen"
-                        on:click=move |_| state.clear_moved()>
-                        "Đã xem, bỏ đánh dấu"
-                    </button>
-                </details>
-            }
-        })
-    }
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|e| e.closest("button").ok().flatten())
+        else {
+            return;
+        };
+        if button.has_attribute("data-seen") {
+            state.clear_moved();
+            return;
+        }
+        let i = button
+            .get_attribute("data-i")
+            .and_then(|i| i.parse::<usize>().ok());
+        let entry = i.and_then(|i| {
+            state
+                .with_report(|r| in_reading_order(r).into_iter().nth(i))
+                .flatten()
+        });
+        if let Some(m) = entry {
+            state.view.set(View::Edit);
+            go_to_moved(&m);
+        }
+    };
+    view! { <div class="moved-box" inner_html=html on:click=click></div> }
 }

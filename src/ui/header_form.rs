@@ -2,8 +2,8 @@
 //! after the body the Nơi nhận list and the signature block.
 
 use super::state::AppState;
-use baocao_model::{FigurePlace, Header, Report};
-use baocao_session::html::moved_title;
+use baocao_model::{Header, Report};
+use baocao_session::moved::summary_html;
 use baocao_session::ReportEdit;
 use leptos::prelude::*;
 
@@ -58,36 +58,12 @@ fn Field(
 #[component]
 fn SummaryMoved() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let moved = move || {
+    let html = move || {
         state.settled.track();
         state.reload.track();
-        state
-            .with_report(|r| {
-                r.moved
-                    .iter()
-                    .filter(|m| m.place == FigurePlace::Summary)
-                    .map(|m| (m.was.clone(), m.text.clone(), moved_title(m)))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
+        state.with_report(summary_html).unwrap_or_default()
     };
-    move || {
-        let list = moved();
-        (!list.is_empty()).then(|| {
-            let items = list
-                .into_iter()
-                .map(|(was, now, title)| {
-                    view! { <li title=title>"«" {was} "» → " <mark class="moved">{now}</mark></li> }
-                })
-                .collect_view();
-            view! {
-                <div class="moved-note" data-testid="summary-moved">
-                    <span>"Đã chuyển kỳ trong trích yếu:"</span>
-                    <ul>{items}</ul>
-                </div>
-            }
-        })
-    }
+    view! { <div inner_html=html></div> }
 }
 
 /// A number of the date (blank allowed: the clerk fills it in).

@@ -467,18 +467,10 @@ impl AppState {
             None => format!("Báo cáo {}", next.period),
         };
         self.create(&name, next.report, previous_tasks);
+        // Where each moved mention is: marked in the text and listed beside it.
         let moved = match next.moved.len() {
             0 => String::new(),
-            n => {
-                let shown: Vec<String> = next
-                    .moved
-                    .iter()
-                    .take(3)
-                    .map(|m| format!("«{}» → «{}»", m.from, m.to))
-                    .collect();
-                let more = if n > 3 { ", …" } else { "" };
-                format!(" Đã chuyển {n} chỗ ghi kỳ báo cáo sang kỳ mới ({}{more}), gạch chân xanh trong bài và liệt kê ở «Đã chuyển sang kỳ mới» bên phải; ngày tháng và văn bản trích dẫn giữ nguyên.", shown.join(", "))
-            }
+            n => format!(" Đã chuyển {n} chỗ ghi kỳ báo cáo sang kỳ mới: gạch chân xanh trong bài, liệt kê ở «Đã chuyển sang kỳ mới» (ngày tháng và văn bản trích dẫn giữ nguyên)."),
         };
         self.say(
             Tone::Info,

@@ -92,9 +92,11 @@ test('the unit profile goes into the backup and comes back in a browser without 
   const backup = await download(page, () => page.getByTestId('backup').click());
   const data = JSON.parse(backup.text);
   assert.equal(data.drafts.length, 1);
-  assert.equal(data.profile.unit, 'department');
-  assert.equal(data.profile.issuing_agency, 'SỞ NỘI VỤ');
-  assert.equal(data.profile.signer, 'Trần Thị Bình');
+  // The profile's text as the page stored it.
+  const profile = JSON.parse(data.profile);
+  assert.equal(profile.unit, 'department');
+  assert.equal(profile.issuing_agency, 'SỞ NỘI VỤ');
+  assert.equal(profile.signer, 'Trần Thị Bình');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-backup-'));
   const file = path.join(dir, backup.name);
   fs.writeFileSync(file, backup.bytes);

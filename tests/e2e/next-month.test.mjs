@@ -196,6 +196,7 @@ test('the mentions of the period moved on are marked, listed, dropped when edite
   const notice = await page.getByTestId('notice').textContent();
   assert.match(notice, /Đã chuyển 7 chỗ ghi kỳ báo cáo sang kỳ mới/);
   assert.match(notice, /liệt kê ở «Đã chuyển sang kỳ mới»/);
+  await page.getByTestId('notice').getByRole('button').click();
 
   // Marked where they stand: 5 in the body, 2 under the trích yếu.
   const inBody = page.locator('.doc-editor mark.moved');
@@ -221,6 +222,7 @@ test('the mentions of the period moved on are marked, listed, dropped when edite
   assert.equal(await entries.count(), 7);
   assert.match(await entries.first().textContent(), /«tháng 11\/2025» → «tháng 12\/2025»Trích yếu/);
   await shoot(page, 'moved-marked', '.doc-editor');
+  await shoot(page, 'moved-list', '[data-testid=moved-list]');
 
   // One click lands on the words: in the body, and in the trích yếu.
   await entries.filter({ hasText: '«11 tháng đầu năm» → «cả năm»' }).click();

@@ -113,7 +113,13 @@ test('a sở saves its profile, writes its quarterly report from the template an
   // Only the quantity is marked; the cited plan's number and date are not.
   assert.deepEqual(await carried.locator('mark.stale').allTextContents(), ['12']);
   const notice = await page.getByTestId('notice').textContent();
-  assert.match(notice, /Đã chuyển 4 chỗ ghi kỳ báo cáo sang kỳ mới \(«quý I năm 2026» → «quý II năm 2026»/);
+  assert.match(notice, /Đã chuyển 4 chỗ ghi kỳ báo cáo sang kỳ mới: gạch chân xanh trong bài, liệt kê ở «Đã chuyển sang kỳ mới»/);
+  // Where they are, in reading order: the trích yếu, the paragraph, the tasks part's heading.
+  await page.getByTestId('moved-list').waitFor();
+  assert.deepEqual(await page.getByTestId('moved-go').locator('.moved-words').allTextContents(), [
+    '«quý I năm 2026» → «quý II năm 2026»', '«quý II năm 2026» → «quý III năm 2026»',
+    '«quý I năm 2026» → «quý II năm 2026»', '«QUÝ II NĂM 2026» → «QUÝ III NĂM 2026»',
+  ]);
   const tasks = page.getByTestId('previous-tasks');
   await tasks.waitFor();
   assert.match(await tasks.locator('summary').textContent(), /Nhiệm vụ đã đề ra cho quý II năm 2026/);

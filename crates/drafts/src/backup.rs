@@ -27,12 +27,13 @@ pub struct Backup {
     /// keeps even what this page cannot open.
     #[serde(default)]
     pub damaged: Vec<DamagedCopy>,
-    /// The unit profile as the page stored it (see
-    /// `baocao_session::profile`), kept as it is so a later version's fields
-    /// survive; absent in backups made before it was included, and when the
-    /// browser had none.
+    /// The unit profile's JSON text exactly as the page stored it (see
+    /// `baocao_session::profile`), so a later version's fields survive;
+    /// absent in backups made before it was included, and when the browser
+    /// had none. Text rather than a JSON object: the page then carries no
+    /// code to write arbitrary JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub profile: Option<Value>,
+    pub profile: Option<String>,
 }
 
 impl Backup {

@@ -4,7 +4,9 @@
 //! by [`crate::carry::next_period`] and kept in step with edits by the same
 //! functions as the stale figures' ([`baocao_model::marks`]).
 
+use crate::html::escape;
 use baocao_model::{Block, FigurePlace, MovedMark, Outline, Place, Report, Section, TextTarget};
+use std::fmt::Write;
 
 /// One moved mention and where it stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,12 +28,9 @@ pub fn in_reading_order(report: &Report) -> Vec<MovedEntry> {
         return out;
     }
     let mut add = |place: Place, at: &dyn Fn(FigurePlace) -> bool| {
-        let mut marks: Vec<&MovedMark> = report.moved.iter().filter(|m| at(m.place)).collect();
-        marks.sort_by_key(|m| match m.place {
-            FigurePlace::Cell { row, col, .. } => (row, col, m.start),
-            _ => (0, 0, m.start),
-        });
-        for m in marks {
+        // The marks are kept in text order (set so, and every edit keeps
+        // their order), so a place's are listed as they stand.
+        for m in report.moved.iter().filter(|m| at(m.place)) {
             let place = match (&place, m.place) {
                 (
                     Place::Table {
@@ -118,6 +117,57 @@ pub fn in_reading_order(report: &Report) -> Vec<MovedEntry> {
     out
 }
 
+/// The list beside the editor, as HTML (the page sets it as it is and
+/// reads clicks by their `data-i`, the entry's index in
+/// [`in_reading_order`], or `data-seen`): "Đã chuyển sang kỳ mới (n)", one
+/// button per mention, and "Đã xem, bỏ đánh dấu". Empty when nothing is
+/// marked.
+pub fn list_html(entries: &[MovedEntry]) -> String {
+    if entries.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<details class=\"moved-list\" open data-testid=\"moved-list\"><summary>Đã chuyển sang kỳ mới ({})</summary>\
+         <p class=\"hint\">Chỗ ghi kỳ báo cáo đã được chuyển sang kỳ mới, gạch chân xanh trong bài. Xem lại cho đúng, rồi bỏ đánh dấu.</p><ul>",
+        entries.len()
+    );
+    for (i, e) in entries.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<li><button type=\"button\" class=\"moved-go\" data-testid=\"moved-go\" data-i=\"{i}\" title=\"Đến chỗ này trong báo cáo\">\
+             <span class=\"moved-words\">«{}» → «{}»</span><span class=\"finding-place\">{}</span></button></li>",
+            escape(&e.mark.was),
+            escape(&e.mark.text),
+            escape(&e.place.to_string())
+        );
+    }
+    out.push_str("</ul><button type=\"button\" class=\"moved-seen\" data-testid=\"moved-seen\" data-seen=\"1\">Đã xem, bỏ đánh dấu</button></details>");
+    out
+}
+
+/// The moved mentions of the trích yếu, as HTML to show under its field (a
+/// text area cannot colour its words). Empty when none is marked.
+pub fn summary_html(report: &Report) -> String {
+    let mut items = String::new();
+    for m in report
+        .moved
+        .iter()
+        .filter(|m| m.place == FigurePlace::Summary)
+    {
+        let _ = write!(
+            items,
+            "<li title=\"{}\">«{}» → <mark class=\"moved\">{}</mark></li>",
+            escape(&crate::html::moved_title(m)),
+            escape(&m.was),
+            escape(&m.text)
+        );
+    }
+    if items.is_empty() {
+        return items;
+    }
+    format!("<div class=\"moved-note\" data-testid=\"summary-moved\"><span>Đã chuyển kỳ trong trích yếu:</span><ul>{items}</ul></div>")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +196,17 @@ mod tests {
             .position(|e| e.mark.text == "THÁNG 5/2025")
             .unwrap();
         assert_eq!(list[tasks].place.to_string(), "III (đề mục)");
+        let html = list_html(&list);
+        assert!(html.starts_with(&format!(
+            "<details class=\"moved-list\" open data-testid=\"moved-list\"><summary>Đã chuyển sang kỳ mới ({})</summary>",
+            list.len()
+        )));
+        assert!(html.contains("data-i=\"0\" title=\"Đến chỗ này trong báo cáo\"><span class=\"moved-words\">«tháng 3/2025» → «tháng 4/2025»</span><span class=\"finding-place\">Trích yếu</span>"));
+        assert_eq!(html.matches("class=\"moved-go\"").count(), list.len());
+        assert_eq!(list_html(&[]), "");
+        assert!(summary_html(&next.report).contains(
+            "<li title=\"Đã chuyển kỳ: «tháng 4/2025» → «tháng 5/2025»\">«tháng 4/2025» → <mark class=\"moved\">tháng 5/2025</mark></li>"
+        ));
         assert!(list[2..tasks]
             .iter()
             .all(|e| e.place.to_string().starts_with("I ")

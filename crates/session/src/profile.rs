@@ -277,11 +277,7 @@ pub fn backup_with_profile<S: Store>(
     now_ms: f64,
 ) -> Result<Backup, StoreError> {
     let mut b = lib.backup(open, now_ms)?;
-    b.profile = lib
-        .store
-        .get(PROFILE_KEY)?
-        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
-        .filter(Value::is_object);
+    b.profile = lib.store.get(PROFILE_KEY)?;
     Ok(b)
 }
 
@@ -318,14 +314,12 @@ impl ProfileMerge {
 /// when this browser has none of its own (see [`ProfileMerge`]). The
 /// profile is stored as the file has it, so fields of a later version stay.
 pub fn merge_backup_profile<S: Store>(lib: &mut Library<S>, text: &str) -> ProfileMerge {
-    let Some(value) = serde_json::from_str::<Value>(text)
+    let Some(incoming_text) = serde_json::from_str::<Value>(text)
         .ok()
-        .and_then(|mut v| v.get_mut("profile").map(Value::take))
-        .filter(Value::is_object)
+        .and_then(|v| v.get("profile").and_then(Value::as_str).map(str::to_string))
     else {
         return ProfileMerge::Absent;
     };
-    let incoming_text = value.to_string();
     let Ok(incoming) = UnitProfile::from_json(&incoming_text) else {
         return ProfileMerge::Absent;
     };
@@ -449,8 +443,9 @@ mod tests {
             let json: Value = serde_json::from_str(&b.to_json().unwrap()).unwrap();
             assert_eq!(json["kind"], BACKUP_KIND);
             assert_eq!(json["drafts"].as_array().unwrap().len(), 1);
-            assert_eq!(json["profile"], stored);
-            assert_eq!(json["profile"]["issuing_agency"], "SỞ NỘI VỤ");
+            let profile: Value = serde_json::from_str(json["profile"].as_str().unwrap()).unwrap();
+            assert_eq!(profile, stored);
+            assert_eq!(profile["issuing_agency"], "SỞ NỘI VỤ");
             // Without a profile, the backup has no "profile" field at all,
             // as backups made before it.
             let bare = backup_with_profile(&library_with_draft(), None, 2_000.0).unwrap();

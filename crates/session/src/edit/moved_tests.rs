@@ -246,5 +246,9 @@ fn a_report_without_moved_marks_stores_as_before() {
     let json = serde_json::to_value(&n).unwrap();
     let back: Report = serde_json::from_value(json.clone()).unwrap();
     assert_eq!(back.moved, n.moved);
-    assert_eq!(json["moved"][0]["place"], serde_json::json!("summary"));
+    let at = n.title.summary.find("tháng 12/2025").unwrap();
+    assert_eq!(
+        json["moved"][0],
+        serde_json::json!(format!("s {at} tháng 11/2025 → tháng 12/2025"))
+    );
 }
