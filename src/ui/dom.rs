@@ -41,7 +41,7 @@ pub fn target_of(el: &Element) -> Option<TextTarget> {
 }
 
 /// What a text field holds: its inline content, where the caret is (if it
-/// is inside), and each `mark.stale` or `mark.moved` with its offset and
+/// is inside), and each `mark.stale` or `span.moved` with its offset and
 /// text and whether it is a moved mention.
 pub struct Reading {
     pub inlines: Vec<Inline>,
@@ -185,8 +185,8 @@ impl Walker {
                 }
                 let start = self.pos;
                 self.walk(node, inner);
-                let moved = el.class_list().contains("moved");
-                if tag == "MARK" && (moved || el.class_list().contains("stale")) {
+                let moved = tag == "SPAN" && el.class_list().contains("moved");
+                if moved || (tag == "MARK" && el.class_list().contains("stale")) {
                     let text = el.text_content().map(|t| clean(&t)).unwrap_or_default();
                     self.marks.push((el.clone(), start, text, moved));
                 }

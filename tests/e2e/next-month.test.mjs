@@ -186,7 +186,7 @@ test('the mentions of the period moved on are marked, listed, dropped when edite
   await page.getByRole('heading', { name: 'Báo cáo tháng 11/2025', level: 2 }).waitFor();
   await waitSaved(page);
   // Nothing is marked in a report that was not carried over.
-  assert.equal(await page.locator('mark.moved').count(), 0);
+  assert.equal(await page.locator('span.moved').count(), 0);
   assert.equal(await page.getByTestId('moved-list').count(), 0);
 
   const item = page.getByTestId('draft-item').filter({ hasText: 'Báo cáo tháng 11/2025' });
@@ -199,19 +199,19 @@ test('the mentions of the period moved on are marked, listed, dropped when edite
   await page.getByTestId('notice').getByRole('button').click();
 
   // Marked where they stand: 5 in the body, 2 under the trích yếu.
-  const inBody = page.locator('.doc-editor mark.moved');
+  const inBody = page.locator('.doc-editor span.moved');
   assert.deepEqual(await inBody.allTextContents(), ['THÁNG 12/2025', 'tháng 12', 'cả năm', 'THÁNG 1/2026', 'tháng 1/2026']);
   assert.equal(await inBody.first().getAttribute('title'), 'Đã chuyển kỳ: «THÁNG 11/2025» → «THÁNG 12/2025»');
   assert.equal(await inBody.nth(2).getAttribute('title'), 'Đã chuyển kỳ: «11 tháng đầu năm» → «cả năm»');
   const summaryMoved = page.getByTestId('summary-moved');
-  assert.deepEqual(await summaryMoved.locator('mark.moved').allTextContents(), ['tháng 12/2025', 'tháng 1/2026']);
+  assert.deepEqual(await summaryMoved.locator('span.moved').allTextContents(), ['tháng 12/2025', 'tháng 1/2026']);
   assert.match(await summaryMoved.textContent(), /«tháng 11\/2025» → tháng 12\/2025/);
   // A figure carried over keeps its own, different mark.
   const first = page.locator('.block.para .rich', { hasText: 'thu ngân sách' });
   assert.deepEqual(await first.locator('mark.stale').allTextContents(), ['1.250', '95']);
   const colours = await page.evaluate(() => {
     const bg = (sel) => getComputedStyle(document.querySelector(sel)).backgroundColor;
-    return [bg('.doc-editor mark.moved'), bg('.doc-editor mark.stale')];
+    return [bg('.doc-editor span.moved'), bg('.doc-editor mark.stale')];
   });
   assert.notEqual(colours[0], colours[1]);
 
@@ -236,14 +236,14 @@ test('the mentions of the period moved on are marked, listed, dropped when edite
   await entries.filter({ hasText: '«11 tháng đầu năm» → «cả năm»' }).click();
   await page.keyboard.type('lũy kế cả năm');
   assert.equal(await first.textContent(), 'Trong tháng 12, thu ngân sách 1.250 triệu đồng; lũy kế cả năm đạt 95% dự toán.');
-  assert.deepEqual(await first.locator('mark.moved').allTextContents(), ['tháng 12']);
+  assert.deepEqual(await first.locator('span.moved').allTextContents(), ['tháng 12']);
   await list.locator('summary', { hasText: 'Đã chuyển sang kỳ mới (6)' }).waitFor();
   // Typing before a mention keeps it marked.
   const tasks = page.locator('.block.para .rich', { hasText: 'Tiếp tục triển khai' });
   await tasks.click();
   await page.keyboard.press('Home');
   await page.keyboard.type('Tháng tới: ');
-  assert.deepEqual(await tasks.locator('mark.moved').allTextContents(), ['tháng 1/2026']);
+  assert.deepEqual(await tasks.locator('span.moved').allTextContents(), ['tháng 1/2026']);
   await page.keyboard.press('Control+s');
   await waitSaved(page);
 
@@ -253,17 +253,17 @@ test('the mentions of the period moved on are marked, listed, dropped when edite
   await page.reload();
   await page.getByRole('heading', { name: 'Báo cáo tháng 12/2025', level: 2 }).waitFor();
   await page.getByTestId('moved-list').locator('summary', { hasText: '(6)' }).waitFor();
-  assert.equal(await page.locator('.doc-editor mark.moved').count(), 4);
+  assert.equal(await page.locator('.doc-editor span.moved').count(), 4);
 
   // "Đã xem, bỏ đánh dấu" clears them all; Ctrl+Z brings them back.
   await page.getByTestId('moved-seen').click();
   await page.getByTestId('moved-list').waitFor({ state: 'detached' });
-  assert.equal(await page.locator('mark.moved').count(), 0);
+  assert.equal(await page.locator('span.moved').count(), 0);
   assert.equal(await page.getByTestId('summary-moved').count(), 0);
   assert.equal(await page.locator('.doc-editor mark.stale').count() > 0, true, 'stale figures stay marked');
   await page.getByTestId('undo').click();
   await page.getByTestId('moved-list').locator('summary', { hasText: '(6)' }).waitFor();
-  assert.equal(await page.locator('.doc-editor mark.moved').count(), 4);
+  assert.equal(await page.locator('.doc-editor span.moved').count(), 4);
   await page.getByTestId('moved-seen').click();
   await page.getByTestId('moved-list').waitFor({ state: 'detached' });
   await shoot(page, 'moved-cleared', '.doc-editor');

@@ -12,8 +12,12 @@ import { bytesBeforeReady } from '../bench/load.mjs';
 // and the templates of issue 11 then added 110 KB, most of it Leptos views
 // (reactive_graph and tachys +88 KB before wasm-opt): 554,097 B on
 // 2026-11-30. Issue 14 asks for 300 KB; this budget only stops it growing
-// unnoticed.
-const BUDGET_GZ = 560_000;
+// unnoticed. Issue 11's moved mentions of the period (marks kept in step
+// with every edit, stored with the draft, the list beside the editor, the
+// trích yếu's note) and the unit profile in backups then added 9.2 KB to the
+// page's wasm (531,524 -> 540,763 B from `make dist`; the list and the note
+// are drawn as HTML strings to keep it at that): 564,767 B on 2026-11-30.
+const BUDGET_GZ = 566_000;
 
 let server;
 let browser;

@@ -59,11 +59,14 @@ pub fn inlines_html(inlines: &[Inline], stale: &[Range<usize>]) -> String {
 }
 
 /// A stretch of the editing text the editor marks: a carried-over figure
-/// (`mark.stale`) or a mention of the period moved on (`mark.moved`), with
+/// (`mark.stale`) or a mention of the period moved on (`span.moved`), with
 /// the tooltip its first piece carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HtmlMark {
     pub span: Range<usize>,
+    /// "mark" for a stale figure; "span" for a moved mention, so that a
+    /// bare `mark` never stands for anything but a figure.
+    pub tag: &'static str,
     pub class: &'static str,
     pub title: String,
 }
@@ -73,6 +76,7 @@ impl HtmlMark {
     pub fn stale(span: Range<usize>) -> Self {
         HtmlMark {
             span,
+            tag: "mark",
             class: "stale",
             title: "Số liệu chép từ tháng trước, chưa cập nhật".to_string(),
         }
@@ -82,6 +86,7 @@ impl HtmlMark {
     pub fn moved(m: &MovedMark) -> Self {
         HtmlMark {
             span: m.span(),
+            tag: "span",
             class: "moved",
             title: moved_title(m),
         }
@@ -130,17 +135,18 @@ pub fn inlines_html_marked(inlines: &[Inline], marks: &[HtmlMark]) -> String {
                         Some(m) if m.span.start == at => {
                             let _ = write!(
                                 out,
-                                "<mark class=\"{}\" title=\"{}\">",
+                                "<{} class=\"{}\" title=\"{}\">",
+                                m.tag,
                                 m.class,
                                 escape(&m.title)
                             );
                             styled(&mut out, piece, run.style);
-                            out.push_str("</mark>");
+                            let _ = write!(out, "</{}>", m.tag);
                         }
                         Some(m) => {
-                            let _ = write!(out, "<mark class=\"{}\">", m.class);
+                            let _ = write!(out, "<{} class=\"{}\">", m.tag, m.class);
                             styled(&mut out, piece, run.style);
-                            out.push_str("</mark>");
+                            let _ = write!(out, "</{}>", m.tag);
                         }
                         None => styled(&mut out, piece, run.style),
                     }
@@ -449,7 +455,7 @@ mod tests {
         ];
         assert_eq!(
             inlines_html_marked(&inlines, &marks),
-            "Trong <mark class=\"moved\" title=\"Đã chuyển kỳ: «tháng 3/2025» → «tháng 4/2025»\">tháng 4/2025</mark> thu \
+            "Trong <span class=\"moved\" title=\"Đã chuyển kỳ: «tháng 3/2025» → «tháng 4/2025»\">tháng 4/2025</span> thu \
              <mark class=\"stale\" title=\"Số liệu chép từ tháng trước, chưa cập nhật\">10.595</mark> triệu"
         );
     }

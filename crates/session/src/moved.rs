@@ -156,7 +156,7 @@ pub fn summary_html(report: &Report) -> String {
     {
         let _ = write!(
             items,
-            "<li title=\"{}\">«{}» → <mark class=\"moved\">{}</mark></li>",
+            "<li title=\"{}\">«{}» → <span class=\"moved\">{}</span></li>",
             escape(&crate::html::moved_title(m)),
             escape(&m.was),
             escape(&m.text)
@@ -205,7 +205,7 @@ mod tests {
         assert_eq!(html.matches("class=\"moved-go\"").count(), list.len());
         assert_eq!(list_html(&[]), "");
         assert!(summary_html(&next.report).contains(
-            "<li title=\"Đã chuyển kỳ: «tháng 4/2025» → «tháng 5/2025»\">«tháng 4/2025» → <mark class=\"moved\">tháng 5/2025</mark></li>"
+            "<li title=\"Đã chuyển kỳ: «tháng 4/2025» → «tháng 5/2025»\">«tháng 4/2025» → <span class=\"moved\">tháng 5/2025</span></li>"
         ));
         assert!(list[2..tasks]
             .iter()
