@@ -126,7 +126,7 @@ fn line_bottoms(doc: &Document, el: &Element, top: f64) -> Vec<f64> {
         .filter(|r| r.height() > 0.0)
         .map(|r| r.bottom() - top)
         .collect();
-    bottoms.sort_by(f64::total_cmp);
+    baocao_model::order::sort_stable_by(&mut bottoms, f64::total_cmp);
     // Runs of one line end within a few pixels of each other.
     let mut lines: Vec<f64> = Vec::new();
     for b in bottoms {

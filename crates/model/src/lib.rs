@@ -19,6 +19,7 @@ pub mod letters;
 pub mod nfc;
 mod number;
 pub mod numbers;
+pub mod order;
 pub mod outline;
 mod period;
 pub mod place;
@@ -310,7 +311,7 @@ impl Report {
             }
             renumbered.push(f);
         }
-        renumbered.sort_by_key(|f| f.id);
+        order::sort_stable_by_key(&mut renumbered, |f| f.id);
         self.footnotes = renumbered;
         for s in &mut self.stale {
             if let FigurePlace::Text(TextTarget::Footnote(n)) = &mut s.place {
