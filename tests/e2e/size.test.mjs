@@ -11,9 +11,14 @@ import { bytesBeforeReady } from '../bench/load.mjs';
 // check before sending, the figure walk, table cells, the preview in pages)
 // and the templates of issue 11 then added 110 KB, most of it Leptos views
 // (reactive_graph and tachys +88 KB before wasm-opt): 554,097 B on
-// 2026-11-30. Issue 14 asks for 300 KB; this budget only stops it growing
-// unnoticed.
-const BUDGET_GZ = 560_000;
+// 2026-11-30. Then (issue 14) one JSON reader and writer of the report on
+// the page instead of two, the pasted-HTML reader moved to the worker, one
+// shared stable sort, CSS numbers through the browser's toFixed/parseFloat
+// (no float parser tables) and wasm-opt --low-memory-unused: 500,223 B.
+// Issue 14 asks for 300 KB, out of reach with Leptos views, the checks and
+// the model on the page; the budget is what was reached with a few KB for
+// what lands beside it, so that growth is noticed.
+const BUDGET_GZ = 505_000;
 
 let server;
 let browser;
