@@ -58,7 +58,7 @@ mod tests {
         let mut ours = items.clone();
         sort_stable_by(&mut ours, |a, b| b.0.cmp(&a.0));
         let mut std = items;
-        std.sort_by(|a, b| b.0.cmp(&a.0));
+        std.sort_by_key(|b| std::cmp::Reverse(b.0));
         assert_eq!(ours, std);
         let mut empty: Vec<String> = Vec::new();
         sort_stable_by_key(&mut empty, |s| s.len());
