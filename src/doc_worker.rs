@@ -5,14 +5,18 @@
 //!
 //! Messages are plain objects. The page asks
 //! `{ id, kind: "docx", report: <draft JSON> }` or
-//! `{ id, kind: "open", name, bytes: Uint8Array }`; the worker answers
+//! `{ id, kind: "open", name, bytes: Uint8Array }` or
+//! `{ id, kind: "paste", html, intoNote }` (the clipboard's HTML, whose
+//! reader is here too); the worker answers
 //! `{ id, ok: true, name, bytes }` (the .docx and its file name),
 //! `{ id, ok: true, name, report: <JSON>, leftOut }` (an opened Word file),
+//! `{ id, ok: true, paste: <JSON> }` (a `session::paste::ReadHtml`),
 //! or `{ id, ok: false, message }` in Vietnamese. It says `"ready"` once it
 //! listens, so the page holds its requests until then.
 
 use baocao_model::Report;
 use baocao_session::input::open_as_draft;
+use baocao_session::paste::read_html_paste;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -77,6 +81,17 @@ fn answer(request: &JsValue) -> (JsValue, js_sys::Array) {
                     }
                     Err(e) => Err(e.to_string()),
                 },
+                Err(e) => Err(e.to_string()),
+            }
+        }
+        "paste" => {
+            let html = get(request, "html").as_string().unwrap_or_default();
+            let into_note = get(request, "intoNote").as_bool().unwrap_or(false);
+            match serde_json::to_string(&read_html_paste(&html, into_note)) {
+                Ok(json) => {
+                    set(&out, "paste", json);
+                    Ok(())
+                }
                 Err(e) => Err(e.to_string()),
             }
         }

@@ -423,7 +423,7 @@ fn TableEditor(id: BlockId) -> impl IntoView {
         // the last few percent are the row tools'.
         let columns = table::column_shares(&table)
             .into_iter()
-            .map(|share| view! { <col style=format!("width: {:.1}%", f64::from(share) * 0.94) /> })
+            .map(|share| view! { <col style=format!("width: {}%", dom::fixed(f64::from(share) * 0.94, 1)) /> })
             .collect_view();
         let shapes: Vec<Vec<CellShape>> = (0..rows.len())
             .map(|r| (0..width).map(|c| table::shape(&table, r, c)).collect())
@@ -558,9 +558,10 @@ fn resize_columns(state: AppState, id: BlockId) {
     for (i, share) in shares.into_iter().enumerate() {
         if let Some(col) = cols.item(i as u32) {
             if let Ok(col) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(col) {
-                let _ = col
-                    .style()
-                    .set_property("width", &format!("{:.1}%", f64::from(share) * 0.94));
+                let _ = col.style().set_property(
+                    "width",
+                    &format!("{}%", dom::fixed(f64::from(share) * 0.94, 1)),
+                );
             }
         }
     }

@@ -457,11 +457,26 @@ pub fn now() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// `x` with `digits` decimals ("12.50"), for CSS and data attributes: by the
+/// browser's `toFixed`, so the page's wasm carries no float formatting.
+pub fn fixed(x: f64, digits: u8) -> String {
+    js_sys::Number::from(x)
+        .to_fixed(digits)
+        .map(String::from)
+        .unwrap_or_else(|_| "0".to_string())
+}
+
+/// A number written in CSS or an attribute ("12.5px" reads 12.5), by the
+/// browser's `parseFloat`; None when it is not a number.
+pub fn parse_number(text: &str) -> Option<f64> {
+    Some(js_sys::parse_float(text)).filter(|x| x.is_finite())
+}
+
 /// Records a timing on the root element (`data-<name>-ms`) for the browser
 /// tests to read; the page itself never shows it.
 pub fn record_timing(name: &str, ms: f64) {
     if let Some(root) = leptos::prelude::document().document_element() {
-        let _ = root.set_attribute(&format!("data-{name}-ms"), &format!("{ms:.2}"));
+        let _ = root.set_attribute(&format!("data-{name}-ms"), &fixed(ms, 2));
     }
 }
 

@@ -4,6 +4,7 @@
 //! pages from those heights; the blocks are then dealt onto A4 sheets, a
 //! block cut between pages shown as two windows onto the same block.
 
+use super::dom;
 use baocao_model::BlockId;
 use baocao_session::pages::{paginate, FlowBox, NoteMark, Page, PageRoom};
 use wasm_bindgen::JsCast;
@@ -106,7 +107,7 @@ fn margin_bottom(el: &Element) -> f64 {
     web_sys::window()
         .and_then(|w| w.get_computed_style(el).ok().flatten())
         .and_then(|s| s.get_property_value("margin-bottom").ok())
-        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .and_then(|v| dom::parse_number(&v))
         .unwrap_or(0.0)
 }
 
@@ -126,7 +127,7 @@ fn line_bottoms(doc: &Document, el: &Element, top: f64) -> Vec<f64> {
         .filter(|r| r.height() > 0.0)
         .map(|r| r.bottom() - top)
         .collect();
-    bottoms.sort_by(f64::total_cmp);
+    baocao_model::order::sort_stable_by(&mut bottoms, f64::total_cmp);
     // Runs of one line end within a few pixels of each other.
     let mut lines: Vec<f64> = Vec::new();
     for b in bottoms {
@@ -278,10 +279,14 @@ fn sheet(
         } else {
             "piece"
         });
-        let _ = window.set_attribute("style", &format!("height:{:.2}px", s.to - s.from));
+        let _ = window.set_attribute(
+            "style",
+            &format!("height:{}px", dom::fixed(s.to - s.from, 2)),
+        );
         let inner = doc.create_element("div").ok()?;
         if s.from > 0.0 {
-            let _ = inner.set_attribute("style", &format!("margin-top:-{:.2}px", s.from));
+            let _ =
+                inner.set_attribute("style", &format!("margin-top:-{}px", dom::fixed(s.from, 2)));
         }
         let _ = inner.append_child(&b.el.clone_node_with_deep(true).ok()?);
         let _ = window.append_child(&inner);
@@ -310,10 +315,16 @@ fn sheet(
             } else {
                 "note-part"
             });
-            let _ = window.set_attribute("style", &format!("height:{:.2}px", part.to - part.from));
+            let _ = window.set_attribute(
+                "style",
+                &format!("height:{}px", dom::fixed(part.to - part.from, 2)),
+            );
             let inner = doc.create_element("div").ok()?;
             if part.from > 0.0 {
-                let _ = inner.set_attribute("style", &format!("margin-top:-{:.2}px", part.from));
+                let _ = inner.set_attribute(
+                    "style",
+                    &format!("margin-top:-{}px", dom::fixed(part.from, 2)),
+                );
             }
             let _ = inner.append_child(&clone);
             let _ = window.append_child(&inner);

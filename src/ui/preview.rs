@@ -56,7 +56,7 @@ fn fit(sheet: NodeRef<Div>) {
             A4_WIDTH_PX
         };
         let zoom = (available / width).min(1.0);
-        let _ = page.set_attribute("style", &format!("zoom: {zoom:.3}"));
+        let _ = page.set_attribute("style", &format!("zoom: {}", super::dom::fixed(zoom, 3)));
     }
 }
 

@@ -6,16 +6,16 @@
 //! operations on the report's structure; Tab is left to the browser, so it
 //! moves focus as everywhere else.
 
-use super::dom;
 use super::state::{AppState, Tone};
+use super::{documents, dom};
 use baocao_import::normalize;
 use baocao_model::edit_text;
 use baocao_model::{Block, Inline, TextTarget};
 use baocao_session::edit::Caret;
 use baocao_session::outline;
 use baocao_session::paste::{
-    html_paste, line_inlines, paste_blocks, paste_html_blocks, paste_kind, paste_line,
-    paste_line_with_notes, HtmlPaste, PasteKind,
+    line_inlines, paste_blocks, paste_kind, paste_line, paste_line_with_notes, put_read_html,
+    PasteKind, ReadHtml,
 };
 use baocao_session::ReportEdit;
 use baocao_session::{heading_command, KeyCommand, KeyPress, Pasted};
@@ -378,44 +378,88 @@ pub fn insert_footnote(state: AppState) {
 
 /// A paste: the clipboard's HTML when it holds what the plain text loses
 /// (footnotes, bold and italic, tables, as Word, LibreOffice and browsers
-/// put them there), else its plain text.
+/// put them there), else its plain text. The HTML reader is in the document
+/// worker (it is not needed to type): a paste with HTML goes in when the
+/// worker answers, a few milliseconds later once it runs (it starts when the
+/// page is idle, or here). If it cannot answer, the plain text goes in.
 fn on_paste(state: AppState, target: TextTarget, el: &HtmlElement, ev: &ClipboardEvent) {
     let Some(data) = ev.clipboard_data() else {
         return;
     };
     let html = data.get_data("text/html").ok().filter(|h| !h.is_empty());
     let text = data.get_data("text/plain").ok();
-    let t0 = dom::now();
-    let html = html.and_then(|h| html_paste(&h, target));
     if html.is_none() && text.is_none() {
         return;
     }
+    let t0 = dom::now();
     ev.prevent_default();
     if !dom::selection_collapsed() {
         // The selection is replaced: delete it first (an input event follows).
         dom::exec("delete", None);
     }
-    let offset = caret_of(el);
-    let at = Caret { target, offset };
-    match html {
-        Some(HtmlPaste::Line { inlines, notes }) => {
-            paste_inlines(state, target, offset, inlines, notes);
-        }
-        Some(HtmlPaste::Blocks(doc)) => {
-            let pasted = state.restructure("Dán văn bản", |r| paste_html_blocks(r, at, &doc));
-            after_blocks(state, pasted);
-        }
-        None => {
-            let text = normalize(&text.unwrap_or_default());
-            if let PasteKind::Line(line) = paste_kind(&text, target) {
-                paste_inline(state, target, offset, &line);
-                return;
+    let at = Caret {
+        target,
+        offset: caret_of(el),
+    };
+    let text = text.unwrap_or_default();
+    let Some(html) = html else {
+        paste_text(state, at, &text, true);
+        dom::record_timing("paste", dom::now() - t0);
+        return;
+    };
+    let request = js_sys::Object::new();
+    documents::put(&request, "kind", "paste");
+    documents::put(&request, "html", html);
+    documents::put(
+        &request,
+        "intoNote",
+        matches!(target, TextTarget::Footnote(_)),
+    );
+    documents::ask(request, js_sys::Array::new(), move |answer| {
+        let read = answer.and_then(|a| {
+            let json = documents::field(&a, "paste")
+                .as_string()
+                .unwrap_or_default();
+            serde_json::from_str::<serde_json::Value>(&json)
+                .and_then(serde_json::from_value::<ReadHtml>)
+                .map_err(|e| e.to_string())
+        });
+        match read {
+            Ok(ReadHtml::Line { inlines, notes }) => paste_inlines(state, at, inlines, notes),
+            Ok(blocks @ ReadHtml::Blocks { .. }) => {
+                let pasted = state
+                    .restructure("Dán văn bản", |r| put_read_html(r, at, blocks))
+                    .flatten();
+                after_blocks(state, pasted);
             }
-            let pasted = state.restructure("Dán văn bản", |r| paste_blocks(r, at, &text));
-            after_blocks(state, pasted);
+            Ok(ReadHtml::Plain) => paste_text(state, at, &text, false),
+            Err(_) => {
+                paste_text(state, at, &text, false);
+                state.say(
+                    Tone::Error,
+                    "Không đọc được định dạng của nội dung dán (chữ đậm, chú thích, bảng) nên chỉ dán phần chữ. Hãy tải lại trang (F5) nếu cần dán kèm định dạng.",
+                );
+            }
         }
+        dom::record_timing("paste", dom::now() - t0);
+    });
+}
+
+/// Pastes plain text at the caret: one line into the text, more as blocks.
+/// `in_place` while the paste event runs: a plain line then goes in through
+/// the browser, so its undo works; later (after the worker answered) through
+/// the report, at the caret the paste had.
+fn paste_text(state: AppState, at: Caret, text: &str, in_place: bool) {
+    if text.is_empty() {
+        return;
     }
-    dom::record_timing("paste", dom::now() - t0);
+    let text = normalize(text);
+    if let PasteKind::Line(line) = paste_kind(&text, at.target) {
+        paste_inline(state, at, &line, in_place);
+        return;
+    }
+    let pasted = state.restructure("Dán văn bản", |r| paste_blocks(r, at, &text));
+    after_blocks(state, pasted);
 }
 
 /// Redraws after blocks went in and says what was read.
@@ -436,13 +480,15 @@ fn after_blocks(state: AppState, pasted: Option<Pasted>) {
 }
 
 /// Pastes one line at the caret: bold, italic, m² and markers as the
-/// importer reads them; plain text through the browser, so its undo works.
-fn paste_inline(state: AppState, target: TextTarget, offset: usize, line: &str) {
+/// importer reads them; plain text `in_place` through the browser, so its
+/// undo works.
+fn paste_inline(state: AppState, at: Caret, line: &str, in_place: bool) {
+    let Caret { target, offset } = at;
     let inlines = line_inlines(line);
     let plain = inlines
         .iter()
         .all(|i| matches!(i, Inline::Text(r) if r.style == Default::default()));
-    if plain {
+    if plain && in_place {
         dom::exec("insertText", Some(line));
         return;
     }
@@ -455,16 +501,10 @@ fn paste_inline(state: AppState, target: TextTarget, offset: usize, line: &str) 
 /// Pastes one paragraph read from HTML at the caret, with the footnotes
 /// its markers bring: they take their numbers in reading order, so every
 /// field redraws.
-fn paste_inlines(
-    state: AppState,
-    target: TextTarget,
-    offset: usize,
-    inlines: Vec<Inline>,
-    notes: Vec<Vec<Inline>>,
-) {
+fn paste_inlines(state: AppState, at: Caret, inlines: Vec<Inline>, notes: Vec<Vec<Inline>>) {
+    let Caret { target, offset } = at;
     let inserted_len = edit_text(&inlines).len();
     let count = notes.len();
-    let at = Caret { target, offset };
     state.restructure("Dán", |r| paste_line_with_notes(r, at, inlines, notes));
     if count == 0 {
         state.refresh_field(target);

@@ -535,7 +535,10 @@ impl AppState {
                 let json = documents::field(&a, "report")
                     .as_string()
                     .unwrap_or_default();
-                let report: Report = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+                // Read as stored drafts are (through a JSON value), so the
+                // page carries one reader of the report, not two.
+                let report =
+                    baocao_drafts::migrate::read_report(&json).map_err(|e| e.to_string())?;
                 Ok(Opened {
                     report,
                     name: documents::field(&a, "name").as_string().unwrap_or_default(),

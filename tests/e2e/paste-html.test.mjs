@@ -93,3 +93,28 @@ test('pasting from Word keeps its two footnotes in order and its bold', async ()
   await screenshot(page, 'paste-word-html-inline');
   assert.deepEqual(browser.consoleErrors, []);
 });
+
+// The HTML is read by the document worker. If the worker cannot start (its
+// files missing from an old copy of the page), the plain text still goes in
+// and the page says why the formatting did not come with it.
+test('when the worker cannot read the HTML, the plain text goes in with a message', async () => {
+  const own = await launch();
+  try {
+    await own.context.route('**/baocao-worker*', (route) => route.abort());
+    const page = await openApp(own.context, server.url);
+    await page.getByTestId('new-draft').click();
+    const field = page.locator('.doc-editor .block.para .rich').first();
+    await field.click();
+    await pasteClipboard(field, {
+      'text/html': '<p>Giải quyết <b>312</b> hồ sơ hành chính đúng hạn.</p>',
+      'text/plain': 'Giải quyết 312 hồ sơ hành chính đúng hạn.',
+    });
+    await page.getByTestId('notice').filter({ hasText: 'nên chỉ dán phần chữ' }).waitFor();
+    await field.filter({ hasText: 'Giải quyết 312 hồ sơ hành chính đúng hạn.' }).waitFor();
+    assert.equal(await field.locator('b').count(), 0, 'the plain text, without the bold');
+    await waitSaved(page);
+    await screenshot(page, 'paste-html-without-worker');
+  } finally {
+    await own.close();
+  }
+});

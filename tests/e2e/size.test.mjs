@@ -11,13 +11,17 @@ import { bytesBeforeReady } from '../bench/load.mjs';
 // check before sending, the figure walk, table cells, the preview in pages)
 // and the templates of issue 11 then added 110 KB, most of it Leptos views
 // (reactive_graph and tachys +88 KB before wasm-opt): 554,097 B on
-// 2026-11-30. Issue 14 asks for 300 KB; this budget only stops it growing
-// unnoticed. Issue 11's moved mentions of the period (marks kept in step
-// with every edit, stored with the draft, the list beside the editor, the
-// trích yếu's note) and the unit profile in backups then added 9.2 KB to the
-// page's wasm (531,524 -> 540,763 B from `make dist`; the list and the note
-// are drawn as HTML strings to keep it at that): 564,767 B on 2026-11-30.
-const BUDGET_GZ = 566_000;
+// 2026-11-30. Then (issue 14) one JSON reader and writer of the report on
+// the page instead of two, the pasted-HTML reader moved to the worker, one
+// shared stable sort, CSS numbers through the browser's toFixed/parseFloat
+// (no float parser tables), wasm-opt --low-memory-unused and stored inlines
+// read in one pass: 499,336 B on 2026-11-30. Issue 11's moved mentions of the
+// period (marks kept in step with every edit, stored with the draft, the list
+// beside the editor) and the unit profile in backups add about 9 KB.
+// Issue 14 asks for 300 KB, out of reach with Leptos views, the checks and
+// the model on the page; the budget is what was reached with a few KB for
+// what lands beside it, so that growth is noticed.
+const BUDGET_GZ = 512_000;
 
 let server;
 let browser;

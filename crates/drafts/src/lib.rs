@@ -223,9 +223,9 @@ impl<S: Store> Library<S> {
                 },
             }
         }
-        listing
-            .drafts
-            .sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms).then(a.id.cmp(&b.id)));
+        baocao_model::order::sort_stable_by(&mut listing.drafts, |a, b| {
+            b.updated_ms.total_cmp(&a.updated_ms).then(a.id.cmp(&b.id))
+        });
         Ok(listing)
     }
 

@@ -36,7 +36,7 @@ pub struct Run {
 
 /// A piece of inline content.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "InlineRepr", into = "InlineRepr")]
+#[serde(try_from = "StoredInline", into = "InlineRepr")]
 pub enum Inline {
     Text(Run),
     /// The marker of footnote n, standing where it was written.
@@ -44,18 +44,52 @@ pub enum Inline {
 }
 
 /// The stored shape of [`Inline`]: `{"note": 7}` or `{"text": "…", "bold": true}`.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 #[serde(untagged)]
 enum InlineRepr {
     Note { note: FootnoteId },
     Text(Run),
 }
 
-impl From<InlineRepr> for Inline {
-    fn from(r: InlineRepr) -> Self {
-        match r {
-            InlineRepr::Note { note } => Inline::Note(note),
-            InlineRepr::Text(run) => Inline::Text(run),
+/// Every field a stored [`Inline`] may have, read in one pass: a marker when
+/// it has `note`, else a run, which must have `text`. (Read as the untagged
+/// [`InlineRepr`] with its flattened style, each inline was first copied
+/// into a buffer, and the page's wasm carried serde's buffering code.)
+#[derive(Deserialize)]
+struct StoredInline {
+    #[serde(default)]
+    note: Option<FootnoteId>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    bold: bool,
+    #[serde(default)]
+    italic: bool,
+    #[serde(default)]
+    sup: bool,
+    #[serde(default)]
+    underline: bool,
+    #[serde(default)]
+    sub: bool,
+}
+
+impl TryFrom<StoredInline> for Inline {
+    type Error = &'static str;
+
+    fn try_from(s: StoredInline) -> Result<Self, Self::Error> {
+        match (s.note, s.text) {
+            (Some(note), _) => Ok(Inline::Note(note)),
+            (None, Some(text)) => Ok(Inline::Text(Run {
+                text,
+                style: Style {
+                    bold: s.bold,
+                    italic: s.italic,
+                    sup: s.sup,
+                    underline: s.underline,
+                    sub: s.sub,
+                },
+            })),
+            (None, None) => Err("một đoạn chữ thiếu cả «text» lẫn «note»"),
         }
     }
 }
@@ -167,5 +201,58 @@ mod tests {
             Inline::Note(FootnoteId(15)),
         ];
         assert_eq!(plain_text(&inlines), "230m²; 15 lượt¹⁵");
+    }
+
+    /// Stored inlines as drafts hold them, read from text and from a JSON
+    /// value (how the page reads stored drafts).
+    #[test]
+    fn stored_inlines_read_back_as_markers_and_runs() {
+        let stored = r#"[{"note":7},{"text":"Thu "},{"text":"1.200","bold":true,"italic":true},
+            {"text":"2","sup":true},{"text":"CO","underline":true},{"text":"x","sub":true},
+            {"note":3,"text":"ignored"}]"#;
+        let expected = vec![
+            Inline::Note(FootnoteId(7)),
+            Inline::text("Thu "),
+            Inline::styled(
+                "1.200",
+                Style {
+                    bold: true,
+                    italic: true,
+                    ..Style::default()
+                },
+            ),
+            Inline::styled(
+                "2",
+                Style {
+                    sup: true,
+                    ..Style::default()
+                },
+            ),
+            Inline::styled(
+                "CO",
+                Style {
+                    underline: true,
+                    ..Style::default()
+                },
+            ),
+            Inline::styled(
+                "x",
+                Style {
+                    sub: true,
+                    ..Style::default()
+                },
+            ),
+            Inline::Note(FootnoteId(3)),
+        ];
+        let from_text: Vec<Inline> = serde_json::from_str(stored).unwrap();
+        assert_eq!(from_text, expected);
+        let value: serde_json::Value = serde_json::from_str(stored).unwrap();
+        let from_value: Vec<Inline> = serde_json::from_value(value).unwrap();
+        assert_eq!(from_value, expected);
+        // Written back in the same shape.
+        let again: Vec<Inline> =
+            serde_json::from_str(&serde_json::to_string(&expected).unwrap()).unwrap();
+        assert_eq!(again, expected);
+        assert!(serde_json::from_str::<Inline>(r#"{"bold":true}"#).is_err());
     }
 }

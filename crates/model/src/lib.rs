@@ -20,6 +20,7 @@ pub mod marks;
 pub mod nfc;
 mod number;
 pub mod numbers;
+pub mod order;
 pub mod outline;
 mod period;
 pub mod place;
@@ -317,7 +318,7 @@ impl Report {
             }
             renumbered.push(f);
         }
-        renumbered.sort_by_key(|f| f.id);
+        order::sort_stable_by_key(&mut renumbered, |f| f.id);
         self.footnotes = renumbered;
         marks::renumber_footnotes(&mut self.stale, lookup);
         marks::renumber_footnotes(&mut self.moved, lookup);

@@ -516,7 +516,7 @@ fn find_dates(text: &str, n: &mut Numbers) {
         d.as_of = is_as_of(text, d.span.start);
         n.dates.push(d);
     }
-    n.dates.sort_by_key(|d| d.span.start);
+    crate::order::sort_stable_by_key(&mut n.dates, |d| d.span.start);
 }
 
 fn date(span: Range<usize>, day: Option<u32>, month: u32, year: Option<u32>) -> DateToken {

@@ -151,7 +151,7 @@ impl ReportPeriod {
                 );
             }
         }
-        found.sort_by_key(|(_, r)| r.start);
+        crate::order::sort_stable_by_key(&mut found, |(_, r)| r.start);
         found
     }
 

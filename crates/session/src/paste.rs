@@ -10,11 +10,16 @@
 //! way when it holds what the plain text loses (footnotes, bold and italic,
 //! tables): one paragraph goes in at the caret with its footnotes, more go
 //! in as blocks, under the same whole-report policy.
+//!
+//! The HTML reader is not in the page's wasm: the document worker reads the
+//! clipboard's HTML into a [`ReadHtml`] ([`read_html_paste`]), which crosses
+//! to the page as JSON, and the page puts it in ([`put_read_html`]).
 
 use crate::{Caret, Pasted, ReportEdit};
 use baocao_import::html::{read_html, HtmlDoc};
 use baocao_import::{import_fragment, import_text, parse_inline};
 use baocao_model::{edit_text, insert_inlines, Footnote, FootnoteId, Inline, Report, TextTarget};
+use serde::{Deserialize, Serialize};
 
 /// How a pasted text goes in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,8 +113,12 @@ pub enum HtmlPaste {
 /// `text/plain`. Into a footnote only one paragraph goes, without markers
 /// (a note holds no notes).
 pub fn html_paste(html: &str, target: TextTarget) -> Option<HtmlPaste> {
+    html_paste_into(html, matches!(target, TextTarget::Footnote(_)))
+}
+
+/// [`html_paste`] into a footnote (`in_note`) or any other text.
+fn html_paste_into(html: &str, in_note: bool) -> Option<HtmlPaste> {
     let doc = read_html(html).filter(HtmlDoc::is_rich)?;
-    let in_note = matches!(target, TextTarget::Footnote(_));
     match doc.single_paragraph() {
         Some(mut inlines) => {
             let mut notes = doc.notes().to_vec();
@@ -131,10 +140,54 @@ pub fn paste_html_blocks(report: &mut Report, at: Caret, doc: &HtmlDoc) -> Paste
 }
 
 /// Puts clipboard HTML at the caret, a line or blocks; None when the plain
-/// text should be pasted instead (see [`html_paste`]).
+/// text should be pasted instead (see [`html_paste`]). What the page does in
+/// two steps, [`read_html_paste`] in the worker and [`put_read_html`].
 pub fn paste_html(report: &mut Report, at: Caret, html: &str) -> Option<Pasted> {
-    match html_paste(html, at.target)? {
-        HtmlPaste::Line { inlines, notes } => {
+    let into_note = matches!(at.target, TextTarget::Footnote(_));
+    put_read_html(report, at, read_html_paste(html, into_note))
+}
+
+/// Clipboard HTML as read, ready to go in: what the document worker sends
+/// the page (as JSON) for a paste.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ReadHtml {
+    /// Nothing the plain text loses, too large, or no text: paste
+    /// `text/plain` instead.
+    Plain,
+    /// Into the text at the caret (see [`HtmlPaste::Line`]).
+    Line {
+        inlines: Vec<Inline>,
+        notes: Vec<Vec<Inline>>,
+    },
+    /// As blocks: a whole report (its header lines were found, so only the
+    /// empty fields are filled from it) or a fragment of body content.
+    Blocks { report: Box<Report>, whole: bool },
+}
+
+/// Reads clipboard HTML for a paste into a footnote (`into_note`) or any
+/// other text (see [`html_paste`]). Its footnotes are told apart here, where
+/// the lines they were read from are still known.
+pub fn read_html_paste(html: &str, into_note: bool) -> ReadHtml {
+    match html_paste_into(html, into_note) {
+        None => ReadHtml::Plain,
+        Some(HtmlPaste::Line { inlines, notes }) => ReadHtml::Line { inlines, notes },
+        Some(HtmlPaste::Blocks(doc)) => {
+            let (mut report, whole) = choose_blocks(Some(doc.report()), || doc.fragment(1));
+            report.disambiguate_footnotes();
+            ReadHtml::Blocks {
+                report: Box::new(report),
+                whole,
+            }
+        }
+    }
+}
+
+/// Puts read clipboard HTML at the caret; None for [`ReadHtml::Plain`] (the
+/// plain text goes in instead) or when the target is gone.
+pub fn put_read_html(report: &mut Report, at: Caret, read: ReadHtml) -> Option<Pasted> {
+    match read {
+        ReadHtml::Plain => None,
+        ReadHtml::Line { inlines, notes } => {
             let footnotes = notes.len();
             let len = edit_text(&inlines).len();
             paste_line_with_notes(report, at, inlines, notes).then(|| Pasted {
@@ -146,7 +199,10 @@ pub fn paste_html(report: &mut Report, at: Caret, html: &str) -> Option<Pasted> 
                 ..Pasted::default()
             })
         }
-        HtmlPaste::Blocks(doc) => Some(paste_html_blocks(report, at, &doc)),
+        ReadHtml::Blocks {
+            report: read,
+            whole,
+        } => Some(put_chosen(report, at, *read, whole)),
     }
 }
 
@@ -159,24 +215,35 @@ fn put_blocks(
     whole: Option<Report>,
     fragment: impl FnOnce() -> Report,
 ) -> Pasted {
-    let fragment = match whole.filter(is_whole_report) {
-        Some(whole) => {
-            fill_empty_fields(report, &whole);
-            let mut body = Report::new();
-            body.body = whole.body;
-            body.footnotes = whole.footnotes;
-            body
+    let (read, whole) = choose_blocks(whole, fragment);
+    put_chosen(report, at, read, whole)
+}
+
+/// The whole report when its header lines were found (true), else the
+/// fragment (false).
+fn choose_blocks(whole: Option<Report>, fragment: impl FnOnce() -> Report) -> (Report, bool) {
+    match whole.filter(is_whole_report) {
+        Some(whole) => (whole, true),
+        None => (fragment(), false),
+    }
+}
+
+/// [`put_blocks`] once the whole report or the fragment is chosen.
+fn put_chosen(report: &mut Report, at: Caret, read: Report, whole: bool) -> Pasted {
+    let fragment = if whole {
+        fill_empty_fields(report, &read);
+        let mut body = Report::new();
+        body.body = read.body;
+        body.footnotes = read.footnotes;
+        body
+    } else {
+        if report.recipients.is_empty() {
+            report.recipients = read.recipients.clone();
         }
-        None => {
-            let f = fragment();
-            if report.recipients.is_empty() {
-                report.recipients = f.recipients.clone();
-            }
-            if report.signature == Default::default() {
-                report.signature = f.signature.clone();
-            }
-            f
+        if report.signature == Default::default() {
+            report.signature = read.signature.clone();
         }
+        read
     };
     report.paste(at, fragment)
 }
@@ -436,6 +503,57 @@ mod tests {
         );
         let notes: Vec<String> = r.footnotes.iter().map(|f| plain_text(&f.content)).collect();
         assert_eq!(notes, ["So với cùng kỳ.", "Chú thích cũ."]);
+    }
+
+    /// The page gets a paste's HTML read by the document worker, as JSON:
+    /// what goes in after that crossing is what goes in read on the spot.
+    #[test]
+    fn html_read_in_the_worker_pastes_the_same_after_its_json_crossing() {
+        let whole = "<p align=center><b>ỦY BAN NHÂN DÂN<br>XÃ TÂN LẬP</b></p>\
+            <p>Số: 42/BC-UBND</p><p><i>Tân Lập, ngày 03 tháng 9 năm 2027</i></p>\
+            <p align=center><b>BÁO CÁO</b></p><p align=center><b>Tình hình tháng 8/2027</b></p>\
+            <p><b>I. KẾT QUẢ</b></p><p>Tiêm chủng đạt <b>96,5%</b><a href=\"#_ftn1\" name=\"_ftnref1\">[1]</a>.</p>\
+            <p><a href=\"#_ftnref1\" name=\"_ftn1\">[1]</a> Theo Trạm Y tế xã.</p>\
+            <p><b><i>Nơi nhận:</i></b><br>- UBND huyện;<br>- Lưu: VT.</p>";
+        let table = "<table border=1><tr><td><b>Chỉ tiêu</b></td><td><b>Tháng 8</b></td></tr>\
+            <tr><td>Hộ nghèo</td><td>17</td></tr></table>";
+        let line = "<p><i>giảm 3 hộ</i> so với tháng trước</p>";
+        for html in [WORD_TWO_NOTES, whole, table, line, "<p>chữ thường</p>"] {
+            for into_note in [false, true] {
+                let read = read_html_paste(html, into_note);
+                let json = serde_json::to_string(&read).unwrap();
+                let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+                let crossed: ReadHtml = serde_json::from_value(value).unwrap();
+
+                let mut direct =
+                    import_text("I. KẾT QUẢ\n\nĐoạn có chú thích¹.\n\n¹ Chú thích cũ.\n").unwrap();
+                direct.recipients.clear();
+                let mut via_worker = direct.clone();
+                let target = if into_note {
+                    TextTarget::Footnote(FootnoteId(1))
+                } else {
+                    TextTarget::Paragraph(first_paragraph(&direct))
+                };
+                let at = Caret { target, offset: 4 };
+                let a = paste_html(&mut direct, at, html);
+                let b = put_read_html(&mut via_worker, at, crossed);
+                assert_eq!(a, b, "{html}");
+                assert_eq!(
+                    serde_json::to_string(&direct).unwrap(),
+                    serde_json::to_string(&via_worker).unwrap(),
+                    "{html}"
+                );
+            }
+        }
+        assert_eq!(read_html_paste("<p>chữ thường</p>", false), ReadHtml::Plain);
+        assert!(matches!(
+            read_html_paste(whole, false),
+            ReadHtml::Blocks { whole: true, .. }
+        ));
+        assert!(matches!(
+            read_html_paste(line, false),
+            ReadHtml::Line { .. }
+        ));
     }
 
     #[test]
