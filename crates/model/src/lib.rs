@@ -78,7 +78,7 @@ pub struct Report {
     /// The mentions of the period that "Tạo báo cáo kỳ sau" moved on, marked
     /// for the official to see until edited or seen (not written into the
     /// .docx; drafts without any load and store as before).
-    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "marks::stored")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub moved: Vec<MovedMark>,
     /// The cumulative figures ("lũy kế") of the report this one was made
     /// from, to compare this period's with (empty otherwise).

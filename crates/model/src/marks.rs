@@ -8,6 +8,7 @@
 //! footnotes renumbered, or a block removed.
 
 use crate::{BlockId, FigurePlace, FootnoteId, StaleFigure, TextTarget};
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// A mark on a stretch of a place's editing text.
@@ -46,10 +47,9 @@ impl TextMark for StaleFigure {
 
 /// A mention of the period that "Tạo báo cáo kỳ sau" moved on ("tháng
 /// 3/2025" → "tháng 4/2025"), marked where it now stands until the official
-/// edits it or says it has been seen. Stored as one line of text (see
-/// [`MovedMark::line`]), which keeps the page's wasm small: the draft's list
-/// of them reads as a list of strings, as Nơi nhận does.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// edits it or says it has been seen. Stored like a [`StaleFigure`], with
+/// what it said before.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MovedMark {
     pub place: FigurePlace,
     /// Byte offset in the place's editing text.
@@ -61,52 +61,6 @@ pub struct MovedMark {
 }
 
 impl MovedMark {
-    /// The mark as stored: its place ("s" the trích yếu, "p3" paragraph 3,
-    /// "h5" heading 5, "f2" footnote 2, "c7.1.2" cell row 1 column 2 of table
-    /// 7), its byte offset, then what it said and what it says, e.g.
-    /// "p3 12 tháng 3/2025 → tháng 4/2025".
-    pub fn line(&self) -> String {
-        let place = match self.place {
-            FigurePlace::Summary => "s".to_string(),
-            FigurePlace::Text(TextTarget::Paragraph(id)) => format!("p{}", id.0),
-            FigurePlace::Text(TextTarget::Heading(id)) => format!("h{}", id.0),
-            FigurePlace::Text(TextTarget::Footnote(id)) => format!("f{}", id.0),
-            FigurePlace::Cell { table, row, col } => format!("c{}.{row}.{col}", table.0),
-        };
-        format!("{place} {} {} → {}", self.start, self.was, self.text)
-    }
-
-    /// A mark read back from [`MovedMark::line`]; None when the line is not one.
-    pub fn from_line(line: &str) -> Option<MovedMark> {
-        let (place, rest) = line.split_once(' ')?;
-        let (start, rest) = rest.split_once(' ')?;
-        let (was, text) = rest.split_once(" → ")?;
-        let number = |s: &str| s.parse::<u32>().ok();
-        let (kind, id) = place.split_at(place.len().min(1));
-        let place = match kind {
-            "s" if id.is_empty() => FigurePlace::Summary,
-            "p" => TextTarget::Paragraph(BlockId(number(id)?)).into(),
-            "h" => TextTarget::Heading(BlockId(number(id)?)).into(),
-            "f" => TextTarget::Footnote(FootnoteId(number(id)?)).into(),
-            "c" => {
-                let mut n = id.split('.').map(number);
-                let (table, row, col) = (n.next()??, n.next()??, n.next()??);
-                FigurePlace::Cell {
-                    table: BlockId(table),
-                    row,
-                    col,
-                }
-            }
-            _ => return None,
-        };
-        Some(MovedMark {
-            place,
-            start: start.parse().ok()?,
-            text: text.to_string(),
-            was: was.to_string(),
-        })
-    }
-
     /// The mention's byte range in its place's editing text.
     pub fn span(&self) -> Range<usize> {
         self.mark_span()
@@ -146,26 +100,6 @@ impl TextMark for MovedMark {
     }
     fn start(&self) -> usize {
         self.start
-    }
-}
-
-/// `Report::moved` as stored: one line per mark (see [`MovedMark::line`]);
-/// a line that cannot be read is left out (a mark only helps the eye).
-pub mod stored {
-    use super::MovedMark;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(marks: &[MovedMark], s: S) -> Result<S::Ok, S::Error> {
-        let lines: Vec<String> = marks.iter().map(MovedMark::line).collect();
-        lines.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<MovedMark>, D::Error> {
-        let lines = Vec::<String>::deserialize(d)?;
-        Ok(lines
-            .iter()
-            .filter_map(|l| MovedMark::from_line(l))
-            .collect())
     }
 }
 
@@ -346,50 +280,28 @@ mod tests {
     }
 
     #[test]
-    fn a_moved_mark_is_stored_as_one_readable_line() {
-        let cases = [
-            (FigurePlace::Summary, "s 7 tháng 3/2025 → tháng 4/2025"),
-            (
-                TextTarget::Paragraph(BlockId(3)).into(),
-                "p3 7 tháng 3/2025 → tháng 4/2025",
-            ),
-            (
-                TextTarget::Heading(BlockId(5)).into(),
-                "h5 7 tháng 3/2025 → tháng 4/2025",
-            ),
-            (
-                TextTarget::Footnote(FootnoteId(2)).into(),
-                "f2 7 tháng 3/2025 → tháng 4/2025",
-            ),
-            (
-                FigurePlace::Cell {
-                    table: BlockId(7),
-                    row: 1,
-                    col: 2,
-                },
-                "c7.1.2 7 tháng 3/2025 → tháng 4/2025",
-            ),
+    fn a_moved_mark_is_stored_with_its_place_and_read_back_the_same() {
+        let places = [
+            FigurePlace::Summary,
+            TextTarget::Paragraph(BlockId(3)).into(),
+            TextTarget::Heading(BlockId(5)).into(),
+            TextTarget::Footnote(FootnoteId(2)).into(),
+            FigurePlace::Cell {
+                table: BlockId(7),
+                row: 1,
+                col: 2,
+            },
         ];
-        for (place, line) in cases {
+        for place in places {
             let m = MovedMark {
                 place,
                 start: 7,
                 text: "tháng 4/2025".into(),
                 was: "tháng 3/2025".into(),
             };
-            assert_eq!(m.line(), line);
-            assert_eq!(MovedMark::from_line(line), Some(m));
-        }
-        for bad in [
-            "",
-            "s",
-            "x1 2 a → b",
-            "p 2 a → b",
-            "p3 x a → b",
-            "p3 2 a b",
-            "c7.1 2 a → b",
-        ] {
-            assert_eq!(MovedMark::from_line(bad), None, "{bad}");
+            let json = serde_json::to_string(&m).unwrap();
+            assert!(json.contains(r#""was":"tháng 3/2025""#), "{json}");
+            assert_eq!(serde_json::from_str::<MovedMark>(&json).unwrap(), m);
         }
     }
 
