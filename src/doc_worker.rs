@@ -8,7 +8,8 @@
 //! `{ id, kind: "open", name, bytes: Uint8Array }` or
 //! `{ id, kind: "paste", html, intoNote }` (the clipboard's HTML, whose
 //! reader is here too); the worker answers
-//! `{ id, ok: true, name, bytes }` (the .docx and its file name),
+//! `{ id, ok: true, name, bytes, readMs, writeMs }` (the .docx, its file
+//! name, and how long reading the draft and writing the file took),
 //! `{ id, ok: true, name, report: <JSON>, leftOut }` (an opened Word file),
 //! `{ id, ok: true, paste: <JSON> }` (a `session::paste::ReadHtml`),
 //! or `{ id, ok: false, message }` in Vietnamese. It says `"ready"` once it
@@ -43,6 +44,17 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
 }
 
+/// The worker's clock in milliseconds (`performance.now()`).
+fn now() -> f64 {
+    let performance = get(&js_sys::global(), "performance");
+    get(&performance, "now")
+        .dyn_into::<js_sys::Function>()
+        .ok()
+        .and_then(|f| f.call0(&performance).ok())
+        .and_then(|t| t.as_f64())
+        .unwrap_or(0.0)
+}
+
 /// The answer to one request, and the buffers to hand over with it.
 fn answer(request: &JsValue) -> (JsValue, js_sys::Array) {
     let out = Object::new();
@@ -51,10 +63,15 @@ fn answer(request: &JsValue) -> (JsValue, js_sys::Array) {
     let kind = get(request, "kind").as_string().unwrap_or_default();
     let done = match kind.as_str() {
         "docx" => {
+            let start = now();
             let json = get(request, "report").as_string().unwrap_or_default();
             match serde_json::from_str::<Report>(&json) {
                 Ok(report) => {
+                    let read = now();
                     let bytes = Uint8Array::from(baocao_docx::write(&report).as_slice());
+                    // How long reading the draft and writing took (for the bench).
+                    set(&out, "readMs", read - start);
+                    set(&out, "writeMs", now() - read);
                     transfer.push(&bytes.buffer());
                     set(&out, "name", baocao_docx::file_name(&report));
                     set(&out, "bytes", bytes);

@@ -8,6 +8,7 @@
 
 use super::pack::Part;
 use super::profile::{size, COLOR, FONT, FOOTNOTE_REFERENCE_STYLE, LANGUAGE, SINGLE_LINE};
+use super::stream::{self, Kind};
 use super::xml::{self, local, Element, Node};
 use super::Facts;
 
@@ -373,6 +374,7 @@ pub fn drop_grid_column_types(root: &mut Element) {
     });
 }
 
+#[cfg(test)]
 fn drop_grid_column_type(grid_column: &mut Element) {
     grid_column.remove_attr("w:type");
 }
@@ -390,6 +392,7 @@ pub fn drop_paragraph_ids(root: &mut Element) {
     });
 }
 
+#[cfg(test)]
 fn drop_paragraph_id(paragraph: &mut Element) {
     paragraph.remove_attr("w14:paraId");
     paragraph.remove_attr("w14:textId");
@@ -537,13 +540,38 @@ pub fn add_separator_footnotes(footnotes: &mut Element) {
     footnotes
         .children
         .retain(|n| !matches!(n, Node::Element(c) if c.attr("w:type").is_some()));
-    footnotes.children.insert(
-        0,
-        Node::Element(separator_note("continuationSeparator", "0")),
-    );
-    footnotes
-        .children
-        .insert(0, Node::Element(separator_note("separator", "-1")));
+    let notes = separator_notes().map(Node::Element);
+    footnotes.children.splice(0..0, notes);
+}
+
+/// The separator note and the continuation separator note, in this order.
+pub(super) fn separator_notes() -> [Element; 2] {
+    [
+        separator_note("separator", "-1"),
+        separator_note("continuationSeparator", "0"),
+    ]
+}
+
+/// The run that puts a note's number at the start of the note: in the
+/// FootnoteReference style, with font and size like every run.
+pub(super) fn footnote_number_run() -> Element {
+    Element::new("w:r")
+        .with_child(
+            Element::new("w:rPr")
+                .with_child(Element::new("w:rStyle").with_attr("w:val", FOOTNOTE_REFERENCE_STYLE))
+                .with_child(
+                    Element::new("w:rFonts")
+                        .with_attr("w:ascii", FONT)
+                        .with_attr("w:hAnsi", FONT)
+                        .with_attr("w:cs", FONT)
+                        .with_attr("w:eastAsia", FONT),
+                )
+                .with_child(Element::new("w:sz").with_attr("w:val", &size::FOOTNOTE.0.to_string()))
+                .with_child(
+                    Element::new("w:szCs").with_attr("w:val", &size::FOOTNOTE.0.to_string()),
+                ),
+        )
+        .with_child(Element::new("w:footnoteRef"))
 }
 
 /// docx-rs writes no `w:footnoteRef` in the note, so the note's own number
@@ -551,29 +579,6 @@ pub fn add_separator_footnotes(footnotes: &mut Element) {
 /// FootnoteReference style, with font and size like every run) at the start
 /// of each note's first paragraph.
 pub fn number_footnotes(footnotes: &mut Element) {
-    let number_run = || {
-        Element::new("w:r")
-            .with_child(
-                Element::new("w:rPr")
-                    .with_child(
-                        Element::new("w:rStyle").with_attr("w:val", FOOTNOTE_REFERENCE_STYLE),
-                    )
-                    .with_child(
-                        Element::new("w:rFonts")
-                            .with_attr("w:ascii", FONT)
-                            .with_attr("w:hAnsi", FONT)
-                            .with_attr("w:cs", FONT)
-                            .with_attr("w:eastAsia", FONT),
-                    )
-                    .with_child(
-                        Element::new("w:sz").with_attr("w:val", &size::FOOTNOTE.0.to_string()),
-                    )
-                    .with_child(
-                        Element::new("w:szCs").with_attr("w:val", &size::FOOTNOTE.0.to_string()),
-                    ),
-            )
-            .with_child(Element::new("w:footnoteRef"))
-    };
     for note in footnotes
         .elements_mut()
         .filter(|e| e.name == "w:footnote" && e.attr("w:type").is_none())
@@ -591,7 +596,7 @@ pub fn number_footnotes(footnotes: &mut Element) {
             .iter()
             .position(|n| !matches!(n, Node::Element(c) if c.name == "w:pPr"))
             .unwrap_or(p.children.len());
-        p.children.insert(at, Node::Element(number_run()));
+        p.children.insert(at, Node::Element(footnote_number_run()));
     }
 }
 
@@ -764,20 +769,60 @@ fn edit(part: &mut Part, f: impl FnOnce(&mut Element)) {
     }
 }
 
+/// The schema order of the children of an element whose children docx-rs
+/// writes out of order.
+#[derive(Clone, Copy)]
+pub(super) enum Order {
+    Sequence(&'static [&'static str]),
+    Section,
+}
+
+impl Order {
+    /// The place of a child (its local name) in the order.
+    pub(super) fn rank(self, name: &str) -> usize {
+        match self {
+            Order::Sequence(sequence) => rank_in(sequence, name),
+            Order::Section => section_rank(name),
+        }
+    }
+}
+
+/// The order `order_paragraph_properties` … `order_paragraph_borders` above
+/// give the children of an element named `name`, if they order them.
+pub(super) fn order_of(name: &str) -> Option<Order> {
+    Some(match name {
+        "w:pPr" => Order::Sequence(PARAGRAPH_PROPERTIES),
+        "w:rPr" => Order::Sequence(RUN_PROPERTIES),
+        "w:sectPr" => Order::Section,
+        "w:tblPr" => Order::Sequence(TABLE_PROPERTIES),
+        "w:tcPr" => Order::Sequence(CELL_PROPERTIES),
+        "w:pBdr" => Order::Sequence(BORDERS),
+        _ => return None,
+    })
+}
+
+/// The attributes `drop_grid_column_types` and `drop_paragraph_ids` take
+/// from an element named `name`.
+pub(super) fn dropped_attributes(name: &str) -> &'static [&'static str] {
+    match name {
+        "w:gridCol" => &["w:type"],
+        "w:p" => &["w14:paraId", "w14:textId"],
+        _ => &[],
+    }
+}
+
 /// The corrections every WordprocessingML part needs (each of
 /// `order_paragraph_properties` … `drop_paragraph_ids` above), made to each
 /// element in one walk of the part: they concern different elements.
-fn wordprocessing(root: &mut Element) {
-    root.walk_mut(&mut |e| match e.name.as_str() {
-        "w:pPr" => order_children(e, PARAGRAPH_PROPERTIES),
-        "w:rPr" => order_children(e, RUN_PROPERTIES),
-        "w:sectPr" => order_children_by(e, &section_rank),
-        "w:tblPr" => order_children(e, TABLE_PROPERTIES),
-        "w:tcPr" => order_children(e, CELL_PROPERTIES),
-        "w:pBdr" => order_children(e, BORDERS),
-        "w:gridCol" => drop_grid_column_type(e),
-        "w:p" => drop_paragraph_id(e),
-        _ => {}
+/// (`stream` makes the same in one pass over the text of the large parts.)
+pub(super) fn wordprocessing(root: &mut Element) {
+    root.walk_mut(&mut |e| {
+        if let Some(order) = order_of(&e.name) {
+            order_children_by(e, &|name| order.rank(name));
+        }
+        for key in dropped_attributes(&e.name) {
+            e.remove_attr(key);
+        }
     });
 }
 
@@ -785,17 +830,27 @@ fn wordprocessing(root: &mut Element) {
 pub(super) fn correct(parts: &mut [Part], facts: &Facts) {
     for part in parts.iter_mut() {
         match part.name.as_str() {
-            "word/document.xml" => edit(part, |d| {
-                wordprocessing(d);
-                title_page_on_first_section(d);
-                appendix_sections_hide_their_first_number(d);
-                repeat_header_rows(d, &facts.detail_tables);
-            }),
-            "word/footnotes.xml" if facts.has_footnotes => edit(part, |f| {
-                wordprocessing(f);
-                add_separator_footnotes(f);
-                number_footnotes(f);
-            }),
+            "word/document.xml" => {
+                match stream::correct(&part.bytes, Kind::Document(&facts.detail_tables)) {
+                    Some(bytes) => part.bytes = bytes,
+                    None => edit(part, |d| {
+                        wordprocessing(d);
+                        title_page_on_first_section(d);
+                        appendix_sections_hide_their_first_number(d);
+                        repeat_header_rows(d, &facts.detail_tables);
+                    }),
+                }
+            }
+            "word/footnotes.xml" if facts.has_footnotes => {
+                match stream::correct(&part.bytes, Kind::Footnotes) {
+                    Some(bytes) => part.bytes = bytes,
+                    None => edit(part, |f| {
+                        wordprocessing(f);
+                        add_separator_footnotes(f);
+                        number_footnotes(f);
+                    }),
+                }
+            }
             "word/styles.xml" => edit(part, |s| {
                 order_style_elements(s);
                 drop_run_properties_from_style_paragraphs(s);
@@ -812,7 +867,10 @@ pub(super) fn correct(parts: &mut [Part], facts: &Facts) {
                 set_core_properties(c, &facts.title, &facts.creator)
             }),
             name if name.starts_with("word/header") || name.starts_with("word/footer") => {
-                edit(part, wordprocessing)
+                match stream::correct(&part.bytes, Kind::Plain) {
+                    Some(bytes) => part.bytes = bytes,
+                    None => edit(part, wordprocessing),
+                }
             }
             _ => {}
         }

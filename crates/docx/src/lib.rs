@@ -3,7 +3,8 @@
 //! `header_block` (ô 1–4), `title` (ô 5), `body` with `footnotes` and
 //! `tables` (ô 6), `closing` (ô 7–9), on the pages of `page`. docx-rs builds
 //! the parts; `conform` corrects what docx-rs writes out of schema order or
-//! cannot express; `pack` zips them deterministically. All values come from
+//! cannot express (`stream` makes its corrections in one pass over the text
+//! of the large parts); `pack` zips them deterministically. All values come from
 //! `profile`; the short lines are measured with `metrics`.
 
 mod appendix;
@@ -20,6 +21,7 @@ mod paragraphs;
 mod profile;
 mod rule;
 mod runs;
+mod stream;
 mod tables;
 mod title;
 mod xml;

@@ -292,7 +292,7 @@ pub fn parse(xml: &[u8]) -> Result<Element, XmlError> {
 /// Writes an element as quick-xml's `Writer` would (`<name a="v"/>`, or the
 /// start tag, the children and the end tag), with quick-xml's escaping,
 /// straight into the part's bytes: no tag buffer of its own per element.
-fn write_element(out: &mut Vec<u8>, e: &Element) {
+pub(crate) fn write_element(out: &mut Vec<u8>, e: &Element) {
     out.push(b'<');
     out.extend_from_slice(e.name.as_bytes());
     for (k, v) in &e.attrs {
@@ -318,9 +318,11 @@ fn write_element(out: &mut Vec<u8>, e: &Element) {
     out.push(b'>');
 }
 
+/// The declaration every part written starts with.
+pub(crate) const DECLARATION: &[u8] = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
+
 /// Writes a part: the standard declaration, then the root element.
 pub fn write(root: &Element) -> Vec<u8> {
-    const DECLARATION: &[u8] = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
     let mut out = Vec::with_capacity(64 * 1024);
     out.extend_from_slice(DECLARATION);
     write_element(&mut out, root);
