@@ -3,6 +3,7 @@
 //! ("khóa XIII"), not words of a title in capitals ("ĐÁNH GIÁ CHUNG"), not the
 //! ký hiệu of a document number ("81/KH-UBND").
 
+use baocao_model::letters::find_capital_start;
 pub use baocao_model::letters::{eq_ci, is_letter};
 use baocao_model::parse_roman;
 use std::ops::Range;
@@ -54,10 +55,12 @@ fn word_at(text: &str, at: usize) -> std::ops::Range<usize> {
         .find(|(_, c)| !in_word(*c))
         .map(|(k, _)| at + k)
         .unwrap_or(text.len());
-    let w = &text[start..end];
-    let lead = w.len() - w.trim_start_matches(['-', '&']).len();
-    let trail = w.len() - w.trim_end_matches(['-', '&']).len();
-    let (s, e) = (start + lead, end - trail);
+    // "-" and "&" are single bytes.
+    let w = &text.as_bytes()[start..end];
+    let sep = |b: &&u8| matches!(b, b'-' | b'&');
+    let lead = w.iter().take_while(sep).count();
+    let trail = w.iter().rev().take_while(sep).count();
+    let (s, e) = (start + lead, end - trail.min(w.len() - lead));
     s..e.max(s)
 }
 
@@ -80,8 +83,8 @@ fn neighbours(text: &str, span: &std::ops::Range<usize>) -> [Option<std::ops::Ra
 fn is_abbreviation(s: &str) -> bool {
     let letters = s.chars().filter(|c| *c != '&').count();
     letters >= 2
-        && !s.starts_with('&')
-        && !s.ends_with('&')
+        && s.as_bytes().first() != Some(&b'&')
+        && s.as_bytes().last() != Some(&b'&')
         && s.chars()
             .all(|c| c.is_ascii_uppercase() || c == 'Đ' || c == '&')
         && parse_roman(s).is_none()
@@ -115,11 +118,8 @@ pub fn capitals(text: &str, skip: &[Range<usize>]) -> Vec<CapWord> {
     while i < bytes.len() {
         // Straight to the next byte that may start a capital: most bytes
         // of a report are not.
-        match bytes[i..]
-            .iter()
-            .position(|b| b.is_ascii_uppercase() || *b == 0xC4)
-        {
-            Some(k) => i += k,
+        match find_capital_start(bytes, i) {
+            Some(k) => i = k,
             None => break,
         }
         let len = capital_len(i);
@@ -137,9 +137,9 @@ pub fn capitals(text: &str, skip: &[Range<usize>]) -> Vec<CapWord> {
             continue;
         }
         let word = &text[w.clone()];
-        let pieces: Vec<&str> = word.split('-').collect();
-        let whole = pieces.len() > 1 && pieces.iter().all(|p| is_abbreviation(p));
-        if !whole && !pieces.iter().any(|p| is_abbreviation(p)) {
+        let pieces = || word.split('-');
+        let whole = word.contains('-') && pieces().all(is_abbreviation);
+        if !whole && !pieces().any(is_abbreviation) {
             continue;
         }
         let in_title = neighbours(text, &w)
@@ -154,7 +154,7 @@ pub fn capitals(text: &str, skip: &[Range<usize>]) -> Vec<CapWord> {
             continue;
         }
         let mut offset = w.start;
-        for p in pieces {
+        for p in pieces() {
             if is_abbreviation(p) {
                 out.push(cap_word(text, offset..offset + p.len()));
             }
@@ -166,17 +166,21 @@ pub fn capitals(text: &str, skip: &[Range<usize>]) -> Vec<CapWord> {
 }
 
 fn cap_word(text: &str, span: Range<usize>) -> CapWord {
-    let key: String = text[span.clone()]
-        .chars()
-        .filter(|c| *c != '-' && *c != '&')
-        .collect();
+    let word = &text[span.clone()];
+    let mut key = String::with_capacity(word.len());
+    // "-" and "&" are single bytes: the pieces between them are whole characters.
+    for piece in word.split(['-', '&']) {
+        key.push_str(piece);
+    }
     let before = text[..span.start].trim_end();
     let after = &text[span.end..];
     let spelled_after = after
         .strip_prefix(" (")
         .and_then(|a| a.chars().next())
         .is_some_and(|c| c.is_lowercase());
-    let bracketed = before.ends_with('(') && after.starts_with(')') && before.len() > 1;
+    let bracketed = before.as_bytes().last() == Some(&b'(')
+        && after.as_bytes().first() == Some(&b')')
+        && before.len() > 1;
     let named = before.ends_with("gọi tắt là") || before.ends_with("viết tắt là");
     CapWord {
         span,
@@ -191,7 +195,7 @@ fn mark_bracketed_lists(text: &str, words: &mut [CapWord]) {
     let mut i = 0;
     while i < words.len() {
         let open = text[..words[i].span.start].trim_end();
-        if !open.ends_with('(') || open.len() <= 1 {
+        if open.as_bytes().last() != Some(&b'(') || open.len() <= 1 {
             i += 1;
             continue;
         }
