@@ -80,6 +80,16 @@ pub fn find_digit(bytes: &[u8], from: usize) -> Option<usize> {
     )
 }
 
+/// The index of the first byte `a` or `b` at or after `from`.
+pub fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    find_byte(
+        bytes,
+        from,
+        |w| has_byte(w, a) || has_byte(w, b),
+        |x| x == a || x == b,
+    )
+}
+
 /// The index of the first byte at or after `from` that may start a capital
 /// of an abbreviation: A–Z, or the first byte of "Đ" (0xC4).
 pub fn find_capital_start(bytes: &[u8], from: usize) -> Option<usize> {
@@ -91,23 +101,36 @@ pub fn find_capital_start(bytes: &[u8], from: usize) -> Option<usize> {
     )
 }
 
-/// Byte length of the run of letters ([`is_letter`]) at the start of `s`:
-/// ASCII read byte by byte, other characters decoded.
-pub fn letters_len(s: &str) -> usize {
+/// The length in bytes of the character starting at byte `i` of `s` if it
+/// is a letter ([`is_letter`]), read from its first bytes for ASCII and the
+/// Vietnamese letters (Latin-1, Latin Extended-A and -B, Latin Extended
+/// Additional), decoded otherwise.
+fn letter_at(s: &str, i: usize) -> Option<usize> {
     let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if !b.is_ascii_alphabetic() {
-                return i;
-            }
-            i += 1;
-        } else {
+    let b = bytes[i];
+    let next = bytes.get(i + 1).copied().unwrap_or(0);
+    match b {
+        0..=0x7F => b.is_ascii_alphabetic().then_some(1),
+        // U+00C0–U+00FF: letters but × (C3 97) and ÷ (C3 B7).
+        0xC3 => (next != 0x97 && next != 0xB7).then_some(2),
+        // U+0100–U+023F.
+        0xC4..=0xC8 => Some(2),
+        // U+1E00–U+1EFF.
+        0xE1 if (0xB8..=0xBB).contains(&next) => Some(3),
+        _ => {
             let c = s[i..].chars().next().expect("a character starts here");
-            if !is_letter(c) {
-                return i;
-            }
-            i += c.len_utf8();
+            is_letter(c).then_some(c.len_utf8())
+        }
+    }
+}
+
+/// Byte length of the run of letters ([`is_letter`]) at the start of `s`.
+pub fn letters_len(s: &str) -> usize {
+    let mut i = 0;
+    while i < s.len() {
+        match letter_at(s, i) {
+            Some(len) => i += len,
+            None => return i,
         }
     }
     i
@@ -118,19 +141,15 @@ pub fn letters_start(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut end = s.len();
     while end > 0 {
-        let b = bytes[end - 1];
-        if b < 0x80 {
-            if !b.is_ascii_alphabetic() {
-                return end;
-            }
-            end -= 1;
-        } else {
-            let c = s[..end].chars().next_back().expect("a character ends here");
-            if !is_letter(c) {
-                return end;
-            }
-            end -= c.len_utf8();
+        // Back to the first byte of the character before `end`.
+        let mut start = end - 1;
+        while start > 0 && (0x80..0xC0).contains(&bytes[start]) {
+            start -= 1;
         }
+        if letter_at(s, start).is_none() {
+            return end;
+        }
+        end = start;
     }
     0
 }
@@ -158,12 +177,30 @@ mod tests {
                             .position(|b| b.is_ascii_uppercase() || *b == 0xC4)
                             .map(|k| from + k);
                         assert_eq!(find_capital_start(&bytes, from), capital);
+                        let bracket = bytes[from..]
+                            .iter()
+                            .position(|b| *b == b'(' || *b == b')')
+                            .map(|k| from + k);
+                        assert_eq!(find_either(&bytes, from, b'(', b')'), bracket);
                     }
                 }
             }
         }
         assert_eq!(find_digit(b"abc", 3), None);
         assert_eq!(find_digit(b"abc", 9), None);
+    }
+
+    #[test]
+    fn a_letter_is_read_from_its_first_bytes_as_is_letter_answers() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let s = format!("{c}x");
+            assert_eq!(
+                letter_at(&s, 0),
+                is_letter(c).then_some(c.len_utf8()),
+                "{:#x}",
+                u32::from(c)
+            );
+        }
     }
 
     #[test]
