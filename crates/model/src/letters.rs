@@ -126,12 +126,19 @@ fn letter_at(s: &str, i: usize) -> Option<usize> {
 
 /// Byte length of the run of letters ([`is_letter`]) at the start of `s`.
 pub fn letters_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while i < s.len() {
-        match letter_at(s, i) {
-            Some(len) => i += len,
-            None => return i,
+    while let Some(&b) = bytes.get(i) {
+        // ASCII here, the function call for the other characters only.
+        let len = if b < 0x80 {
+            usize::from(b.is_ascii_alphabetic())
+        } else {
+            letter_at(s, i).unwrap_or(0)
+        };
+        if len == 0 {
+            break;
         }
+        i += len;
     }
     i
 }
@@ -141,6 +148,14 @@ pub fn letters_start(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut end = s.len();
     while end > 0 {
+        let b = bytes[end - 1];
+        if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                return end;
+            }
+            end -= 1;
+            continue;
+        }
         // Back to the first byte of the character before `end`.
         let mut start = end - 1;
         while start > 0 && (0x80..0xC0).contains(&bytes[start]) {
