@@ -343,6 +343,23 @@ pub fn word_before(text: &str, pos: usize) -> &str {
 
 /// Whether the word before `pos` is one of `words` (written in lower case).
 pub fn word_before_is(text: &str, pos: usize, words: &[&str]) -> bool {
+    // Asked of most numbers: first a look at the last letter alone. An ASCII
+    // letter that ends none of the words (in either case) rules them out.
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && bytes[end - 1] == b' ' {
+        end -= 1;
+    }
+    let Some(&last) = end.checked_sub(1).and_then(|k| bytes.get(k)) else {
+        return false;
+    };
+    if last < 0x80 {
+        let last = last.to_ascii_lowercase();
+        let may_end = |w: &&str| w.as_bytes().last().is_some_and(|&b| b == last || b >= 0x80);
+        if !words.iter().any(may_end) {
+            return false;
+        }
+    }
     let w = word_before(text, pos);
     !w.is_empty() && words.iter().any(|x| eq_ci(w, x))
 }
@@ -1136,6 +1153,21 @@ fn find_fractions(text: &str, n: &mut Numbers) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_before_is_found_in_either_case() {
+        let t = "Ngày 05 THÁNG 3, từ 2021 đến  2025, Năm 2024, x9, (7";
+        let at = |s: &str| t.find(s).unwrap();
+        assert!(word_before_is(t, at("05"), &["ngày"]));
+        assert!(word_before_is(t, at("3,"), &["tháng"]));
+        assert!(word_before_is(t, at("2021"), &DATE_CUES));
+        assert!(word_before_is(t, at("2025"), &["đến"]));
+        assert!(word_before_is(t, at("2024"), &YEAR_CUES));
+        assert!(!word_before_is(t, at("2024"), &["ngày", "tháng"]));
+        assert!(word_before_is(t, at("9,"), &["x"]));
+        assert!(!word_before_is(t, at("7"), &["("]));
+        assert!(!word_before_is(t, 0, &["ngày"]));
+    }
 
     #[test]
     fn the_words_never_in_a_unit_are_matched_as_listed() {
