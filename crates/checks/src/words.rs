@@ -81,12 +81,25 @@ fn neighbours(text: &str, span: &std::ops::Range<usize>) -> [Option<std::ops::Ra
 /// Whether a piece of a word is an abbreviation: capitals only (A–Z and Đ,
 /// with "&" inside), at least two of them, not a Roman numeral.
 fn is_abbreviation(s: &str) -> bool {
-    let letters = s.chars().filter(|c| *c != '&').count();
+    // One pass over the bytes: A–Z, "Đ" (C4 90) and "&" only.
+    let bytes = s.as_bytes();
+    let mut letters = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'A'..=b'Z' => letters += 1,
+            b'&' => {}
+            0xC4 if bytes.get(i + 1) == Some(&0x90) => {
+                letters += 1;
+                i += 1;
+            }
+            _ => return false,
+        }
+        i += 1;
+    }
     letters >= 2
-        && s.as_bytes().first() != Some(&b'&')
-        && s.as_bytes().last() != Some(&b'&')
-        && s.chars()
-            .all(|c| c.is_ascii_uppercase() || c == 'Đ' || c == '&')
+        && bytes.first() != Some(&b'&')
+        && bytes.last() != Some(&b'&')
         && parse_roman(s).is_none()
 }
 
@@ -169,15 +182,18 @@ fn cap_word(text: &str, span: Range<usize>) -> CapWord {
     let word = &text[span.clone()];
     let mut key = String::with_capacity(word.len());
     // "-" and "&" are single bytes: the pieces between them are whole characters.
-    for piece in word.split(['-', '&']) {
-        key.push_str(piece);
+    let mut from = 0;
+    for (k, &b) in word.as_bytes().iter().enumerate() {
+        if b == b'-' || b == b'&' {
+            key.push_str(&word[from..k]);
+            from = k + 1;
+        }
     }
+    key.push_str(&word[from..]);
     let before = text[..span.start].trim_end();
     let after = &text[span.end..];
-    let spelled_after = after
-        .strip_prefix(" (")
-        .and_then(|a| a.chars().next())
-        .is_some_and(|c| c.is_lowercase());
+    let spelled_after = after.as_bytes().starts_with(b" (")
+        && after[2..].chars().next().is_some_and(|c| c.is_lowercase());
     let bracketed = before.as_bytes().last() == Some(&b'(')
         && after.as_bytes().first() == Some(&b')')
         && before.len() > 1;
@@ -246,6 +262,24 @@ mod tests {
         assert!(keys("II. ĐÁNH GIÁ CHUNG").is_empty());
         assert!(keys("NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THÁNG 4/2025").is_empty());
         assert!(keys("học kỳ II, khóa XIII, Phú Lộc IV, đập WB8, 06F0").is_empty());
+    }
+
+    #[test]
+    fn abbreviations_are_read_by_bytes_as_by_characters() {
+        let by_chars = |s: &str| {
+            s.chars().filter(|c| *c != '&').count() >= 2
+                && !s.starts_with('&')
+                && !s.ends_with('&')
+                && s.chars()
+                    .all(|c| c.is_ascii_uppercase() || c == 'Đ' || c == '&')
+                && parse_roman(s).is_none()
+        };
+        for s in [
+            "", "A", "AB", "ĐT", "Đ", "ĐĐ", "HT&TĐC", "&AB", "AB&", "A&B", "XIII", "IV", "CV",
+            "Ab", "ĐÁ", "Ď", "GD-ĐT", "UBND1", "ĐTXD", "TTATGT", "ĐH&", "Ā", "&", "&&", "Đ&Đ",
+        ] {
+            assert_eq!(is_abbreviation(s), by_chars(s), "{s}");
+        }
     }
 
     #[test]
