@@ -5,7 +5,9 @@
 //!
 //! Timings on a shared, loaded machine vary by tens of per cent from run to
 //! run; for figures that repeat, count instructions with callgrind on the
-//! same report (`examples/profile_checks.rs`).
+//! same report (`examples/profile_checks.rs`). Benches build with the
+//! root Cargo.toml's `[profile.bench]` (opt-level 3), natively; the page's
+//! wasm is built for size (opt-level "z") and runs these checks slower.
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "support/long_report.rs"]

@@ -3,6 +3,7 @@
 //! ("khóa XIII"), not words of a title in capitals ("ĐÁNH GIÁ CHUNG"), not the
 //! ký hiệu of a document number ("81/KH-UBND").
 
+use baocao_model::letters::find_capital_start;
 pub use baocao_model::letters::{eq_ci, is_letter};
 use baocao_model::parse_roman;
 use std::ops::Range;
@@ -54,10 +55,12 @@ fn word_at(text: &str, at: usize) -> std::ops::Range<usize> {
         .find(|(_, c)| !in_word(*c))
         .map(|(k, _)| at + k)
         .unwrap_or(text.len());
-    let w = &text[start..end];
-    let lead = w.len() - w.trim_start_matches(['-', '&']).len();
-    let trail = w.len() - w.trim_end_matches(['-', '&']).len();
-    let (s, e) = (start + lead, end - trail);
+    // "-" and "&" are single bytes.
+    let w = &text.as_bytes()[start..end];
+    let sep = |b: &&u8| matches!(b, b'-' | b'&');
+    let lead = w.iter().take_while(sep).count();
+    let trail = w.iter().rev().take_while(sep).count();
+    let (s, e) = (start + lead, end - trail.min(w.len() - lead));
     s..e.max(s)
 }
 
@@ -78,12 +81,25 @@ fn neighbours(text: &str, span: &std::ops::Range<usize>) -> [Option<std::ops::Ra
 /// Whether a piece of a word is an abbreviation: capitals only (A–Z and Đ,
 /// with "&" inside), at least two of them, not a Roman numeral.
 fn is_abbreviation(s: &str) -> bool {
-    let letters = s.chars().filter(|c| *c != '&').count();
+    // One pass over the bytes: A–Z, "Đ" (C4 90) and "&" only.
+    let bytes = s.as_bytes();
+    let mut letters = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'A'..=b'Z' => letters += 1,
+            b'&' => {}
+            0xC4 if bytes.get(i + 1) == Some(&0x90) => {
+                letters += 1;
+                i += 1;
+            }
+            _ => return false,
+        }
+        i += 1;
+    }
     letters >= 2
-        && !s.starts_with('&')
-        && !s.ends_with('&')
-        && s.chars()
-            .all(|c| c.is_ascii_uppercase() || c == 'Đ' || c == '&')
+        && bytes.first() != Some(&b'&')
+        && bytes.last() != Some(&b'&')
         && parse_roman(s).is_none()
 }
 
@@ -115,11 +131,8 @@ pub fn capitals(text: &str, skip: &[Range<usize>]) -> Vec<CapWord> {
     while i < bytes.len() {
         // Straight to the next byte that may start a capital: most bytes
         // of a report are not.
-        match bytes[i..]
-            .iter()
-            .position(|b| b.is_ascii_uppercase() || *b == 0xC4)
-        {
-            Some(k) => i += k,
+        match find_capital_start(bytes, i) {
+            Some(k) => i = k,
             None => break,
         }
         let len = capital_len(i);
@@ -137,9 +150,9 @@ pub fn capitals(text: &str, skip: &[Range<usize>]) -> Vec<CapWord> {
             continue;
         }
         let word = &text[w.clone()];
-        let pieces: Vec<&str> = word.split('-').collect();
-        let whole = pieces.len() > 1 && pieces.iter().all(|p| is_abbreviation(p));
-        if !whole && !pieces.iter().any(|p| is_abbreviation(p)) {
+        let pieces = || word.split('-');
+        let whole = word.contains('-') && pieces().all(is_abbreviation);
+        if !whole && !pieces().any(is_abbreviation) {
             continue;
         }
         let in_title = neighbours(text, &w)
@@ -154,7 +167,7 @@ pub fn capitals(text: &str, skip: &[Range<usize>]) -> Vec<CapWord> {
             continue;
         }
         let mut offset = w.start;
-        for p in pieces {
+        for p in pieces() {
             if is_abbreviation(p) {
                 out.push(cap_word(text, offset..offset + p.len()));
             }
@@ -166,17 +179,24 @@ pub fn capitals(text: &str, skip: &[Range<usize>]) -> Vec<CapWord> {
 }
 
 fn cap_word(text: &str, span: Range<usize>) -> CapWord {
-    let key: String = text[span.clone()]
-        .chars()
-        .filter(|c| *c != '-' && *c != '&')
-        .collect();
+    let word = &text[span.clone()];
+    let mut key = String::with_capacity(word.len());
+    // "-" and "&" are single bytes: the pieces between them are whole characters.
+    let mut from = 0;
+    for (k, &b) in word.as_bytes().iter().enumerate() {
+        if b == b'-' || b == b'&' {
+            key.push_str(&word[from..k]);
+            from = k + 1;
+        }
+    }
+    key.push_str(&word[from..]);
     let before = text[..span.start].trim_end();
     let after = &text[span.end..];
-    let spelled_after = after
-        .strip_prefix(" (")
-        .and_then(|a| a.chars().next())
-        .is_some_and(|c| c.is_lowercase());
-    let bracketed = before.ends_with('(') && after.starts_with(')') && before.len() > 1;
+    let spelled_after = after.as_bytes().starts_with(b" (")
+        && after[2..].chars().next().is_some_and(|c| c.is_lowercase());
+    let bracketed = before.as_bytes().last() == Some(&b'(')
+        && after.as_bytes().first() == Some(&b')')
+        && before.len() > 1;
     let named = before.ends_with("gọi tắt là") || before.ends_with("viết tắt là");
     CapWord {
         span,
@@ -191,7 +211,7 @@ fn mark_bracketed_lists(text: &str, words: &mut [CapWord]) {
     let mut i = 0;
     while i < words.len() {
         let open = text[..words[i].span.start].trim_end();
-        if !open.ends_with('(') || open.len() <= 1 {
+        if open.as_bytes().last() != Some(&b'(') || open.len() <= 1 {
             i += 1;
             continue;
         }
@@ -242,6 +262,24 @@ mod tests {
         assert!(keys("II. ĐÁNH GIÁ CHUNG").is_empty());
         assert!(keys("NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THÁNG 4/2025").is_empty());
         assert!(keys("học kỳ II, khóa XIII, Phú Lộc IV, đập WB8, 06F0").is_empty());
+    }
+
+    #[test]
+    fn abbreviations_are_read_by_bytes_as_by_characters() {
+        let by_chars = |s: &str| {
+            s.chars().filter(|c| *c != '&').count() >= 2
+                && !s.starts_with('&')
+                && !s.ends_with('&')
+                && s.chars()
+                    .all(|c| c.is_ascii_uppercase() || c == 'Đ' || c == '&')
+                && parse_roman(s).is_none()
+        };
+        for s in [
+            "", "A", "AB", "ĐT", "Đ", "ĐĐ", "HT&TĐC", "&AB", "AB&", "A&B", "XIII", "IV", "CV",
+            "Ab", "ĐÁ", "Ď", "GD-ĐT", "UBND1", "ĐTXD", "TTATGT", "ĐH&", "Ā", "&", "&&", "Đ&Đ",
+        ] {
+            assert_eq!(is_abbreviation(s), by_chars(s), "{s}");
+        }
     }
 
     #[test]

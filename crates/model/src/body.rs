@@ -133,7 +133,14 @@ pub fn roman(n: u32) -> String {
 
 /// The value of a Roman numeral made of I, V, X, L, C (None if it is not one).
 pub fn parse_roman(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 8 {
+    // Letters other than these make no numeral (asked of every word in
+    // capitals of a report: no allocation for them).
+    if s.is_empty()
+        || s.len() > 8
+        || !s
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
+    {
         return None;
     }
     let value = |c: char| match c {

@@ -36,30 +36,50 @@ impl Decimal {
         if s.is_empty() || s.len() > 40 {
             return None;
         }
+        // One pass over the bytes, no allocation: every number of a report
+        // is read here. The integer part is groups of digits between dots,
+        // three each after the first (which has one to three); then
+        // optionally a comma and one to twelve decimals.
         let (int_part, frac_part) = match s.split_once(',') {
             Some((i, f)) => (i, Some(f)),
             None => (s, None),
         };
-        let groups: Vec<&str> = int_part.split('.').collect();
-        if groups
-            .iter()
-            .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
-        {
+        let mut mantissa: u128 = 0;
+        let mut push = |b: u8| -> Option<()> {
+            mantissa = mantissa
+                .checked_mul(10)?
+                .checked_add(u128::from(b - b'0'))?;
+            Some(())
+        };
+        let mut group = 0usize;
+        let mut groups = 0usize;
+        for &b in int_part.as_bytes() {
+            if b == b'.' {
+                if group == 0 || (groups == 0 && group > 3) || (groups > 0 && group != 3) {
+                    return None;
+                }
+                groups += 1;
+                group = 0;
+            } else if b.is_ascii_digit() {
+                group += 1;
+                push(b)?;
+            } else {
+                return None;
+            }
+        }
+        if group == 0 || (groups > 0 && group != 3) {
             return None;
         }
-        if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
-            return None;
-        }
-        let mut digits: String = groups.concat();
         let mut scale = 0u8;
         if let Some(f) = frac_part {
             if f.is_empty() || f.len() > 12 || !f.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            digits.push_str(f);
+            for &b in f.as_bytes() {
+                push(b)?;
+            }
             scale = f.len() as u8;
         }
-        let mantissa: u128 = digits.parse().ok()?;
         (mantissa <= MAX_MANTISSA).then_some(Decimal { mantissa, scale })
     }
 
@@ -214,6 +234,74 @@ impl fmt::Display for Percent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reading by groups, as written before the one-pass reader.
+    fn by_groups(s: &str) -> Option<Decimal> {
+        if s.is_empty() || s.len() > 40 {
+            return None;
+        }
+        let (int_part, frac_part) = match s.split_once(',') {
+            Some((i, f)) => (i, Some(f)),
+            None => (s, None),
+        };
+        let groups: Vec<&str> = int_part.split('.').collect();
+        if groups
+            .iter()
+            .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
+        if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+            return None;
+        }
+        let mut digits: String = groups.concat();
+        let mut scale = 0u8;
+        if let Some(f) = frac_part {
+            if f.is_empty() || f.len() > 12 || !f.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            digits.push_str(f);
+            scale = f.len() as u8;
+        }
+        let mantissa: u128 = digits.parse().ok()?;
+        (mantissa <= MAX_MANTISSA).then_some(Decimal { mantissa, scale })
+    }
+
+    #[test]
+    fn the_one_pass_reader_reads_as_the_groups_do() {
+        // Every string of up to six of these characters, and long ones.
+        let alphabet = ["0", "1", "7", "9", ".", ",", "a", "-"];
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..6 {
+            let mut next = Vec::new();
+            for s in &last {
+                for c in alphabet {
+                    next.push(format!("{s}{c}"));
+                }
+            }
+            all.extend(next.iter().cloned());
+            last = next;
+        }
+        all.extend(
+            [
+                "1.143.478.000",
+                "999.999.999.999.999.999.999.999",
+                "1.000.000.000.000.000.000.000.000",
+                "1.000.000.000.000.000.000.000,000000000001",
+                "123456789012345678901234567890123456789",
+                "1234567890123456789012345678901234567890",
+                "0,123456789012",
+                "0,1234567890123",
+                "6.686,4",
+                "12.34.567",
+            ]
+            .map(String::from),
+        );
+        for s in &all {
+            assert_eq!(Decimal::parse_vn(s), by_groups(s), "{s}");
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::parse_vn(s).unwrap()

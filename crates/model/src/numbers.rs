@@ -6,7 +6,7 @@
 //! Rules read these facts instead of re-parsing the text, so a number is never
 //! taken for a fraction by one rule and for a date by another.
 
-use crate::letters::{eq_ci, is_letter};
+use crate::letters::{eq_ci, find_digit, is_letter, letters_len, letters_start};
 use crate::Decimal;
 use std::ops::Range;
 
@@ -64,7 +64,12 @@ impl NumToken {
 
     /// Whether it is written with a "." between thousands ("22.961").
     pub fn is_grouped(&self) -> bool {
-        self.value.is_some() && self.raw.split(',').next().is_some_and(|i| i.contains('.'))
+        self.value.is_some()
+            && self
+                .raw
+                .bytes()
+                .take_while(|&b| b != b',')
+                .any(|b| b == b'.')
     }
 
     /// The end of the number together with the words that follow it.
@@ -119,13 +124,9 @@ pub fn scan(text: &str) -> Vec<NumToken> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i;
+    // Straight to the next digit: most bytes of a report are not.
+    while let Some(start) = find_digit(bytes, i) {
+        let mut end = start;
         while end < bytes.len() {
             let b = bytes[end];
             let separator_between_digits = (b == b'.' || b == b',')
@@ -141,8 +142,12 @@ pub fn scan(text: &str) -> Vec<NumToken> {
         }
         let raw = &text[start..end];
         // Most numbers are plain digits ("05", "2025"): read them directly.
+        // (24 digits at most always fit.)
         let value = if raw.len() <= 24 && raw.bytes().all(|b| b.is_ascii_digit()) {
-            raw.parse().ok().map(Decimal::int)
+            Some(Decimal::int(
+                raw.bytes()
+                    .fold(0u128, |v, b| v * 10 + u128::from(b - b'0')),
+            ))
         } else {
             Decimal::parse_vn(raw)
         };
@@ -200,9 +205,11 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
         return;
     }
     let rest = &text[t.span.end..];
-    let trimmed = rest.strip_prefix(' ').unwrap_or(rest);
-    if trimmed.starts_with('%') {
-        t.percent_end = Some(t.span.end + (rest.len() - trimmed.len()) + 1);
+    let after = rest.as_bytes();
+    // "97,1%", "97,1 %" (spaces and "%" are single bytes).
+    let space = usize::from(after.first() == Some(&b' '));
+    if after.get(space) == Some(&b'%') {
+        t.percent_end = Some(t.span.end + space + 1);
         return;
     }
     // Letters glued to the number: a unit symbol ("4.830m", "96.833.000đ",
@@ -218,10 +225,11 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
         return;
     }
     let mut pos = 0;
-    let mut words: Vec<&str> = Vec::new();
-    let mut end = 0;
-    while words.len() < 2 {
-        let spaces = rest[pos..].len() - rest[pos..].trim_start_matches(' ').len();
+    let mut words: [&str; 2] = [""; 2];
+    let mut count = 0;
+    let mut first_spaces = 0;
+    while count < 2 {
+        let spaces = after[pos..].iter().take_while(|&&b| b == b' ').count();
         if spaces == 0 {
             break;
         }
@@ -231,44 +239,81 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
         }
         let word = &rest[pos + spaces..pos + spaces + word_len];
         // A word glued to digits or marks ("F2", "Nút3") is not a unit.
-        let after = rest[pos + spaces + word_len..].chars().next();
-        if after.is_some_and(|c| c.is_ascii_digit()) {
-            break;
-        }
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        if NOT_IN_UNIT.contains(&word)
-            || (capitalised && NOT_IN_UNIT.iter().any(|w| eq_ci(word, w)))
+        if after
+            .get(pos + spaces + word_len)
+            .is_some_and(u8::is_ascii_digit)
         {
             break;
         }
-        words.push(word);
+        let capitalised = word.chars().next().is_some_and(is_upper);
+        if is_not_in_unit(word) || (capitalised && NOT_IN_UNIT.iter().any(|w| eq_ci(word, w))) {
+            break;
+        }
+        if count == 0 {
+            first_spaces = spaces;
+        }
+        words[count] = word;
+        count += 1;
         pos += spaces + word_len;
-        end = pos;
     }
-    if !words.is_empty() {
-        let start = t.span.end + (rest.len() - rest.trim_start_matches(' ').len());
-        let mut unit = String::with_capacity(end);
-        for (k, w) in words.iter().enumerate() {
+    if count > 0 {
+        let start = t.span.end + first_spaces;
+        let mut unit = String::with_capacity(pos);
+        for (k, w) in words[..count].iter().enumerate() {
             if k > 0 {
                 unit.push(' ');
             }
-            if w.chars().any(char::is_uppercase) {
+            if w.chars().any(is_upper) {
                 unit.extend(w.chars().flat_map(char::to_lowercase));
             } else {
                 unit.push_str(w);
             }
         }
         t.unit = unit;
-        t.unit_span = start..t.span.end + end;
+        t.unit_span = start..t.span.end + pos;
     }
 }
 
-/// Byte length of the run of letters at the start of `s`.
-fn letters_len(s: &str) -> usize {
-    s.char_indices()
-        .find(|(_, c)| !is_letter(*c))
-        .map(|(i, _)| i)
-        .unwrap_or(s.len())
+/// Whether a word as written is one of [`NOT_IN_UNIT`] (a `match` compiles
+/// to a test of the length, then of the bytes).
+fn is_not_in_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "và" | "của"
+            | "với"
+            | "trong"
+            | "tại"
+            | "để"
+            | "đã"
+            | "được"
+            | "là"
+            | "bị"
+            | "có"
+            | "không"
+            | "cho"
+            | "từ"
+            | "đến"
+            | "theo"
+            | "thuộc"
+            | "trên"
+            | "dưới"
+            | "về"
+            | "do"
+            | "mới"
+            | "các"
+            | "những"
+            | "này"
+            | "đó"
+            | "khác"
+            | "ở"
+            | "đạt"
+            | "chiếm"
+            | "bằng"
+            | "so"
+            | "tương"
+            | "gồm"
+            | "còn"
+    )
 }
 
 /// Whether a number is written with digits only ("05", "2021").
@@ -278,8 +323,8 @@ fn plain_digits(t: &NumToken) -> bool {
 
 /// The value of a number written with digits only, if small enough.
 fn small(t: &NumToken) -> Option<u32> {
-    if plain_digits(t) && t.raw.len() <= 4 {
-        t.raw.parse().ok()
+    if plain_digits(t) && !t.raw.is_empty() && t.raw.len() <= 4 {
+        Some(t.raw.bytes().fold(0, |v, b| v * 10 + u32::from(b - b'0')))
     } else {
         None
     }
@@ -287,18 +332,34 @@ fn small(t: &NumToken) -> Option<u32> {
 
 /// The word that ends right before `pos` (spaces skipped), as written.
 pub fn word_before(text: &str, pos: usize) -> &str {
-    let head = text[..pos].trim_end_matches(' ');
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !is_letter(*c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    &head[start..]
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && bytes[end - 1] == b' ' {
+        end -= 1;
+    }
+    let head = &text[..end];
+    &head[letters_start(head)..]
 }
 
 /// Whether the word before `pos` is one of `words` (written in lower case).
 pub fn word_before_is(text: &str, pos: usize, words: &[&str]) -> bool {
+    // Asked of most numbers: first a look at the last letter alone. An ASCII
+    // letter that ends none of the words (in either case) rules them out.
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && bytes[end - 1] == b' ' {
+        end -= 1;
+    }
+    let Some(&last) = end.checked_sub(1).and_then(|k| bytes.get(k)) else {
+        return false;
+    };
+    if last < 0x80 {
+        let last = last.to_ascii_lowercase();
+        let may_end = |w: &&str| w.as_bytes().last().is_some_and(|&b| b == last || b >= 0x80);
+        if !words.iter().any(may_end) {
+            return false;
+        }
+    }
     let w = word_before(text, pos);
     !w.is_empty() && words.iter().any(|x| eq_ci(w, x))
 }
@@ -1092,6 +1153,31 @@ fn find_fractions(text: &str, n: &mut Numbers) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_before_is_found_in_either_case() {
+        let t = "Ngày 05 THÁNG 3, từ 2021 đến  2025, Năm 2024, x9, (7";
+        let at = |s: &str| t.find(s).unwrap();
+        assert!(word_before_is(t, at("05"), &["ngày"]));
+        assert!(word_before_is(t, at("3,"), &["tháng"]));
+        assert!(word_before_is(t, at("2021"), &DATE_CUES));
+        assert!(word_before_is(t, at("2025"), &["đến"]));
+        assert!(word_before_is(t, at("2024"), &YEAR_CUES));
+        assert!(!word_before_is(t, at("2024"), &["ngày", "tháng"]));
+        assert!(word_before_is(t, at("9,"), &["x"]));
+        assert!(!word_before_is(t, at("7"), &["("]));
+        assert!(!word_before_is(t, 0, &["ngày"]));
+    }
+
+    #[test]
+    fn the_words_never_in_a_unit_are_matched_as_listed() {
+        for w in NOT_IN_UNIT {
+            assert!(is_not_in_unit(w), "{w}");
+        }
+        for w in ["Và", "vàng", "công", "trình", "hộ", "ha", "", "ởi", "đạt."] {
+            assert!(!is_not_in_unit(w), "{w}");
+        }
+    }
 
     fn roles(text: &str) -> Vec<(String, Role)> {
         analyse(text)
