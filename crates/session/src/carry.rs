@@ -100,6 +100,9 @@ pub fn period_figures(text: &str, reported: Option<ReportPeriod>) -> Vec<Range<u
     figure_spans(text)
         .into_iter()
         .filter(|span| {
+            if shapes::day_and_month(text, span, &numbers) {
+                return false;
+            }
             let inside = numbers
                 .tokens
                 .iter()
@@ -124,6 +127,7 @@ pub fn period_figures(text: &str, reported: Option<ReportPeriod>) -> Vec<Range<u
             dated
                 && !month_name
                 && !cited(span.start)
+                && shapes::cut_off(text, span.start, &numbers, in_period)
                 && numbers
                     .dates
                     .iter()
@@ -174,7 +178,7 @@ fn names_something(text: &str, t: &NumToken) -> bool {
     };
     let in_name =
         counts_nothing && t.raw.len() <= 2 && before.chars().next().is_some_and(char::is_uppercase);
-    year || label || named || in_name
+    year || label || named || in_name || shapes::not_a_quantity(text, t)
 }
 
 /// The month's figures of inline content (see [`month_figures`]), in
@@ -499,7 +503,11 @@ fn period_written_like(original: &str, next: ReportPeriod) -> String {
     ) {
         return month_written_like(original, m);
     }
-    let text = next.to_string();
+    let mut text = next.to_string();
+    // "quý I/2026" keeps its slash.
+    if original.contains('/') && text.starts_with("quý ") {
+        text = text.replacen(" năm ", "/", 1);
+    }
     let letters: String = original.chars().filter(|c| c.is_alphabetic()).collect();
     if !letters.is_empty() && letters == letters.to_uppercase() {
         text.to_uppercase()
@@ -573,26 +581,8 @@ pub fn advance_mentions(text: &str, current: ReportPeriod) -> (String, Vec<Moved
     } else {
         text.to_string()
     };
-    let whole_number_at = |at: usize, n: &str| {
-        at + n.len() <= text.len()
-            && &text[at..at + n.len()] == n
-            && !text[..at].ends_with(|c: char| c.is_ascii_digit())
-    };
     match current.span {
-        // "11 tháng đầu năm (2025)" → "cả năm (2025)"; "10 tháng" → "11 tháng".
         baocao_model::Span::Month(m) if m < 12 => {
-            let n = m.to_string();
-            for (at, _) in hay.match_indices(&format!("{n} tháng đầu năm")) {
-                if whole_number_at(at, &n) && !cited_or_dated(text, at) {
-                    let len = format!("{n} tháng đầu năm").len();
-                    let to = if m + 1 == 12 {
-                        "cả năm".to_string()
-                    } else {
-                        format!("{} tháng đầu năm", m + 1)
-                    };
-                    push(&mut edits, at..at + len, to);
-                }
-            }
             // "trong tháng 3" without a year: the month reported.
             for (at, _) in hay.match_indices("tháng ") {
                 let num_at = at + "tháng ".len();
@@ -637,6 +627,10 @@ pub fn advance_mentions(text: &str, current: ReportPeriod) -> (String, Vec<Moved
             }
         }
         _ => {}
+    }
+    // "3 tháng đầu năm", "lũy kế 3 tháng", "vốn năm 2024 chuyển sang năm 2025".
+    for (r, to) in shapes::more_mentions(text, &hay, current, |at| cited_or_dated(text, at)) {
+        push(&mut edits, r, to);
     }
     edits.sort_by_key(|(r, _)| r.start);
     let mut out = text.to_string();
@@ -797,6 +791,7 @@ pub fn place_text(report: &Report, place: FigurePlace) -> Option<String> {
 #[cfg(test)]
 mod tests;
 
+mod shapes;
 pub mod walk;
 
 /// "Xác nhận" on a finding about carried-over figures: the official says the
