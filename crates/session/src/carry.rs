@@ -304,20 +304,17 @@ impl StaleMarks for Report {
                         text(TextTarget::Paragraph(p.id).into(), &p.inlines);
                     }
                     Block::Table(t) => {
-                        let rows = std::iter::once(&t.columns).chain(&t.rows);
-                        for (r, row) in rows.enumerate() {
-                            for (c, cell) in row.iter().enumerate() {
-                                for span in period_figures(cell, reported) {
-                                    cells.push(StaleFigure {
-                                        place: FigurePlace::Cell {
-                                            table: t.id,
-                                            row: r as u32,
-                                            col: c as u32,
-                                        },
-                                        start: span.start,
-                                        text: cell[span].to_string(),
-                                    });
-                                }
+                        for (r, c, cell) in shapes::figure_cells(t) {
+                            for span in period_figures(cell, reported) {
+                                cells.push(StaleFigure {
+                                    place: FigurePlace::Cell {
+                                        table: t.id,
+                                        row: r as u32,
+                                        col: c as u32,
+                                    },
+                                    start: span.start,
+                                    text: cell[span].to_string(),
+                                });
                             }
                         }
                     }

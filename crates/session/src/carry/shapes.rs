@@ -15,7 +15,7 @@
 //! đến ngày 10/3/2025"): it is the time stamp of a quantity and changes with it.
 
 use baocao_model::numbers::{word_before, NumToken, Numbers};
-use baocao_model::{ReportPeriod, Span};
+use baocao_model::{ReportPeriod, Span, Table};
 use std::ops::Range;
 
 /// The words after a number and "năm" that make it an anniversary: a named
@@ -46,6 +46,40 @@ fn lower_before(text: &str, at: usize) -> String {
         from += 1;
     }
     head[from..].trim_end().to_lowercase()
+}
+
+/// The cells of a table that may hold figures, with their grid place (row
+/// 0 is the `columns` row): not the header, which names the columns ("Chỉ
+/// tiêu (6 tháng, năm)"), nor a column of row numbers ("STT", "TT").
+pub(super) fn figure_cells(t: &Table) -> Vec<(usize, usize, &str)> {
+    let header = crate::table::header_rows(t);
+    let numbering: Vec<bool> = (0..crate::table::width(t))
+        .map(|c| {
+            std::iter::once(&t.columns)
+                .chain(&t.rows)
+                .take(header)
+                .any(|row| {
+                    let name = row.get(c).map_or(String::new(), |h| {
+                        h.split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .to_lowercase()
+                    });
+                    ["stt", "tt", "số tt", "số thứ tự", "thứ tự"].contains(&name.as_str())
+                })
+        })
+        .collect();
+    std::iter::once(&t.columns)
+        .chain(&t.rows)
+        .enumerate()
+        .skip(header)
+        .flat_map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .filter(|(c, _)| !numbering[*c])
+                .map(move |(c, cell)| (r, c, cell.as_str()))
+        })
+        .collect()
 }
 
 /// Whether a number the scanner counts as a quantity is rather an
