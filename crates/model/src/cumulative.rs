@@ -246,9 +246,10 @@ pub fn table_cumulative(t: &crate::Table) -> Vec<CellCumulative> {
     let lower: Vec<String> = headers.iter().map(|h| flat(h)).collect();
     let has = |h: &str, words: &[&str]| words.iter().any(|w| h.contains(w));
     let numbering = |h: &str| ["stt", "tt", "số tt", "số thứ tự", "thứ tự"].contains(&h);
-    let unit_col = lower
-        .iter()
-        .position(|h| h == "đvt" || h.starts_with("đơn vị tính") || h == "đơn vị");
+    // "ĐVT", "Đơn vị tính", also under a merged "Kết quả thống kê".
+    let unit_col = lower.iter().position(|h| {
+        h == "đvt" || h.ends_with(" đvt") || h.ends_with("đơn vị tính") || h == "đơn vị"
+    });
     let cumulative_cols: Vec<usize> = (0..width)
         .filter(|&c| has(&lower[c], &MARKERS) && !has(&lower[c], &OTHER_WORDS))
         .collect();
@@ -534,6 +535,45 @@ mod tests {
         );
         // A merged cell's text stands in its first column only.
         assert_eq!(found[0].header, "Lũy kế");
+        // A statistical form: "Kết quả thống kê" merged over "Đơn vị tính"
+        // and "Số liệu"; the row's label says it is a lũy kế.
+        let form = table(
+            &[
+                "STT",
+                "Chỉ tiêu thống kê",
+                "Kết quả thống kê",
+                "",
+                "Ghi chú",
+            ],
+            &[
+                &["", "", "Đơn vị tính", "Số liệu", ""],
+                &["1", "Số cuộc kiểm tra", "Cuộc", "7", ""],
+                &[
+                    "2",
+                    "Số hồ sơ số hóa (Lũy kế từ đầu năm)",
+                    "Hồ sơ",
+                    "1.310",
+                    "12",
+                ],
+            ],
+            1,
+        );
+        // A figure in the notes column is not the row's.
+        let found = table_cumulative(&form);
+        assert_eq!(
+            (
+                found[0].raw.as_str(),
+                found[0].unit.as_str(),
+                found[0].row,
+                found[0].col
+            ),
+            ("1.310", "hồ sơ", 3, 3)
+        );
+        assert_eq!(found.len(), 1);
+        // Two figures the row could mean: unsure, nothing.
+        let mut form = form;
+        form.columns[4] = "Ước thực hiện".into();
+        assert!(table_cumulative(&form).is_empty());
         // No lũy kế column or label: nothing.
         let plain = table(&["Chỉ tiêu", "Tháng này"], &[&["Thu thuế", "1.250"]], 0);
         assert!(table_cumulative(&plain).is_empty());
