@@ -110,7 +110,8 @@ pub fn period_figures(text: &str, reported: Option<ReportPeriod>) -> Vec<Range<u
             let mut dated = false;
             for t in inside {
                 match t.role {
-                    Role::Quantity if names_something(text, t) => {}
+                    Role::Quantity
+                        if names_something(text, t) || shapes::not_a_quantity(text, t) => {}
                     Role::Quantity => return true,
                     Role::Date | Role::MonthYear => dated = true,
                     Role::Year
@@ -178,7 +179,7 @@ fn names_something(text: &str, t: &NumToken) -> bool {
     };
     let in_name =
         counts_nothing && t.raw.len() <= 2 && before.chars().next().is_some_and(char::is_uppercase);
-    year || label || named || in_name || shapes::not_a_quantity(text, t)
+    year || label || named || in_name
 }
 
 /// The month's figures of inline content (see [`month_figures`]), in

@@ -86,7 +86,10 @@ pub(super) fn figure_cells(t: &Table) -> Vec<(usize, usize, &str)> {
 /// anniversary, an ordinal, the period's length or a name (see the module
 /// documentation). Such numbers do not change with the period.
 pub(super) fn not_a_quantity(text: &str, t: &NumToken) -> bool {
-    if !t.raw.bytes().all(|b| b.is_ascii_digit()) || t.percent_end.is_some() {
+    if let Some(end) = t.percent_end {
+        return category_bound(text, t.span.start, end);
+    }
+    if !t.raw.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
     let before = lower_before(text, t.span.start);
@@ -117,12 +120,51 @@ pub(super) fn not_a_quantity(text: &str, t: &NumToken) -> bool {
     let tiers = after.starts_with("cấp")
         && !after["cấp".len()..].starts_with(|c: char| c.is_alphabetic())
         && (before.ends_with("chính quyền") || before.ends_with("chính quyền địa phương"));
-    ordinal || anniversary || length || tiers
+    // "07 ngày trong tuần", "24 giờ trong ngày": opening hours.
+    let schedule = ["ngày trong tuần", "giờ trong ngày", "ngày/tuần", "giờ/ngày"]
+        .iter()
+        .any(|w| after.starts_with(w));
+    ordinal || anniversary || length || tiers || schedule
+}
+
+/// Whether a percentage from `start` to `end` is a bound of a category
+/// ("tự bảo đảm từ 70% - dưới 100% chi thường xuyên", "từ 30% đến dưới
+/// 70%"): a range whose upper end says "dưới" defines a class, it counts
+/// nothing of the period.
+fn category_bound(text: &str, start: usize, end: usize) -> bool {
+    const JOINS: [&str; 3] = ["-", "–", "đến"];
+    let low = |before: &str, after: &str| {
+        before.ends_with("từ")
+            && JOINS.iter().any(|j| {
+                after
+                    .strip_prefix(j)
+                    .is_some_and(|r| r.trim_start().starts_with("dưới"))
+            })
+    };
+    let before = lower_before(text, start);
+    let after = lower_after(text, end);
+    if low(&before, &after) {
+        return true;
+    }
+    // The upper end: "từ 70% - dưới [100]%".
+    let Some(head) = before.strip_suffix("dưới") else {
+        return false;
+    };
+    let head = head.trim_end();
+    let Some(head) = JOINS.iter().find_map(|j| head.strip_suffix(j)) else {
+        return false;
+    };
+    let head = head.trim_end();
+    let Some(head) = head.strip_suffix('%') else {
+        return false;
+    };
+    let head = head.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+    head.trim_end().ends_with("từ")
 }
 
 /// Whether a bare "a/b" (no unit, no percent) is rather a day and month:
 /// "cầu 17/10", "Ngày 27/7" (a day above 12 over a month; a share of a
-/// whole is never more than the whole).
+/// whole is never more than the whole); or opening hours, "24/24 giờ".
 pub(super) fn day_and_month(text: &str, span: &Range<usize>, numbers: &Numbers) -> bool {
     let inside: Vec<&NumToken> = numbers
         .tokens
@@ -141,11 +183,17 @@ pub(super) fn day_and_month(text: &str, span: &Range<usize>, numbers: &Numbers) 
     let (Ok(day), Ok(month)) = (a.raw.parse::<u32>(), b.raw.parse::<u32>()) else {
         return false;
     };
-    bare(a)
-        && bare(b)
-        && &text[a.span.end..b.span.start] == "/"
-        && (13..=31).contains(&day)
-        && (1..=12).contains(&month)
+    // "thông suốt 24/24 giờ": opening hours, not a share.
+    let hours = day == 24
+        && month == 24
+        && lower_after(text, b.span.end).starts_with("giờ")
+        && a.unit.is_empty();
+    hours
+        || bare(a)
+            && bare(b)
+            && &text[a.span.end..b.span.start] == "/"
+            && (13..=31).contains(&day)
+            && (1..=12).contains(&month)
 }
 
 /// Whether the date at `start` is the cut-off of the figures: it follows
@@ -407,6 +455,38 @@ mod tests {
             );
         }
         assert_eq!(marked("cấp 12 giấy phép cấp xã", year), ["12"]);
+        // Opening hours and the bounds of a class are not counts either.
+        for text in [
+            "hoạt động thông suốt 24/24 giờ trong ngày và 07 ngày trong tuần",
+            "trực 24/24 giờ",
+            "mở cửa 06 ngày/tuần",
+            "đơn vị tự bảo đảm từ 70% - dưới 100% chi thường xuyên",
+            "tự bảo đảm từ 30% đến dưới 70% chi thường xuyên",
+        ] {
+            assert!(
+                marked(text, year).is_empty(),
+                "{text}: {:?}",
+                marked(text, year)
+            );
+        }
+        assert_eq!(
+            marked("giải quyết 24/24 hồ sơ, làm việc 5 ngày liên tục", year),
+            ["24/24", "5"]
+        );
+        assert_eq!(
+            marked(
+                "tự bảo đảm từ 70% - dưới 100% chi thường xuyên là 36 đơn vị",
+                year
+            ),
+            ["36"]
+        );
+        assert_eq!(
+            marked(
+                "tỷ lệ tăng từ 70% lên 85%; đạt từ 40% đến 60% kế hoạch",
+                year
+            ),
+            ["70", "85", "40", "60"]
+        );
         assert_eq!(
             marked("trẻ em dưới 6 tháng tuổi được tiêm 120 liều", year),
             ["6", "120"]
