@@ -4,9 +4,12 @@
 //! figures are counted up to; the period's name and length move on with it.
 //!
 //! Not quantities: an anniversary ("66 năm Ngày truyền thống", "kỷ niệm 95
-//! năm"), an ordinal ("lần thứ 3"), the length of the period ("trong 6 tháng
-//! cuối năm"), the name of the two-tier government ("chính quyền địa phương
-//! 02 cấp"), a day and month written like a fraction ("cầu 17/10"), and the
+//! năm"), an ordinal ("lần thứ 3", "mũi 2"), the length of the period
+//! ("trong 6 tháng cuối năm"), the name of the two-tier government
+//! ("chính quyền địa phương 02 cấp"), who is counted ("trên 18 tuổi", "ít
+//! nhất 01 mũi"), a line's voltage ("22kV"), opening hours ("24/24 giờ"),
+//! the bounds of a class ("từ 70% - dưới 100%"), a day and month written
+//! like a fraction ("cầu 17/10"), and the
 //! dates of events ("ngày 21/02/2025", "từ 01/3/2025", "(03/02/1930-03/02/2025)"):
 //! a date says when something happened, it counts nothing, and a new month
 //! brings new events rather than new values of the old dates. The one date
@@ -89,13 +92,30 @@ pub(super) fn not_a_quantity(text: &str, t: &NumToken) -> bool {
     if let Some(end) = t.percent_end {
         return category_bound(text, t.span.start, end);
     }
+    // "đường dây 22kV", "0,4kV": a line's voltage.
+    if t.unit == "kv" || t.unit.starts_with("kv ") {
+        return true;
+    }
     if !t.raw.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
     let before = lower_before(text, t.span.start);
     let after = lower_after(text, t.span.end);
-    // "lần thứ 3", "kỳ họp thứ 11".
-    let ordinal = word_before(text, t.span.start).to_lowercase() == "thứ";
+    // "lần thứ 3", "kỳ họp thứ 11", "tiêm đủ mũi 2".
+    let ordinal = ["thứ", "mũi"].contains(&word_before(text, t.span.start).to_lowercase().as_str());
+    // "trên 18 tuổi", "trẻ từ đủ 12 đến 17 tuổi", "tiêm ít nhất 01 mũi":
+    // who is counted, not how many.
+    let age = after.starts_with("tuổi")
+        || (before.ends_with("từ") || before.ends_with("từ đủ"))
+            && after
+                .strip_prefix("đến")
+                .or_else(|| after.strip_prefix('-'))
+                .map(str::trim_start)
+                .is_some_and(|r| {
+                    let r = r.trim_start_matches(|c: char| c.is_ascii_digit());
+                    r.trim_start().starts_with("tuổi")
+                });
+    let criterion = before.ends_with("ít nhất") || before.ends_with("tối thiểu");
     // "kỷ niệm 95 năm", "66 năm Ngày truyền thống", "30 năm tuổi Đảng".
     let anniversary = after.strip_prefix("năm ").is_some_and(|rest| {
         let named = text[t.span.end..]
@@ -124,7 +144,7 @@ pub(super) fn not_a_quantity(text: &str, t: &NumToken) -> bool {
     let schedule = ["ngày trong tuần", "giờ trong ngày", "ngày/tuần", "giờ/ngày"]
         .iter()
         .any(|w| after.starts_with(w));
-    ordinal || anniversary || length || tiers || schedule
+    ordinal || anniversary || length || tiers || schedule || age || criterion
 }
 
 /// Whether a percentage from `start` to `end` is a bound of a category
@@ -455,6 +475,29 @@ mod tests {
             );
         }
         assert_eq!(marked("cấp 12 giấy phép cấp xã", year), ["12"]);
+        // Who is counted and what a line carries, beside what is counted.
+        assert_eq!(
+            marked(
+                "người dân trên 18 tuổi tiêm ít nhất 01 mũi: 68.448 người",
+                year
+            ),
+            ["68.448"]
+        );
+        assert_eq!(
+            marked(
+                "tiêm cho trẻ từ đủ 12 đến 17 tuổi được 5.295 liều; tiêm đủ mũi 2: 4.100 trẻ",
+                year
+            ),
+            ["5.295", "4.100"]
+        );
+        assert_eq!(
+            marked("kéo 3,5 km đường dây 22 kV và 0,4kV, lắp 12 trạm 35KV", year),
+            ["3,5", "12"]
+        );
+        assert_eq!(
+            marked("chúc thọ 45 cụ tròn 90 tuổi; tăng từ 12 đến 17 hộ", year),
+            ["45", "12", "17"]
+        );
         // Opening hours and the bounds of a class are not counts either.
         for text in [
             "hoạt động thông suốt 24/24 giờ trong ngày và 07 ngày trong tuần",
