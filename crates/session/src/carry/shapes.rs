@@ -106,6 +106,7 @@ pub(super) fn not_a_quantity(text: &str, t: &NumToken) -> bool {
     // "trên 18 tuổi", "trẻ từ đủ 12 đến 17 tuổi", "tiêm ít nhất 01 mũi":
     // who is counted, not how many.
     let age = after.starts_with("tuổi")
+        || after.starts_with("tháng tuổi")
         || (before.ends_with("từ") || before.ends_with("từ đủ"))
             && after
                 .strip_prefix("đến")
@@ -491,7 +492,10 @@ mod tests {
             ["5.295", "4.100"]
         );
         assert_eq!(
-            marked("kéo 3,5 km đường dây 22 kV và 0,4kV, lắp 12 trạm 35KV", year),
+            marked(
+                "kéo 3,5 km đường dây 22 kV và 0,4kV, lắp 12 trạm 35KV",
+                year
+            ),
             ["3,5", "12"]
         );
         assert_eq!(
@@ -532,7 +536,7 @@ mod tests {
         );
         assert_eq!(
             marked("trẻ em dưới 6 tháng tuổi được tiêm 120 liều", year),
-            ["6", "120"]
+            ["120"]
         );
     }
 
