@@ -49,8 +49,9 @@ fn figure_at(text: &str, start: usize) -> Option<&str> {
 }
 
 /// The figures of a text that belong to the month reported: amounts, counts,
-/// percentages and fractions, and the dates and months in that month or the
-/// one before it ("tính đến hết ngày 12/03/2025", "tháng 3/2025"). Years
+/// percentages and fractions, and the date the figures are counted up to
+/// when it falls in that month or the one before it ("tính đến hết ngày
+/// 12/03/2025"; not the dates of events or anniversaries, see `shapes`). Years
 /// ("giai đoạn 2021-2030"), document numbers ("154/KH-UBND"), map scales,
 /// codes and older dates stay the same from one month to the next: marking
 /// them would bury the figures that do change. The roles of the numbers come
