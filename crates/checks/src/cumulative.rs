@@ -110,7 +110,7 @@ pub fn document(units: &[Unit], report: &Report, out: &mut Vec<Placed>) {
                 .previous_cumulative
                 .iter()
                 .filter(|p| {
-                    p.cell.is_none() && p.target == target && p.key == c.key && p.unit == c.unit
+                    p.column.is_empty() && p.target == target && p.key == c.key && p.unit == c.unit
                 })
                 .collect();
             let [prev] = previous.as_slice() else {
@@ -161,9 +161,9 @@ fn tables(units: &[Unit], report: &Report, year: u16, out: &mut Vec<Placed>) {
                 .previous_cumulative
                 .iter()
                 .filter(|p| {
-                    p.cell
-                        .as_ref()
-                        .is_some_and(|cell| cell.table == t.id && cell.column == c.column)
+                    !p.column.is_empty()
+                        && p.target == TextTarget::Paragraph(t.id)
+                        && p.column == c.column
                         && p.key == c.key
                         && p.unit == c.unit
                 })

@@ -336,25 +336,18 @@ pub fn table_cumulative(t: &crate::Table) -> Vec<CellCumulative> {
     out
 }
 
-/// Where a carried figure stood in a table: the table (the same one in the
-/// report made from it) and its column's words ([`CellCumulative::column`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CarriedCell {
-    pub table: crate::BlockId,
-    pub column: String,
-}
-
 /// A cumulative figure of the previous period's report, kept in the report
 /// made from it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CarriedCumulative {
     /// The paragraph, heading, footnote it stood in (the same one in the new
-    /// report); for a table's cell, the table as a paragraph target, with
-    /// `cell` saying which.
+    /// report); for a table's cell, the table's block as a paragraph target,
+    /// with `column` saying which column.
     pub target: TextTarget,
-    /// For a figure in a table: the table and the column.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cell: Option<CarriedCell>,
+    /// For a figure in a table: its column's words
+    /// ([`CellCumulative::column`]); empty for text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub column: String,
     /// The indicator's words ([`Cumulative::key`]).
     pub key: String,
     pub unit: String,
@@ -380,7 +373,7 @@ pub fn carried(report: &crate::Report) -> Vec<CarriedCumulative> {
         for c in cumulative_figures(&text) {
             out.push(CarriedCumulative {
                 target,
-                cell: None,
+                column: String::new(),
                 key: c.key,
                 unit: c.unit,
                 raw: text[c.span].to_string(),
@@ -405,10 +398,7 @@ pub fn carried(report: &crate::Report) -> Vec<CarriedCumulative> {
         for c in table_cumulative(t) {
             out.push(CarriedCumulative {
                 target: TextTarget::Paragraph(t.id),
-                cell: Some(CarriedCell {
-                    table: t.id,
-                    column: c.column,
-                }),
+                column: c.column,
                 key: c.key,
                 unit: c.unit,
                 raw: c.raw.clone(),
