@@ -12,8 +12,10 @@ import { bytesBeforeReady } from '../bench/load.mjs';
 // and the templates of issue 11 then added 110 KB, most of it Leptos views
 // (reactive_graph and tachys +88 KB before wasm-opt): 554,097 B on
 // 2026-11-30. Issue 14 asks for 300 KB; this budget only stops it growing
-// unnoticed.
-const BUDGET_GZ = 560_000;
+// unnoticed. Issue 11's next period (which numbers are quantities, the
+// period's phrasings, lũy kế in tables and footnotes) then added 9,343 B to
+// the page's wasm (531,524 → 540,867 B gzipped): 564,449 B.
+const BUDGET_GZ = 565_000;
 
 let server;
 let browser;
