@@ -17,7 +17,9 @@ import { bytesBeforeReady } from '../bench/load.mjs';
 // (no float parser tables), wasm-opt --low-memory-unused and stored inlines
 // read in one pass: 499,336 B on 2026-11-30. Issue 11's moved mentions of the
 // period (marks kept in step with every edit, stored with the draft, the list
-// beside the editor) and the unit profile in backups add about 9 KB.
+// beside the editor) and the unit profile in backups add about 9 KB; its
+// next period (which numbers are quantities, the period's phrasings, lũy kế
+// in tables and footnotes) about 9 KB more.
 // Issue 14 asks for 300 KB, out of reach with Leptos views, the checks and
 // the model on the page; the budget is what was reached with a few KB for
 // what lands beside it, so that growth is noticed.

@@ -164,12 +164,190 @@ pub fn cumulative_figures(text: &str) -> Vec<Cumulative> {
     out
 }
 
+/// A cumulative figure in a table: a cell of a column whose header says
+/// "Lũy kế" / "Từ đầu năm" ("Chỉ tiêu | Tháng này | Lũy kế từ đầu năm"), or
+/// the one figure of a row whose label says so ("Số lãnh đạo được bổ nhiệm
+/// (Lũy kế từ đầu năm) | Người | 0").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellCumulative {
+    /// Its grid place (row 0 is the `columns` row).
+    pub row: usize,
+    pub col: usize,
+    pub value: Decimal,
+    /// The cell as written, trimmed.
+    pub raw: String,
+    /// The row's label as written, and its words as in [`Cumulative::key`].
+    pub label: String,
+    pub key: String,
+    /// The column's header as written, and its words the same way.
+    pub header: String,
+    pub column: String,
+    /// The row's unit (its "ĐVT" cell, else the table's unit line), lower case.
+    pub unit: String,
+    /// The period's own figure of the row, from the one column whose header
+    /// says so ("Tháng này", "Thực hiện trong tháng", "Kỳ này"): its column
+    /// and value.
+    pub own: Option<(usize, Decimal)>,
+}
+
+/// Words of a column header that say its figures are the period's own.
+const OWN_WORDS: [&str; 8] = [
+    "tháng này",
+    "trong tháng",
+    "thực hiện tháng",
+    "kỳ này",
+    "trong kỳ",
+    "quý này",
+    "trong quý",
+    "thực hiện quý",
+];
+
+/// Words of a header that make a column neither the period's own figure nor
+/// its lũy kế: last year's, the plan, a comparison, a rate, a note.
+const OTHER_WORDS: [&str; 10] = [
+    "cùng kỳ",
+    "kế hoạch",
+    "so với",
+    "so sánh",
+    "tỷ lệ",
+    "%",
+    "ghi chú",
+    "năm trước",
+    "kỳ trước",
+    "tháng trước",
+];
+
+/// A header or label as one line of single spaces, lower case.
+fn flat(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The cumulative figures of a table (see [`CellCumulative`]). Silent when
+/// unsure: a figure must fill its cell alone, the column's meaning must be
+/// one of a kind, the row's label must be there, rates are left out.
+pub fn table_cumulative(t: &crate::Table) -> Vec<CellCumulative> {
+    let grid: Vec<&Vec<String>> = std::iter::once(&t.columns).chain(&t.rows).collect();
+    let header_rows = 1 + (t.layout.more_header_rows as usize).min(t.rows.len());
+    let width = grid.iter().map(|r| r.len()).max().unwrap_or(0);
+    let headers: Vec<String> = (0..width)
+        .map(|c| {
+            grid[..header_rows]
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|h| !h.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let lower: Vec<String> = headers.iter().map(|h| flat(h)).collect();
+    let has = |h: &str, words: &[&str]| words.iter().any(|w| h.contains(w));
+    let numbering = |h: &str| ["stt", "tt", "số tt", "số thứ tự", "thứ tự"].contains(&h);
+    // "ĐVT", "Đơn vị tính", also under a merged "Kết quả thống kê".
+    let unit_col = lower.iter().position(|h| {
+        h == "đvt" || h.ends_with(" đvt") || h.ends_with("đơn vị tính") || h == "đơn vị"
+    });
+    let cumulative_cols: Vec<usize> = (0..width)
+        .filter(|&c| has(&lower[c], &MARKERS) && !has(&lower[c], &OTHER_WORDS))
+        .collect();
+    let own_cols: Vec<usize> = (0..width)
+        .filter(|&c| {
+            has(&lower[c], &OWN_WORDS) && !has(&lower[c], &MARKERS) && !has(&lower[c], &OTHER_WORDS)
+        })
+        .collect();
+    let table_unit = flat(&t.unit)
+        .trim_start_matches("đvt")
+        .trim_start_matches("đơn vị tính")
+        .trim_start_matches(':')
+        .trim()
+        .to_string();
+    let number = |cell: &str| {
+        let raw = cell.trim();
+        Decimal::parse_vn(raw).map(|v| (raw.to_string(), v))
+    };
+    let mut out = Vec::new();
+    for (r, row) in grid.iter().enumerate().skip(header_rows) {
+        let cell = |c: usize| row.get(c).map_or("", String::as_str);
+        let Some(label_col) = (0..row.len()).find(|&c| {
+            Some(c) != unit_col && !numbering(&lower[c]) && cell(c).chars().any(char::is_alphabetic)
+        }) else {
+            continue;
+        };
+        let label = cell(label_col)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let label_lower = flat(&label);
+        let unit = unit_col
+            .map(|c| flat(cell(c)))
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| table_unit.clone());
+        if unit.contains('%') || label_lower.contains("tỷ lệ") || label_lower.contains('%') {
+            continue;
+        }
+        let key = key_of(&label);
+        if key.is_empty() {
+            continue;
+        }
+        let own = match own_cols.as_slice() {
+            [c] => number(cell(*c)).map(|(_, v)| (*c, v)),
+            _ => None,
+        };
+        let mut push = |c: usize, own: Option<(usize, Decimal)>| {
+            if let Some((raw, value)) = number(cell(c)) {
+                out.push(CellCumulative {
+                    row: r,
+                    col: c,
+                    value,
+                    raw,
+                    label: label.clone(),
+                    key: key.clone(),
+                    header: headers[c].clone(),
+                    column: key_of(&headers[c]),
+                    unit: unit.clone(),
+                    own,
+                });
+            }
+        };
+        if let [c] = cumulative_cols.as_slice() {
+            push(*c, own);
+        } else if cumulative_cols.is_empty() && has(&label_lower, &MARKERS) {
+            // "(Lũy kế từ đầu năm)" in the label: the row's one figure.
+            let figures: Vec<usize> = (0..row.len())
+                .filter(|&c| {
+                    c != label_col
+                        && Some(c) != unit_col
+                        && !numbering(&lower[c])
+                        && !has(&lower[c], &OTHER_WORDS)
+                        && number(cell(c)).is_some()
+                })
+                .collect();
+            if let [c] = figures.as_slice() {
+                push(*c, None);
+            }
+        }
+    }
+    // The same row label twice in a table: which is which is unsure.
+    let keys: Vec<String> = out.iter().map(|c| c.key.clone()).collect();
+    out.retain(|c| keys.iter().filter(|k| **k == c.key).count() == 1);
+    out
+}
+
 /// A cumulative figure of the previous period's report, kept in the report
 /// made from it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CarriedCumulative {
-    /// The paragraph, heading, footnote it stood in (the same one in the new report).
+    /// The paragraph, heading, footnote it stood in (the same one in the new
+    /// report); for a table's cell, the table's block as a paragraph target,
+    /// with `column` saying which column.
     pub target: TextTarget,
+    /// For a figure in a table: its column's words
+    /// ([`CellCumulative::column`]); empty for text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub column: String,
     /// The indicator's words ([`Cumulative::key`]).
     pub key: String,
     pub unit: String,
@@ -190,22 +368,46 @@ pub fn carried(report: &crate::Report) -> Vec<CarriedCumulative> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    report.body.visit(&mut |v| {
-        if let crate::Visit::Block(_, crate::Block::Paragraph(p)) = v {
-            let text = crate::plain_text(&p.inlines);
-            for c in cumulative_figures(&text) {
-                out.push(CarriedCumulative {
-                    target: TextTarget::Paragraph(p.id),
-                    key: c.key,
-                    unit: c.unit,
-                    raw: text[c.span].to_string(),
-                    year: period.year,
-                    period: period.to_string(),
-                    clause: text[c.clause].to_string(),
-                });
-            }
+    let mut text_figures = |target: TextTarget, inlines: &[crate::Inline]| {
+        let text = crate::plain_text(inlines);
+        for c in cumulative_figures(&text) {
+            out.push(CarriedCumulative {
+                target,
+                column: String::new(),
+                key: c.key,
+                unit: c.unit,
+                raw: text[c.span].to_string(),
+                year: period.year,
+                period: period.to_string(),
+                clause: text[c.clause].to_string(),
+            });
         }
+    };
+    let mut tables = Vec::new();
+    report.body.visit(&mut |v| match v {
+        crate::Visit::Block(_, crate::Block::Paragraph(p)) => {
+            text_figures(TextTarget::Paragraph(p.id), &p.inlines);
+        }
+        crate::Visit::Block(_, crate::Block::Table(t)) => tables.push(t.clone()),
+        crate::Visit::Heading(..) => {}
     });
+    for f in &report.footnotes {
+        text_figures(TextTarget::Footnote(f.id), &f.content);
+    }
+    for t in &tables {
+        for c in table_cumulative(t) {
+            out.push(CarriedCumulative {
+                target: TextTarget::Paragraph(t.id),
+                column: c.column,
+                key: c.key,
+                unit: c.unit,
+                raw: c.raw.clone(),
+                year: period.year,
+                period: period.to_string(),
+                clause: format!("{} — {}: {}", c.label, c.header, c.raw),
+            });
+        }
+    }
     out
 }
 
@@ -265,5 +467,105 @@ mod tests {
         assert_eq!(a[0].key, "thu tỷ đồng");
         let c = cumulative_figures("Từ đầu năm đến nay tiếp nhận 1.204 hồ sơ đất đai");
         assert_eq!(c[0].key, "đất đai");
+    }
+
+    fn table(columns: &[&str], rows: &[&[&str]], more_header_rows: u32) -> crate::Table {
+        crate::Table {
+            id: crate::BlockId(7),
+            title: String::new(),
+            unit: "ĐVT: triệu đồng".into(),
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+            layout: crate::TableLayout {
+                more_header_rows,
+                ..Default::default()
+            },
+            origin: None,
+        }
+    }
+
+    #[test]
+    fn a_table_s_cumulative_cells_under_a_header_of_two_rows() {
+        // "Kết quả" merged over "Tháng này" and "Lũy kế"; the unit from the
+        // table's unit line; a figure with words beside it is not read.
+        let t = table(
+            &["TT", "Chỉ tiêu", "Kết quả", ""],
+            &[
+                &["", "", "Tháng này", "Lũy kế"],
+                &["1", "Thu thuế", "1.250", "11.900"],
+                &["2", "Thu phí", "310", "2.100 (ước)"],
+                &["3", "Thu khác (lũy kế)", "", "95"],
+            ],
+            1,
+        );
+        let found = table_cumulative(&t);
+        let got: Vec<String> = found
+            .iter()
+            .map(|c| {
+                format!(
+                    "{},{} {} «{}» {} {:?}",
+                    c.row,
+                    c.col,
+                    c.raw,
+                    c.key,
+                    c.unit,
+                    c.own.map(|o| o.0)
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "2,3 11.900 «thu thuế» triệu đồng Some(2)",
+                "4,3 95 «thu khác lũy kế» triệu đồng None",
+            ]
+        );
+        // A merged cell's text stands in its first column only.
+        assert_eq!(found[0].header, "Lũy kế");
+        // A statistical form: "Kết quả thống kê" merged over "Đơn vị tính"
+        // and "Số liệu"; the row's label says it is a lũy kế.
+        let form = table(
+            &[
+                "STT",
+                "Chỉ tiêu thống kê",
+                "Kết quả thống kê",
+                "",
+                "Ghi chú",
+            ],
+            &[
+                &["", "", "Đơn vị tính", "Số liệu", ""],
+                &["1", "Số cuộc kiểm tra", "Cuộc", "7", ""],
+                &[
+                    "2",
+                    "Số hồ sơ số hóa (Lũy kế từ đầu năm)",
+                    "Hồ sơ",
+                    "1.310",
+                    "12",
+                ],
+            ],
+            1,
+        );
+        // A figure in the notes column is not the row's.
+        let found = table_cumulative(&form);
+        assert_eq!(
+            (
+                found[0].raw.as_str(),
+                found[0].unit.as_str(),
+                found[0].row,
+                found[0].col
+            ),
+            ("1.310", "hồ sơ", 3, 3)
+        );
+        assert_eq!(found.len(), 1);
+        // Two figures the row could mean: unsure, nothing.
+        let mut form = form;
+        form.columns[4] = "Ước thực hiện".into();
+        assert!(table_cumulative(&form).is_empty());
+        // No lũy kế column or label: nothing.
+        let plain = table(&["Chỉ tiêu", "Tháng này"], &[&["Thu thuế", "1.250"]], 0);
+        assert!(table_cumulative(&plain).is_empty());
     }
 }

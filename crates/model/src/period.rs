@@ -93,7 +93,10 @@ fn parse_month_year(s: &str) -> Option<(Period, usize)> {
     let rest = &s[i..];
     let skip = if rest.starts_with('/') {
         1
-    } else if rest.starts_with(" năm ") {
+    } else if [" năm ", " NĂM ", " Năm "]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
         " năm ".len()
     } else {
         return None;
@@ -156,5 +159,14 @@ mod tests {
             "11/2024"
         );
         assert_eq!(Period::find_in("tháng 3 đã số hoá"), None);
+        // A title line in capitals, and "Năm" with a capital.
+        for (text, said) in [
+            ("NHIỆM VỤ TRỌNG TÂM THÁNG 12 NĂM 2025", "THÁNG 12 NĂM 2025"),
+            ("Kết quả Tháng 7 Năm 2026", "Tháng 7 Năm 2026"),
+        ] {
+            let (_, range) = Period::find_in(text).unwrap();
+            assert_eq!(&text[range], said);
+        }
+        assert_eq!(Period::find_in("THÁNG 12 NĂMMỚI 2025"), None);
     }
 }

@@ -49,8 +49,9 @@ fn figure_at(text: &str, start: usize) -> Option<&str> {
 }
 
 /// The figures of a text that belong to the month reported: amounts, counts,
-/// percentages and fractions, and the dates and months in that month or the
-/// one before it ("tính đến hết ngày 12/03/2025", "tháng 3/2025"). Years
+/// percentages and fractions, and the date the figures are counted up to
+/// when it falls in that month or the one before it ("tính đến hết ngày
+/// 12/03/2025"; not the dates of events or anniversaries, see `shapes`). Years
 /// ("giai đoạn 2021-2030"), document numbers ("154/KH-UBND"), map scales,
 /// codes and older dates stay the same from one month to the next: marking
 /// them would bury the figures that do change. The roles of the numbers come
@@ -100,6 +101,9 @@ pub fn period_figures(text: &str, reported: Option<ReportPeriod>) -> Vec<Range<u
     figure_spans(text)
         .into_iter()
         .filter(|span| {
+            if shapes::day_and_month(text, span, &numbers) {
+                return false;
+            }
             let inside = numbers
                 .tokens
                 .iter()
@@ -107,7 +111,8 @@ pub fn period_figures(text: &str, reported: Option<ReportPeriod>) -> Vec<Range<u
             let mut dated = false;
             for t in inside {
                 match t.role {
-                    Role::Quantity if names_something(text, t) => {}
+                    Role::Quantity
+                        if names_something(text, t) || shapes::not_a_quantity(text, t) => {}
                     Role::Quantity => return true,
                     Role::Date | Role::MonthYear => dated = true,
                     Role::Year
@@ -124,6 +129,7 @@ pub fn period_figures(text: &str, reported: Option<ReportPeriod>) -> Vec<Range<u
             dated
                 && !month_name
                 && !cited(span.start)
+                && shapes::cut_off(text, span.start, &numbers, in_period)
                 && numbers
                     .dates
                     .iter()
@@ -284,20 +290,17 @@ impl StaleMarks for Report {
                         text(TextTarget::Paragraph(p.id).into(), &p.inlines);
                     }
                     Block::Table(t) => {
-                        let rows = std::iter::once(&t.columns).chain(&t.rows);
-                        for (r, row) in rows.enumerate() {
-                            for (c, cell) in row.iter().enumerate() {
-                                for span in period_figures(cell, reported) {
-                                    cells.push(StaleFigure {
-                                        place: FigurePlace::Cell {
-                                            table: t.id,
-                                            row: r as u32,
-                                            col: c as u32,
-                                        },
-                                        start: span.start,
-                                        text: cell[span].to_string(),
-                                    });
-                                }
+                        for (r, c, cell) in shapes::figure_cells(t) {
+                            for span in period_figures(cell, reported) {
+                                cells.push(StaleFigure {
+                                    place: FigurePlace::Cell {
+                                        table: t.id,
+                                        row: r as u32,
+                                        col: c as u32,
+                                    },
+                                    start: span.start,
+                                    text: cell[span].to_string(),
+                                });
                             }
                         }
                     }
@@ -444,7 +447,11 @@ fn period_written_like(original: &str, next: ReportPeriod) -> String {
     ) {
         return month_written_like(original, m);
     }
-    let text = next.to_string();
+    let mut text = next.to_string();
+    // "quý I/2026" keeps its slash.
+    if original.contains('/') && text.starts_with("quý ") {
+        text = text.replacen(" năm ", "/", 1);
+    }
     let letters: String = original.chars().filter(|c| c.is_alphabetic()).collect();
     if !letters.is_empty() && letters == letters.to_uppercase() {
         text.to_uppercase()
@@ -528,26 +535,8 @@ pub fn advance_mentions_at(
     } else {
         text.to_string()
     };
-    let whole_number_at = |at: usize, n: &str| {
-        at + n.len() <= text.len()
-            && &text[at..at + n.len()] == n
-            && !text[..at].ends_with(|c: char| c.is_ascii_digit())
-    };
     match current.span {
-        // "11 tháng đầu năm (2025)" → "cả năm (2025)"; "10 tháng" → "11 tháng".
         baocao_model::Span::Month(m) if m < 12 => {
-            let n = m.to_string();
-            for (at, _) in hay.match_indices(&format!("{n} tháng đầu năm")) {
-                if whole_number_at(at, &n) && !cited_or_dated(text, at) {
-                    let len = format!("{n} tháng đầu năm").len();
-                    let to = if m + 1 == 12 {
-                        "cả năm".to_string()
-                    } else {
-                        format!("{} tháng đầu năm", m + 1)
-                    };
-                    push(&mut edits, at..at + len, to);
-                }
-            }
             // "trong tháng 3" without a year: the month reported.
             for (at, _) in hay.match_indices("tháng ") {
                 let num_at = at + "tháng ".len();
@@ -592,6 +581,10 @@ pub fn advance_mentions_at(
             }
         }
         _ => {}
+    }
+    // "3 tháng đầu năm", "lũy kế 3 tháng", "vốn năm 2024 chuyển sang năm 2025".
+    for (r, to) in shapes::more_mentions(text, &hay, current, |at| cited_or_dated(text, at)) {
+        push(&mut edits, r, to);
     }
     edits.sort_by_key(|(r, _)| r.start);
     let mut out = text.to_string();
@@ -795,6 +788,7 @@ pub fn place_text(report: &Report, place: FigurePlace) -> Option<String> {
 #[cfg(test)]
 mod tests;
 
+mod shapes;
 pub mod walk;
 
 /// "Xác nhận" on a finding about carried-over figures: the official says the

@@ -28,6 +28,10 @@ pub fn walk_order(report: &Report) -> Vec<StaleFigure> {
     for s in &report.body.sections {
         w.section(s);
     }
+    // The appendices after the body, as printed.
+    for a in &report.body.appendices {
+        w.blocks(&a.blocks);
+    }
     for f in &report.footnotes {
         w.note(f.id);
     }
@@ -351,6 +355,16 @@ mod tests {
         let left: Vec<&str> = r.stale_at(place).iter().map(|f| f.text.as_str()).collect();
         assert_eq!(left, ["10.595", "120"]);
         assert!(!r.confirm_figure(place, start), "already confirmed");
+    }
+
+    #[test]
+    fn the_walk_goes_on_into_the_appendices_but_not_into_table_headers() {
+        let r = import_text(
+            "BÁO CÁO\n\nTình hình tháng 5/2026\n\nI. KẾT QUẢ\n\nCấp 37 giấy phép.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Thị Hoa\n\nPhụ lục I\nSỐ LIỆU THU CHI\n\nThu phí đạt 418 triệu đồng.\n\n| STT | Chỉ tiêu (6 tháng, năm) | Số liệu |\n|---|---|---|\n| 1 | Thu thuế | 2.905 |\n",
+        )
+        .unwrap();
+        let june = next_month(&r, Period::new(5, 2026).unwrap()).report;
+        assert_eq!(texts(&walk_order(&june)), ["37", "418", "2.905"]);
     }
 
     #[test]
