@@ -249,6 +249,11 @@ fn a_report_without_moved_marks_stores_as_before() {
     let at = n.title.summary.find("tháng 12/2025").unwrap();
     assert_eq!(
         json["moved"][0],
-        serde_json::json!(format!("s {at} tháng 11/2025 → tháng 12/2025"))
+        serde_json::json!({
+            "place": "summary",
+            "start": at,
+            "text": "tháng 12/2025",
+            "was": "tháng 11/2025",
+        })
     );
 }
