@@ -17,13 +17,13 @@ import { bytesBeforeReady } from '../bench/load.mjs';
 // (no float parser tables), wasm-opt --low-memory-unused and stored inlines
 // read in one pass: 499,336 B on 2026-11-30. Issue 11's moved mentions of the
 // period (marks kept in step with every edit, stored with the draft, the list
-// beside the editor) and the unit profile in backups add about 9 KB; its
-// next period (which numbers are quantities, the period's phrasings, lũy kế
-// in tables and footnotes) about 9 KB more.
+// beside the editor), the unit profile in backups, and its next period (which
+// numbers are quantities, the period's phrasings, lũy kế in tables and
+// footnotes) then added 19.8 KB: 519,108 B on 2026-11-30 (page wasm 494,899).
 // Issue 14 asks for 300 KB, out of reach with Leptos views, the checks and
-// the model on the page; the budget is what was reached with a few KB for
-// what lands beside it, so that growth is noticed.
-const BUDGET_GZ = 512_000;
+// the model on the page; the budget is what was reached with 3 KB to spare,
+// so that growth is noticed.
+const BUDGET_GZ = 522_000;
 
 let server;
 let browser;
