@@ -2,53 +2,18 @@
 // a finding one click from its fix (it lands on its characters, in a
 // footnote too, and offers the one certain correction), and "Cập nhật số
 // liệu", last month's figures one by one from the keyboard. Screenshots at
-// 1366 px and at 200% zoom go to /work/shots/figures/ (and target/screenshots).
+// 1366 px and at 200% zoom go to target/screenshots/figures/.
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, seedsDir } from './harness.mjs';
-import { assert, waitSaved, unlabelledControls } from './helpers.mjs';
+import { serveDist, launch, openApp, seedsDir, screenshotsAtTwoZooms } from './harness.mjs';
+import { assert, waitSaved, unlabelledControls, selection } from './helpers.mjs';
 
-const shots = '/work/shots/figures';
+const shoot = (page, name, show) => screenshotsAtTwoZooms(page, 'figures', name, show);
 let server;
 let browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** Screenshots of the window at 1366 px and at 200% zoom (683 CSS px, twice the pixels). */
-async function shoot(page, name, show) {
-  fs.mkdirSync(shots, { recursive: true });
-  const cdp = await page.context().newCDPSession(page);
-  const capture = async (width, height, scale, file) => {
-    await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: scale, mobile: false });
-    await page.waitForTimeout(200);
-    if (show) {
-      await page.locator(show).first().evaluate((el) => {
-        el.scrollIntoView({ block: 'start' });
-        window.scrollBy(0, -(document.querySelector('.toolbar')?.offsetHeight || 0) - 8);
-      });
-    }
-    await page.waitForTimeout(300);
-    const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
-    fs.writeFileSync(path.join(shots, file), Buffer.from(data, 'base64'));
-  };
-  await capture(1366, 768, 1, `${name}-1366.png`);
-  await capture(683, 384, 2, `${name}-zoom200.png`);
-  await cdp.send('Emulation.clearDeviceMetricsOverride');
-  await cdp.detach();
-  await page.waitForTimeout(200);
-}
-
-/** The selected text and the id of the field it is in. */
-async function selection(page) {
-  return page.evaluate(() => {
-    const a = document.activeElement;
-    if (a && (a.tagName === 'INPUT' || a.tagName === 'TEXTAREA')) {
-      return { id: a.id, text: a.value.slice(a.selectionStart, a.selectionEnd) };
-    }
-    return { id: a?.id, text: String(getSelection()) };
-  });
-}
 
 const seed = fs.readFileSync(path.join(seedsDir, '001_1a00eb9240ccd3d2.txt'), 'utf8');
 

@@ -105,3 +105,30 @@ export async function screenshot(page, name) {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
+
+/** Screenshots of the window at 1366 px and at 200% zoom (683 CSS px, twice
+ *  the pixels), under target/screenshots/<dir>/, scrolled so that the first
+ *  element matching `show` (if given) stands under the toolbar. */
+export async function screenshotsAtTwoZooms(page, dir, name, show) {
+  const shots = path.join(root, 'target', 'screenshots', dir);
+  fs.mkdirSync(shots, { recursive: true });
+  const cdp = await page.context().newCDPSession(page);
+  const capture = async (width, height, scale, file) => {
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: scale, mobile: false });
+    await page.waitForTimeout(200);
+    if (show) {
+      await page.locator(show).first().evaluate((el) => {
+        el.scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -(document.querySelector('.toolbar')?.offsetHeight || 0) - 8);
+      });
+    }
+    await page.waitForTimeout(300);
+    const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
+    fs.writeFileSync(path.join(shots, file), Buffer.from(data, 'base64'));
+  };
+  await capture(1366, 768, 1, `${name}-1366.png`);
+  await capture(683, 384, 2, `${name}-zoom200.png`);
+  await cdp.send('Emulation.clearDeviceMetricsOverride');
+  await cdp.detach();
+  await page.waitForTimeout(200);
+}

@@ -141,3 +141,14 @@ export async function focused(page) {
     return { id: a?.id || '', tag: a?.tagName || '', cls: a?.className || '', text: (a?.textContent || '').slice(0, 60), testid: a?.dataset?.testid || '' };
   });
 }
+
+/** The selected text and the id of the field it is in. */
+export async function selection(page) {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (a && (a.tagName === 'INPUT' || a.tagName === 'TEXTAREA')) {
+      return { id: a.id, text: a.value.slice(a.selectionStart, a.selectionEnd) };
+    }
+    return { id: a?.id, text: String(getSelection()) };
+  });
+}

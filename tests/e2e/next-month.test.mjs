@@ -2,10 +2,9 @@
 // text file) becomes next month's draft; every figure carried over is marked
 // until edited or confirmed, and the stale finding lists those left.
 import { test, before, after } from 'node:test';
-import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, screenshot, seedsDir } from './harness.mjs';
-import { assert, typeTimed, pageTiming, waitSaved, storedDrafts } from './helpers.mjs';
+import { serveDist, launch, openApp, screenshot, seedsDir, screenshotsAtTwoZooms } from './harness.mjs';
+import { assert, typeTimed, pageTiming, waitSaved, storedDrafts, selection } from './helpers.mjs';
 
 let server;
 let browser;
@@ -117,42 +116,7 @@ test('next month carries the report over, marks its figures, and shows last mont
 });
 
 // Issue 11: the mentions of the period moved on are marked where they stand.
-const SHOTS = '/work/shots/moved';
-
-/** Screenshots of the window at 1366 px and at 200% zoom (683 CSS px, twice the pixels). */
-async function shoot(page, name, show) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const cdp = await page.context().newCDPSession(page);
-  const capture = async (width, height, scale, file) => {
-    await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: scale, mobile: false });
-    await page.waitForTimeout(200);
-    if (show) {
-      await page.locator(show).first().evaluate((el) => {
-        el.scrollIntoView({ block: 'start' });
-        window.scrollBy(0, -(document.querySelector('.toolbar')?.offsetHeight || 0) - 8);
-      });
-    }
-    await page.waitForTimeout(300);
-    const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
-    fs.writeFileSync(path.join(SHOTS, file), Buffer.from(data, 'base64'));
-  };
-  await capture(1366, 768, 1, `${name}-1366.png`);
-  await capture(683, 384, 2, `${name}-zoom200.png`);
-  await cdp.send('Emulation.clearDeviceMetricsOverride');
-  await cdp.detach();
-  await page.waitForTimeout(200);
-}
-
-/** The selected text and the id of the field it is in. */
-async function selection(page) {
-  return page.evaluate(() => {
-    const a = document.activeElement;
-    if (a && (a.tagName === 'INPUT' || a.tagName === 'TEXTAREA')) {
-      return { id: a.id, text: a.value.slice(a.selectionStart, a.selectionEnd) };
-    }
-    return { id: a?.id, text: String(getSelection()) };
-  });
-}
+const shoot = (page, name, show) => screenshotsAtTwoZooms(page, 'moved', name, show);
 
 // An invented commune report of tháng 11/2025. Its mentions of the period,
 // counted by reading it: the trích yếu's «tháng 11/2025» and «tháng
