@@ -2,16 +2,16 @@
 // focus, Alt+Shift+→/← change a heading's level, Ctrl+Z / Ctrl+Y undo and
 // redo it), "Tải về .docx" first shows "Kiểm tra trước khi gửi", and focus
 // lands where the official just acted. Screenshots of the dialog at 1366 px
-// and at 200% zoom go to /work/shots/editor/ (and target/screenshots/).
+// and at 200% zoom go to target/screenshots/editor/ (and target/screenshots/).
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, readDocx, foreignRequests, screenshot, seedsDir } from './harness.mjs';
+import { serveDist, launch, openApp, readDocx, foreignRequests, screenshot, seedsDir, dist } from './harness.mjs';
 import {
   assert, newFromTemplate, headingLabels, unlabelledControls, download, focused, waitSaved,
 } from './helpers.mjs';
 
-const shots = process.env.SHOTS_DIR || '/work/shots/editor';
+const shots = process.env.SHOTS_DIR || path.join(dist, '..', 'target', 'screenshots', 'editor');
 
 let server;
 let browser;

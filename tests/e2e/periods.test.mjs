@@ -4,10 +4,10 @@
 // a lũy kế warning after a figure is made smaller than last month's.
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { serveDist, launch, openApp, dist } from './harness.mjs';
 import { assert, paragraphUnder, waitSaved, storedDrafts, download, downloadDocx } from './helpers.mjs';
 
-const SHOTS = '/work/shots/periods';
+const SHOTS = `${dist}/../target/screenshots/periods`;
 let server;
 let browser;
 before(async () => { server = await serveDist(); browser = await launch(); fs.mkdirSync(SHOTS, { recursive: true }); });
