@@ -285,8 +285,11 @@ pub fn backup_with_profile<S: Store>(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProfileMerge {
     /// The file has no profile (made before profiles were backed up, or in
-    /// a browser without one), or one that cannot be read.
+    /// a browser without one).
     Absent,
+    /// The file has a profile that cannot be read (edited by hand, cut
+    /// short): nothing is stored from it, the drafts still come in.
+    Damaged,
     /// This browser had no profile of its own: the file's is now stored.
     Taken,
     /// The file's profile is the one stored here.
@@ -304,6 +307,7 @@ impl ProfileMerge {
         match self {
             ProfileMerge::Absent | ProfileMerge::Same => String::new(),
             ProfileMerge::Taken => " Đã nhập hồ sơ đơn vị từ tệp.".to_string(),
+            ProfileMerge::Damaged => " Hồ sơ đơn vị trong tệp bị hỏng nên không dùng; hồ sơ ở trình duyệt này giữ nguyên (nhập lại ở «Hồ sơ đơn vị» nếu cần).".to_string(),
             ProfileMerge::KeptOwn => " Hồ sơ đơn vị trong tệp khác hồ sơ đang dùng ở trình duyệt này nên giữ hồ sơ đang dùng (sửa ở «Hồ sơ đơn vị» nếu cần).".to_string(),
             ProfileMerge::Failed(e) => format!(" Chưa lưu được hồ sơ đơn vị trong tệp: {e}."),
         }
@@ -321,7 +325,7 @@ pub fn merge_backup_profile<S: Store>(lib: &mut Library<S>, text: &str) -> Profi
         return ProfileMerge::Absent;
     };
     let Ok(incoming) = UnitProfile::from_json(&incoming_text) else {
-        return ProfileMerge::Absent;
+        return ProfileMerge::Damaged;
     };
     let own = lib
         .store
@@ -492,6 +496,29 @@ mod tests {
                 own
             );
             assert!(ProfileMerge::KeptOwn.note().contains("giữ hồ sơ đang dùng"));
+        }
+
+        #[test]
+        fn a_damaged_profile_in_a_backup_is_said_and_changes_nothing() {
+            let mut lib = library_with_draft();
+            lib.store
+                .set(PROFILE_KEY, &lam_dong_department().to_json())
+                .unwrap();
+            let text = backup_with_profile(&lib, None, 2_000.0)
+                .unwrap()
+                .to_json()
+                .unwrap();
+            let mut json: Value = serde_json::from_str(&text).unwrap();
+            json["profile"] = Value::String("{\"unit\": \"sở".into());
+            let damaged = json.to_string();
+            let mut other = Library::new(MemoryStore::new());
+            other.merge_backup(&damaged, 3_000.0).unwrap();
+            assert_eq!(
+                merge_backup_profile(&mut other, &damaged),
+                ProfileMerge::Damaged
+            );
+            assert_eq!(other.store.get(PROFILE_KEY).unwrap(), None);
+            assert!(ProfileMerge::Damaged.note().contains("bị hỏng"));
         }
 
         #[test]
