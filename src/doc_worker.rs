@@ -7,11 +7,16 @@
 //! `{ id, kind: "docx", report: <draft JSON> }` or
 //! `{ id, kind: "open", name, bytes: Uint8Array }` or
 //! `{ id, kind: "paste", html, intoNote }` (the clipboard's HTML, whose
-//! reader is here too); the worker answers
+//! reader is here too) or `{ id, kind: "next", report, month, year }` ("Tạo
+//! báo cáo kỳ sau", here too; month and year are the page's today, taken when
+//! the report names no period); the worker answers
 //! `{ id, ok: true, name, bytes, readMs, writeMs }` (the .docx, its file
 //! name, and how long reading the draft and writing the file took),
 //! `{ id, ok: true, name, report: <JSON>, leftOut }` (an opened Word file),
 //! `{ id, ok: true, paste: <JSON> }` (a `session::paste::ReadHtml`),
+//! `{ id, ok: true, draft: <JSON>, period, moved }` (the next period's
+//! report as a stored draft with its previous tasks, the period's name and
+//! how many mentions were moved),
 //! or `{ id, ok: false, message }` in Vietnamese. It says `"ready"` once it
 //! listens, so the page holds its requests until then.
 
@@ -112,6 +117,23 @@ fn answer(request: &JsValue) -> (JsValue, js_sys::Array) {
                 Err(e) => Err(e.to_string()),
             }
         }
+        "next" => {
+            let json = get(request, "report").as_string().unwrap_or_default();
+            let month = get(request, "month").as_f64().unwrap_or(1.0) as u8;
+            let year = get(request, "year").as_f64().unwrap_or(2025.0) as u16;
+            match serde_json::from_str::<Report>(&json) {
+                Ok(report) => {
+                    next_period_draft(&report, month, year).map(|(draft, period, moved)| {
+                        set(&out, "draft", draft);
+                        set(&out, "period", period);
+                        set(&out, "moved", moved as u32);
+                    })
+                }
+                Err(e) => Err(format!(
+                    "Không đọc được bản nháp để tạo báo cáo kỳ sau: {e}"
+                )),
+            }
+        }
         other => Err(format!("Yêu cầu không rõ: «{other}».")),
     };
     match done {
@@ -122,4 +144,48 @@ fn answer(request: &JsValue) -> (JsValue, js_sys::Array) {
         }
     }
     (out.into(), transfer)
+}
+
+/// "Tạo báo cáo kỳ sau" (see `baocao_session::carry::next_period`): the
+/// new report as a stored draft (JSON, read by the page as it reads its
+/// drafts), the period it covers as written, and how many mentions of the
+/// period were moved on. `month`/`year`: the period assumed when the report
+/// names none.
+fn next_period_draft(
+    report: &Report,
+    month: u8,
+    year: u16,
+) -> Result<(String, String, usize), String> {
+    use baocao_session::template::{dated_month, period_draft_name};
+    let fallback = baocao_model::Period::new(month, year).unwrap_or(baocao_model::Period {
+        month: 1,
+        year: 2025,
+    });
+    let next =
+        baocao_session::carry::next_period(report, baocao_model::ReportPeriod::month(fallback));
+    let dated = dated_month(next.period);
+    let label = next.period.to_string();
+    let previous_tasks = next
+        .previous_tasks
+        .map(|section| baocao_drafts::PreviousTasks {
+            month: dated.month,
+            year: dated.year,
+            label: label.clone(),
+            section,
+        });
+    let name = match next.period.as_month() {
+        Some(m) => period_draft_name(m),
+        None => format!("Báo cáo {}", next.period),
+    };
+    let draft = baocao_drafts::Draft {
+        schema_version: baocao_model::SCHEMA_VERSION,
+        id: baocao_drafts::DraftId(String::new()),
+        name,
+        updated_ms: 0.0,
+        revision: 0,
+        report: next.report,
+        previous_tasks,
+    };
+    let json = serde_json::to_string(&draft).map_err(|e| e.to_string())?;
+    Ok((json, label, next.moved.len()))
 }

@@ -17,22 +17,21 @@ use crate::local_store::LocalStore;
 use baocao_checks::presend::{before_sending, PreSend};
 use baocao_checks::{self, Checker, Finding, Rule};
 use baocao_drafts::backup;
+use baocao_drafts::migrate::read_draft;
 use baocao_drafts::{
     Draft, DraftError, DraftId, Library, Listing, PreviousTasks, StoreError, DRAFT_PREFIX,
     META_PREFIX,
 };
-use baocao_model::{BlockId, FigurePlace, Inline, Period, Report, ReportPeriod, TextTarget};
+use baocao_model::{BlockId, FigurePlace, Inline, Period, Report, TextTarget};
+use baocao_session::carry::confirm_place;
 use baocao_session::carry::walk::{FigureWalk, Step, WalkError};
-use baocao_session::carry::{confirm_place, next_period};
 use baocao_session::edit::Caret;
 use baocao_session::html::{moved_title, HtmlMark};
 use baocao_session::input::{is_word_file, open_plain_as_draft, Opened};
 use baocao_session::profile::{
     backup_with_profile, merge_backup_profile, ProfileMerge, UnitProfile, PROFILE_KEY,
 };
-use baocao_session::template::{
-    blank_report, dated_month, draft_name, period_draft_name, report_from, Template,
-};
+use baocao_session::template::{blank_report, draft_name, report_from, Template};
 use baocao_session::typing::{type_text, Typed};
 use baocao_session::History;
 use baocao_session::{ReportEdit, StaleMarks};
@@ -453,30 +452,55 @@ impl AppState {
                 }
             },
         };
-        let next = next_period(&source.report, ReportPeriod::month(this_month()));
-        let dated = dated_month(next.period);
-        let previous_tasks = next.previous_tasks.map(|section| PreviousTasks {
-            month: dated.month,
-            year: dated.year,
-            label: next.period.to_string(),
-            section,
-        });
-        let figures = next.report.stale.len();
-        let name = match next.period.as_month() {
-            Some(m) => period_draft_name(m),
-            None => format!("Báo cáo {}", next.period),
+        // Made in the document worker, which carries the carrying-over code
+        // (the page loads without it); nothing changes here until it answers.
+        let json = match serde_json::to_string(&source.report) {
+            Ok(json) => json,
+            Err(e) => {
+                self.say(Tone::Error, format!("Không tạo được báo cáo kỳ sau: {e}"));
+                return;
+            }
         };
-        self.create(&name, next.report, previous_tasks);
+        let fallback = this_month();
+        let request = js_sys::Object::new();
+        documents::put(&request, "kind", "next");
+        documents::put(&request, "report", json);
+        documents::put(&request, "month", fallback.month);
+        documents::put(&request, "year", fallback.year);
+        let state = *self;
+        let from = source.name;
+        documents::ask(request, js_sys::Array::new(), move |answer| {
+            let made = answer.and_then(|a| {
+                let json = documents::field(&a, "draft")
+                    .as_string()
+                    .unwrap_or_default();
+                let draft = read_draft(&json).map_err(|e| e.to_string())?;
+                let period = documents::field(&a, "period")
+                    .as_string()
+                    .unwrap_or_default();
+                let moved = documents::field(&a, "moved").as_f64().unwrap_or(0.0) as usize;
+                Ok((draft, period, moved))
+            });
+            match made {
+                Ok((draft, period, moved)) => state.next_made(draft, &period, moved, &from),
+                Err(e) => state.say(Tone::Error, format!("Không tạo được báo cáo kỳ sau: {e}")),
+            }
+        });
+    }
+
+    /// The next period's draft the worker made: stored, opened and told.
+    fn next_made(&self, draft: Draft, period: &str, moved: usize, from: &str) {
+        let figures = draft.report.stale.len();
+        self.create(&draft.name, draft.report, draft.previous_tasks);
         // Where each moved mention is: marked in the text and listed beside it.
-        let moved = match next.moved.len() {
+        let moved = match moved {
             0 => String::new(),
             n => format!(" Đã chuyển {n} chỗ ghi kỳ báo cáo sang kỳ mới: gạch chân xanh trong bài, liệt kê ở «Đã chuyển sang kỳ mới» (ngày tháng và văn bản trích dẫn giữ nguyên)."),
         };
         self.say(
             Tone::Info,
             format!(
-                "Đã tạo báo cáo {} từ «{}».{moved} {figures} số liệu chép từ kỳ trước được tô vàng cho đến khi anh/chị sửa hoặc xác nhận; nhiệm vụ đã đề ra cho kỳ này ở cột bên phải.",
-                next.period, source.name
+                "Đã tạo báo cáo {period} từ «{from}».{moved} {figures} số liệu chép từ kỳ trước được tô vàng cho đến khi anh/chị sửa hoặc xác nhận; nhiệm vụ đã đề ra cho kỳ này ở cột bên phải."
             ),
         );
     }
