@@ -7,7 +7,8 @@
 //! `{ id, kind: "docx", report: <draft JSON> }` or
 //! `{ id, kind: "open", name, bytes: Uint8Array }` or
 //! `{ id, kind: "paste", html, intoNote }` (the clipboard's HTML, whose
-//! reader is here too) or `{ id, kind: "next", report, month, year }` ("Tạo
+//! reader is here too; `{ id, kind: "paste", text }` for pasted text of
+//! several lines, read by the text importer) or `{ id, kind: "next", report, month, year }` ("Tạo
 //! báo cáo kỳ sau", here too; month and year are the page's today, taken when
 //! the report names no period); the worker answers
 //! `{ id, ok: true, name, bytes, readMs, writeMs }` (the .docx, its file
@@ -22,7 +23,7 @@
 
 use baocao_model::Report;
 use baocao_session::input::open_as_draft;
-use baocao_session::paste::read_html_paste;
+use baocao_session::paste::{read_html_paste, read_text_paste};
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -107,9 +108,16 @@ fn answer(request: &JsValue) -> (JsValue, js_sys::Array) {
             }
         }
         "paste" => {
-            let html = get(request, "html").as_string().unwrap_or_default();
-            let into_note = get(request, "intoNote").as_bool().unwrap_or(false);
-            match serde_json::to_string(&read_html_paste(&html, into_note)) {
+            // Pasted text of several lines comes as `text` (its importer is here too).
+            let read = match get(request, "text").as_string() {
+                Some(text) => read_text_paste(&text),
+                None => {
+                    let html = get(request, "html").as_string().unwrap_or_default();
+                    let into_note = get(request, "intoNote").as_bool().unwrap_or(false);
+                    read_html_paste(&html, into_note)
+                }
+            };
+            match serde_json::to_string(&read) {
                 Ok(json) => {
                     set(&out, "paste", json);
                     Ok(())

@@ -14,8 +14,7 @@ use baocao_model::{Block, Inline, TextTarget};
 use baocao_session::edit::Caret;
 use baocao_session::outline;
 use baocao_session::paste::{
-    line_inlines, paste_blocks, paste_kind, paste_line, paste_line_with_notes, put_read_html,
-    PasteKind, ReadHtml,
+    line_inlines, paste_kind, paste_line, paste_line_with_notes, put_read_html, PasteKind, ReadHtml,
 };
 use baocao_session::ReportEdit;
 use baocao_session::{heading_command, KeyCommand, KeyPress, Pasted};
@@ -458,8 +457,33 @@ fn paste_text(state: AppState, at: Caret, text: &str, in_place: bool) {
         paste_inline(state, at, &line, in_place);
         return;
     }
-    let pasted = state.restructure("Dán văn bản", |r| paste_blocks(r, at, &text));
-    after_blocks(state, pasted);
+    // Several lines are read by the text importer, in the document worker.
+    let request = js_sys::Object::new();
+    documents::put(&request, "kind", "paste");
+    documents::put(&request, "text", text.as_str());
+    documents::ask(request, js_sys::Array::new(), move |answer| {
+        let read = answer.and_then(|a| {
+            let json = documents::field(&a, "paste")
+                .as_string()
+                .unwrap_or_default();
+            serde_json::from_str::<serde_json::Value>(&json)
+                .and_then(serde_json::from_value::<ReadHtml>)
+                .map_err(|e| e.to_string())
+        });
+        match read {
+            Ok(read) => {
+                let pasted = state
+                    .restructure("Dán văn bản", |r| put_read_html(r, at, read))
+                    .flatten();
+                after_blocks(state, pasted);
+            }
+            // Nothing went in; the clipboard still holds the text.
+            Err(e) => state.say(
+                Tone::Error,
+                format!("Chưa dán được đoạn văn bản nhiều dòng: {e} Nội dung bài chưa thay đổi; nội dung cần dán vẫn còn trong bộ nhớ tạm để dán lại."),
+            ),
+        }
+    });
 }
 
 /// Redraws after blocks went in and says what was read.

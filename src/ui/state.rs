@@ -27,7 +27,7 @@ use baocao_session::carry::confirm_place;
 use baocao_session::carry::walk::{FigureWalk, Step, WalkError};
 use baocao_session::edit::Caret;
 use baocao_session::html::{moved_title, HtmlMark};
-use baocao_session::input::{is_word_file, open_plain_as_draft, Opened};
+use baocao_session::input::{is_draft_file, open_draft_file, Opened};
 use baocao_session::profile::{
     backup_with_profile, merge_backup_profile, ProfileMerge, UnitProfile, PROFILE_KEY,
 };
@@ -538,14 +538,15 @@ impl AppState {
                 return;
             }
         }
-        if !is_word_file(name, bytes) {
-            match open_plain_as_draft(name, bytes) {
+        // A stored draft is read here; a Word file or text in the document
+        // worker, which has the .docx reader and the text importer.
+        if is_draft_file(name, bytes) {
+            match open_draft_file(name, bytes) {
                 Ok(opened) => self.opened(name, opened),
                 Err(e) => self.say(Tone::Error, format!("Không đọc được tệp «{name}»: {e}")),
             }
             return;
         }
-        // A Word file is read in the document worker, which has the reader.
         let request = js_sys::Object::new();
         documents::put(&request, "kind", "open");
         documents::put(&request, "name", name);

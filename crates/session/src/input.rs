@@ -79,15 +79,39 @@ fn read_plain(name: &str, bytes: &[u8]) -> Result<(Report, Source), InputError> 
     if text.trim().is_empty() {
         return Err(InputError::Empty);
     }
-    let looks_like_json =
-        name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
-    if looks_like_json {
+    if looks_like_json(name, text) {
         let report = migrate::read_report(text).map_err(InputError::Draft)?;
         Ok((report, Source::Draft))
     } else {
         let report = import_text(text).map_err(|_| InputError::Empty)?;
         Ok((report, Source::Text))
     }
+}
+
+/// Whether a file that is not a Word file is read as a stored draft
+/// (.json), not as text.
+fn looks_like_json(name: &str, text: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{')
+}
+
+/// Whether [`open_draft_file`] opens this file: not a Word file, and a
+/// stored draft (.json) rather than text. The page opens those itself and
+/// hands text to its document worker, which carries the text importer.
+pub fn is_draft_file(name: &str, bytes: &[u8]) -> bool {
+    !is_word_file(name, bytes)
+        && std::str::from_utf8(bytes)
+            .is_ok_and(|t| looks_like_json(name, t.strip_prefix('\u{feff}').unwrap_or(t)))
+}
+
+/// [`open_as_draft`] for a file [`is_draft_file`] accepts: a stored draft,
+/// read without the text importer.
+pub fn open_draft_file(file_name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        byte: e.valid_up_to() + 1,
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let report = migrate::read_report(text).map_err(InputError::Draft)?;
+    Ok(opened(report, Source::Draft, file_name))
 }
 
 /// A report opened to become a draft: what was read, the name the draft
@@ -209,6 +233,30 @@ mod tests {
             texts,
             ["Chú thích của đoạn một.", "Chú thích của đoạn hai."]
         );
+    }
+
+    #[test]
+    fn the_page_opens_stored_drafts_and_leaves_text_to_the_worker() {
+        let text = "BÁO CÁO\n\nTình hình tháng 9/2027\n\nI. KẾT QUẢ\n\nCấp 14 giấy phép¹.\n\n¹ Tính đến ngày 25.\n";
+        let report = open_as_draft("bc.txt", text.as_bytes()).unwrap().report;
+        let json = serde_json::to_string(&report).unwrap();
+        for name in ["bc.json", "ban-sao.JSON", "bc.txt"] {
+            assert!(is_draft_file(name, json.as_bytes()), "{name}");
+            let opened = open_draft_file(name, json.as_bytes()).unwrap();
+            assert_eq!(opened, open_as_draft(name, json.as_bytes()).unwrap());
+            assert_eq!(opened.name, "Báo cáo tháng 9/2027");
+        }
+        let marked = format!("\u{feff}{json}");
+        assert!(is_draft_file("bc", marked.as_bytes()));
+        assert_eq!(
+            open_draft_file("bc", marked.as_bytes()).unwrap(),
+            open_draft_file("bc", json.as_bytes()).unwrap()
+        );
+        // Text, Word files and bytes that are not UTF-8 go to the worker.
+        assert!(!is_draft_file("bc.txt", text.as_bytes()));
+        assert!(!is_draft_file("bc.docx", json.as_bytes()));
+        assert!(!is_draft_file("bc.json", b"PK\x03\x04rest"));
+        assert!(!is_draft_file("bc.json", b"{\xff}"));
     }
 
     #[test]

@@ -95,6 +95,17 @@ pub fn paste_blocks(report: &mut Report, at: Caret, text: &str) -> Pasted {
     })
 }
 
+/// Reads pasted text of several lines as [`paste_blocks`] would put it in,
+/// for [`put_read_html`]: the document worker does this for the page (the
+/// text importer is not needed to type). Always [`ReadHtml::Blocks`].
+pub fn read_text_paste(text: &str) -> ReadHtml {
+    let (report, whole) = choose_blocks(import_text(text).ok(), || import_fragment(text, 1));
+    ReadHtml::Blocks {
+        report: Box::new(report),
+        whole,
+    }
+}
+
 /// How pasted HTML goes in.
 #[derive(Clone, Debug)]
 pub enum HtmlPaste {
@@ -340,6 +351,36 @@ mod tests {
             plain_text(&r.footnotes[0].content),
             "Theo số liệu của Kho bạc."
         );
+    }
+
+    #[test]
+    fn text_read_apart_goes_in_as_paste_blocks_puts_it() {
+        // The worker reads the text and sends it as JSON; the page puts it in.
+        let whole = "ỦY BAN NHÂN DÂN\nXÃ MINH KHAI\n\nSố: 41/BC-UBND\n\nMinh Khai, ngày 03 tháng 2 năm 2027\n\nBÁO CÁO\n\nTình hình kinh tế - xã hội tháng 1/2027\n\nI. KẾT QUẢ\n\nThu ngân sách đạt 860 triệu đồng¹.\n\n¹ Số ước thực hiện.\n";
+        let fragment = "Cấp 37 giấy chứng nhận.\n\nTrồng mới 12,5 ha rừng.\n";
+        for (text, is_whole) in [(whole, true), (fragment, false)] {
+            let read = read_text_paste(text);
+            assert!(matches!(read, ReadHtml::Blocks { whole, .. } if whole == is_whole));
+            let json = serde_json::to_string(&read).unwrap();
+            let read: ReadHtml = serde_json::from_str(&json).unwrap();
+            let mut apart = blank_report();
+            let mut here = apart.clone();
+            let at = at_start(&apart);
+            let pasted = put_read_html(&mut apart, at, read).expect("blocks go in");
+            assert_eq!(pasted, paste_blocks(&mut here, at, text));
+            // Equal as stored: the lines of the pasted text that blocks were
+            // read from (`origin`) are not sent, as a stored draft keeps none.
+            assert_eq!(
+                serde_json::to_value(&apart).unwrap(),
+                serde_json::to_value(&here).unwrap()
+            );
+        }
+        let mut r = blank_report();
+        let at = at_start(&r);
+        put_read_html(&mut r, at, read_text_paste(whole));
+        assert_eq!(r.header.number, "41");
+        assert_eq!(r.title.summary, "Tình hình kinh tế - xã hội tháng 1/2027");
+        assert_eq!(plain_text(&r.footnotes[0].content), "Số ước thực hiện.");
     }
 
     #[test]
