@@ -20,10 +20,18 @@ import { bytesBeforeReady } from '../bench/load.mjs';
 // beside the editor), the unit profile in backups, and its next period (which
 // numbers are quantities, the period's phrasings, lũy kế in tables and
 // footnotes) then added 19.8 KB: 519,108 B on 2026-11-30 (page wasm 494,899).
+// Then "Tạo báo cáo kỳ sau" made in the worker (the carrying-over code off
+// the page): 506,583 B (page wasm 482,374); the text importer there too
+// (pasted text of several lines, opened .txt files): 499,705 B (475,494);
+// the stylesheet and the JS glue without comments and indentation
+// (scripts/slim.py): 497,015 B on 2026-12-01 (page wasm 1,180,529 B raw,
+// 475,494 gzipped; css 6,403; js 9,466). Of the page wasm's 135 KB of data,
+// 25 KB are Rust's Unicode case tables (to_lowercase/to_uppercase, 11.7 KB
+// gzipped), reached from the checks, the model and the session alike.
 // Issue 14 asks for 300 KB, out of reach with Leptos views, the checks and
 // the model on the page; the budget is what was reached with 3 KB to spare,
 // so that growth is noticed.
-const BUDGET_GZ = 522_000;
+const BUDGET_GZ = 500_000;
 
 let server;
 let browser;
