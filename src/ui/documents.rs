@@ -1,4 +1,6 @@
-//! The page's side of the document worker (see `crate::doc_worker`): starts
+//! The page's side of the document worker (see `crate::doc_worker`: the
+//! .docx writer and reader, the pasted-HTML reader, the text importer and
+//! the next period's report): starts
 //! it when first needed (or once the page is idle), holds requests until it
 //! says it is ready, and hands each answer to the code that asked. If the
 //! worker cannot start (its files missing from an old offline copy), every
@@ -35,7 +37,7 @@ fn loader_url() -> String {
 }
 
 const FAILED: &str =
-    "Không khởi động được bộ tạo và đọc tệp Word của trang. Hãy tải lại trang (F5) rồi thử lại.";
+    "Không khởi động được phần xử lý tệp của trang (tệp Word, văn bản dán nhiều dòng, báo cáo kỳ sau). Hãy tải lại trang (F5) rồi thử lại.";
 
 /// Starts the worker if it is not running.
 pub fn start() {

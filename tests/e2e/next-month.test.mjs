@@ -236,3 +236,31 @@ test('the mentions of the period moved on are marked, listed, dropped when edite
   assert.equal((await stored()).report.moved, undefined, 'no marks, no field');
   assert.deepEqual(browser.consoleErrors, []);
 });
+
+// The next period's report is made in the document worker. If it cannot
+// start (its files missing from an old copy of the page), the page says so
+// in Vietnamese and nothing is lost: no new draft, the old one untouched.
+test('when the worker cannot start, "Tạo báo cáo kỳ sau" says so and loses nothing', async () => {
+  const own = await launch();
+  try {
+    await own.context.route('**/baocao-worker*', (route) => route.abort());
+    const page = await openApp(own.context, server.url);
+    await page.getByTestId('new-draft').click();
+    const field = page.locator('.doc-editor .block.para .rich').first();
+    await field.click();
+    await page.keyboard.type('Thu ngân sách tháng này đạt 1.480 triệu đồng.');
+    await waitSaved(page);
+    const before = await storedDrafts(page);
+    assert.equal(Object.keys(before).length, 1);
+    await page.getByTestId('draft-item').first().getByTestId('next-month').click();
+    const notice = page.getByTestId('notice').filter({ hasText: 'Không tạo được báo cáo kỳ sau' });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Hãy tải lại trang \(F5\) rồi thử lại/);
+    assert.equal(await page.getByTestId('draft-item').count(), 1);
+    assert.deepEqual(await storedDrafts(page), before);
+    assert.equal(await field.textContent(), 'Thu ngân sách tháng này đạt 1.480 triệu đồng.');
+    await screenshot(page, 'next-month-without-worker');
+  } finally {
+    await own.close();
+  }
+});

@@ -44,3 +44,27 @@ test('pasting seed 001 gives its parts, items and 27 footnotes', async () => {
   await para.locator('b', { hasText: '10.595 triệu đồng' }).waitFor();
   assert.deepEqual(browser.consoleErrors, []);
 });
+
+// Text of several lines is read by the importer in the document worker. If
+// the worker cannot start, nothing goes in, the page says why, and the text
+// already there stays as it was.
+test('when the worker cannot read pasted lines, the page says so and the text stays', async () => {
+  const own = await launch();
+  try {
+    await own.context.route('**/baocao-worker*', (route) => route.abort());
+    const page = await openApp(own.context, server.url);
+    await page.getByTestId('new-draft').click();
+    const field = page.locator('.doc-editor .block.para .rich').first();
+    await field.click();
+    await page.keyboard.type('Cấp 52 giấy phép xây dựng.');
+    await pastePlainText(field, 'I. KẾT QUẢ\n\nTrồng mới 8,5 ha rừng.\n\nII. NHIỆM VỤ\n\nTiếp tục thu ngân sách.');
+    const notice = page.getByTestId('notice').filter({ hasText: 'Chưa dán được đoạn văn bản nhiều dòng' });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Nội dung bài chưa thay đổi/);
+    assert.equal(await field.textContent(), 'Cấp 52 giấy phép xây dựng.');
+    assert.deepEqual(await headingLabels(page), []);
+    await screenshot(page, 'paste-lines-without-worker');
+  } finally {
+    await own.close();
+  }
+});
