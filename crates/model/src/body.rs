@@ -317,12 +317,65 @@ pub struct CellSpan {
     pub rows: u32,
 }
 
-/// A block of body content.
+/// A block of body content, stored as `{"kind": "paragraph", "id": 3,
+/// "inlines": […]}` or `{"kind": "table", "id": 4, "columns": […], …}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "StoredBlock")]
 pub enum Block {
     Paragraph(Paragraph),
     Table(Table),
+}
+
+/// Every field a stored [`Block`] may have, read in one pass and then told
+/// apart by `kind`. (Read as the internally tagged enum, each block was
+/// first copied into a buffer, and the page's wasm carried serde's
+/// buffering code, as for [`Inline`].)
+#[derive(Deserialize)]
+struct StoredBlock {
+    kind: BlockKind,
+    id: BlockId,
+    #[serde(default)]
+    inlines: Option<Vec<Inline>>,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    columns: Option<Vec<String>>,
+    #[serde(default)]
+    rows: Option<Vec<Vec<String>>>,
+    #[serde(default)]
+    layout: TableLayout,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum BlockKind {
+    Paragraph,
+    Table,
+}
+
+impl TryFrom<StoredBlock> for Block {
+    type Error = &'static str;
+
+    fn try_from(s: StoredBlock) -> Result<Self, Self::Error> {
+        match s.kind {
+            BlockKind::Paragraph => Ok(Block::Paragraph(Paragraph {
+                id: s.id,
+                inlines: s.inlines.ok_or("một đoạn văn thiếu «inlines»")?,
+                origin: None,
+            })),
+            BlockKind::Table => Ok(Block::Table(Table {
+                id: s.id,
+                title: s.title,
+                unit: s.unit,
+                columns: s.columns.ok_or("một bảng thiếu «columns»")?,
+                rows: s.rows.ok_or("một bảng thiếu «rows»")?,
+                layout: s.layout,
+                origin: None,
+            })),
+        }
+    }
 }
 
 impl Block {
@@ -571,6 +624,91 @@ mod tests {
             blocks: vec![],
             children,
         }
+    }
+
+    #[test]
+    fn blocks_are_stored_and_read_in_the_same_shape() {
+        let para = Block::Paragraph(Paragraph {
+            id: BlockId(3),
+            inlines: vec![Inline::text("Thu 1.250 triệu đồng")],
+            origin: None,
+        });
+        let table = Block::Table(Table {
+            id: BlockId(4),
+            title: "Kết quả thu".into(),
+            unit: "ĐVT: triệu đồng".into(),
+            columns: vec!["Chỉ tiêu".into(), "Số".into()],
+            rows: vec![vec!["Thu ngân sách".into(), "1.250".into()]],
+            layout: TableLayout {
+                more_header_rows: 0,
+                spans: vec![],
+                widths: vec![60, 40],
+            },
+            origin: None,
+        });
+        let stored = serde_json::to_value([&para, &table]).unwrap();
+        assert_eq!(
+            stored,
+            serde_json::json!([
+                {"kind": "paragraph", "id": 3, "inlines": [{"text": "Thu 1.250 triệu đồng"}]},
+                {"kind": "table", "id": 4, "title": "Kết quả thu", "unit": "ĐVT: triệu đồng",
+                 "columns": ["Chỉ tiêu", "Số"], "rows": [["Thu ngân sách", "1.250"]],
+                 "layout": {"widths": [60, 40]}}
+            ])
+        );
+        let read: Vec<Block> = serde_json::from_value(stored.clone()).unwrap();
+        assert_eq!(read, [para.clone(), table]);
+        let read: Vec<Block> = serde_json::from_str(&stored.to_string()).unwrap();
+        assert_eq!(read[0], para);
+        // The kind may come last; a table without title, unit or layout
+        // (older drafts) reads with them empty.
+        let read: Block =
+            serde_json::from_str(r#"{"id": 9, "columns": ["A"], "rows": [], "kind": "table"}"#)
+                .unwrap();
+        assert_eq!(
+            read,
+            Block::Table(Table {
+                id: BlockId(9),
+                title: String::new(),
+                unit: String::new(),
+                columns: vec!["A".into()],
+                rows: vec![],
+                layout: TableLayout::default(),
+                origin: None,
+            })
+        );
+        // What a kind needs must be there; an unknown kind is an error.
+        assert!(serde_json::from_str::<Block>(r#"{"kind": "paragraph", "id": 1}"#).is_err());
+        assert!(
+            serde_json::from_str::<Block>(r#"{"kind": "table", "id": 1, "rows": []}"#).is_err()
+        );
+        assert!(
+            serde_json::from_str::<Block>(r#"{"kind": "image", "id": 1, "inlines": []}"#).is_err()
+        );
+    }
+
+    #[test]
+    fn text_targets_are_stored_as_kind_and_id_and_read_in_either_order() {
+        use crate::{FootnoteId, TextTarget};
+        let targets = [
+            TextTarget::Paragraph(BlockId(3)),
+            TextTarget::Heading(BlockId(5)),
+            TextTarget::Footnote(FootnoteId(2)),
+        ];
+        let stored = serde_json::to_value(targets).unwrap();
+        assert_eq!(
+            stored,
+            serde_json::json!([
+                {"kind": "paragraph", "id": 3},
+                {"kind": "heading", "id": 5},
+                {"kind": "footnote", "id": 2}
+            ])
+        );
+        let read: Vec<TextTarget> = serde_json::from_value(stored).unwrap();
+        assert_eq!(read, targets);
+        let read: TextTarget = serde_json::from_str(r#"{"id": 7, "kind": "footnote"}"#).unwrap();
+        assert_eq!(read, TextTarget::Footnote(FootnoteId(7)));
+        assert!(serde_json::from_str::<TextTarget>(r#"{"kind": "cell", "id": 1}"#).is_err());
     }
 
     #[test]

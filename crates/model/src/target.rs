@@ -14,12 +14,45 @@ pub const NOTE_CHAR: char = '\u{FFFC}';
 
 /// Which inline content is edited: a paragraph, a section's heading title,
 /// or a footnote's text.
+/// Stored as `{"kind": "paragraph", "id": 3}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "id",
+    rename_all = "snake_case",
+    from = "StoredTarget"
+)]
 pub enum TextTarget {
     Paragraph(BlockId),
     Heading(BlockId),
     Footnote(FootnoteId),
+}
+
+/// A stored [`TextTarget`], read in one pass whatever the order of its two
+/// fields (read as the adjacently tagged enum, `id` before `kind` was first
+/// copied into a buffer, and the page's wasm carried serde's buffering code).
+#[derive(Deserialize)]
+struct StoredTarget {
+    kind: TargetKind,
+    id: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum TargetKind {
+    Paragraph,
+    Heading,
+    Footnote,
+}
+
+impl From<StoredTarget> for TextTarget {
+    fn from(s: StoredTarget) -> Self {
+        match s.kind {
+            TargetKind::Paragraph => TextTarget::Paragraph(BlockId(s.id)),
+            TargetKind::Heading => TextTarget::Heading(BlockId(s.id)),
+            TargetKind::Footnote => TextTarget::Footnote(FootnoteId(s.id)),
+        }
+    }
 }
 
 /// The editing text of inline content (see the module documentation).
