@@ -323,7 +323,8 @@ impl StaleMarks for Report {
 
     fn stale_at(&self, place: FigurePlace) -> Vec<&StaleFigure> {
         let mut v: Vec<&StaleFigure> = self.stale.iter().filter(|s| s.place == place).collect();
-        v.sort_by_key(|s| s.start);
+        // The model's shared stable sort: no sort compiled for this type alone.
+        baocao_model::order::sort_stable_by_key(&mut v, |s| s.start);
         v
     }
 
