@@ -352,10 +352,10 @@ fn open_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
             trailing.extend(later);
         }
     }
-    let counted = nums[*parts.first()?].unit.clone();
-    (parts.len() >= 2).then_some(Breakdown {
+    let first = *parts.first()?;
+    (parts.len() >= 2).then(|| Breakdown {
+        counted: nums[first].unit.to_string(),
         parts,
-        counted,
         labelled: false,
         trailing,
     })

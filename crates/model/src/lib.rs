@@ -25,6 +25,7 @@ pub mod outline;
 mod period;
 pub mod place;
 mod report_period;
+mod short_text;
 mod target;
 pub mod text;
 
@@ -41,6 +42,7 @@ pub use outline::{empty_paragraph, new_section, Container, OutlineError, Piece};
 pub use period::Period;
 pub use place::{HeaderField, Outline, Place, SignatureField};
 pub use report_period::{ReportPeriod, Span};
+pub use short_text::ShortText;
 pub use target::{
     edit_text, insert_inlines, split_inlines, tidy_inlines, FigurePlace, StaleFigure, TextTarget,
     NOTE_CHAR,
