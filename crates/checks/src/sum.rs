@@ -614,23 +614,37 @@ fn report_total(unit: &Unit, at: usize, end: usize, parts: &Breakdown, out: &mut
 fn openers(text: &str) -> Vec<usize> {
     let mut at = Vec::new();
     // In the lower case these openers are written in inside a sentence.
-    for (tail, phrases) in [("đó", &["trong đó"][..]), ("gồm", &["bao gồm", "gồm:"][..])]
-    {
-        for (k, _) in text.match_indices(tail) {
-            for phrase in phrases {
-                let head = phrase.split(':').next().unwrap_or("");
-                let Some(start) = (k + tail.len()).checked_sub(head.len()) else {
-                    continue;
-                };
-                let starts_word = text.is_char_boundary(start)
-                    && text[..start]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !is_letter(c));
-                if starts_word && starts_with_ci(&text[start..], phrase) {
-                    at.push(start);
-                    break;
-                }
+    // "đó" (C4 91 C3 B3) and "gồm" (67 E1 BB 93 6D) both have at their
+    // fourth byte one rare in a report: that byte is looked for, eight
+    // bytes at a time, and the word read around it.
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(key) = find_either(bytes, from, 0xB3, 0x93) {
+        from = key + 1;
+        let (tail, phrases) = if bytes[key] == 0xB3 {
+            ("đó", &["trong đó"][..])
+        } else {
+            ("gồm", &["bao gồm", "gồm:"][..])
+        };
+        let Some(k) = key.checked_sub(3) else {
+            continue;
+        };
+        if !bytes[k..].starts_with(tail.as_bytes()) {
+            continue;
+        }
+        for phrase in phrases {
+            let head = phrase.split(':').next().unwrap_or("");
+            let Some(start) = (k + tail.len()).checked_sub(head.len()) else {
+                continue;
+            };
+            let starts_word = text.is_char_boundary(start)
+                && text[..start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !is_letter(c));
+            if starts_word && starts_with_ci(&text[start..], phrase) {
+                at.push(start);
+                break;
             }
         }
     }

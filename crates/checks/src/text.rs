@@ -7,8 +7,7 @@ use super::numbers::{analyse, DateToken, Fraction, NumToken, Numbers};
 use super::words::{capitals, CapWord};
 use super::{Finding, Fix, Rule, Severity};
 use baocao_model::{
-    superscript_number, Block, BlockId, FootnoteId, Inline, Level, Origin, Outline, Place, Report,
-    Section, NOTE_CHAR,
+    Block, BlockId, FootnoteId, Inline, Level, Origin, Outline, Place, Report, Section, NOTE_CHAR,
 };
 use std::ops::Range;
 use std::sync::Arc;
@@ -212,26 +211,20 @@ pub fn excerpt(text: &str, span: Range<usize>) -> String {
 
 /// Plain text of inline content and where its footnote markers stand.
 pub fn flatten(inlines: &[Inline]) -> (String, Vec<(Range<usize>, FootnoteId)>) {
-    let mut text = String::new();
+    // One string, sized once, for the runs and the markers.
+    let mut text = String::with_capacity(baocao_model::plain_text_len(inlines));
     let mut notes = Vec::new();
-    // The runs between markers are read as a whole: one string each, not
-    // one per styled run.
-    let mut from = 0;
-    for (k, inline) in inlines.iter().enumerate() {
-        if let Inline::Note(id) = inline {
-            if k > from {
-                text.push_str(&baocao_model::plain_text(&inlines[from..k]));
+    for inline in inlines {
+        match inline {
+            Inline::Note(id) => {
+                let start = text.len();
+                baocao_model::push_superscript_number(&mut text, id.0);
+                notes.push((start..text.len(), *id));
             }
-            let start = text.len();
-            text.push_str(&superscript_number(id.0));
-            notes.push((start..text.len(), *id));
-            from = k + 1;
+            Inline::Text(_) => {
+                baocao_model::push_plain_text(&mut text, std::slice::from_ref(inline))
+            }
         }
-    }
-    if from == 0 {
-        text = baocao_model::plain_text(inlines);
-    } else if from < inlines.len() {
-        text.push_str(&baocao_model::plain_text(&inlines[from..]));
     }
     (text, notes)
 }

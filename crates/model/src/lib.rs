@@ -34,7 +34,10 @@ pub use body::{
     Paragraph, Section, Table, TableLayout, Visit, POINT_LETTERS,
 };
 pub use date::{days_in_month, DocDate};
-pub use inline::{plain_text, superscript_digit_value, superscript_number, Inline, Run, Style};
+pub use inline::{
+    plain_text, plain_text_len, push_plain_text, push_superscript_number, superscript_digit_value,
+    superscript_number, Inline, Run, Style,
+};
 pub use marks::{MovedMark, TextMark};
 pub use nfc::nfc;
 pub use number::{format_decimal, format_grouped, Decimal, Percent};
