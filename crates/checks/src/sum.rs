@@ -96,16 +96,17 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
     let lead = seg.start + (text.len() - trimmed.len());
     let lead = lead + opener_len(trimmed).unwrap_or(0);
     let nums = unit.numbers();
-    let inside: Vec<usize> = unit.numbers_in(seg.clone()).collect();
+    // The indices of the numbers of the segment, in order.
+    let inside = unit.numbers_in(seg.clone());
     if inside.is_empty() {
         return Segment::Words;
     }
     let in_fraction = |i: usize| unit.fractions().iter().any(|f| f.a == i || f.b == i);
-    if inside.len() == 1 && nums[inside[0]].percent_end.is_some() {
-        let claim = unit.text[lead..nums[inside[0]].span.start]
+    if inside.len() == 1 && nums[inside.start].percent_end.is_some() {
+        let claim = unit.text[lead..nums[inside.start].span.start]
             .trim()
             .to_lowercase();
-        let after = unit.text[nums[inside[0]].percent_end.unwrap_or(seg.end)..seg.end].trim();
+        let after = unit.text[nums[inside.start].percent_end.unwrap_or(seg.end)..seg.end].trim();
         if after.is_empty()
             && ["chiếm", "đạt", "tỷ lệ", "chiếm tỷ lệ", "đạt tỷ lệ", "bằng"]
                 .contains(&claim.as_str())
@@ -114,13 +115,13 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
         }
     }
     if inside
-        .iter()
-        .any(|&i| nums[i].percent_end.is_some() || in_fraction(i))
+        .clone()
+        .any(|i| nums[i].percent_end.is_some() || in_fraction(i))
     {
         return Segment::Other;
     }
     let is_part = |i: usize| nums[i].is_quantity() && !nums[i].unit.is_empty();
-    let first = inside[0];
+    let first = inside.start;
     if nums[first].span.start == lead && is_part(first) {
         return Segment::Part(first);
     }
@@ -128,14 +129,14 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
     if let Some(colon) = unit.text[lead..seg.end].rfind(':') {
         let after = lead + colon + 1;
         let start = after + (unit.text[after..].len() - unit.text[after..].trim_start().len());
-        if let Some(&i) = inside.iter().find(|&&i| nums[i].span.start == start) {
+        if let Some(i) = inside.clone().find(|&i| nums[i].span.start == start) {
             if is_part(i) {
                 return Segment::Part(i);
             }
         }
     }
     // "đúng hạn 950 hồ sơ": words, then the one quantity of the segment.
-    let mut quantities = inside.iter().copied().filter(|&i| nums[i].is_quantity());
+    let mut quantities = inside.clone().filter(|&i| nums[i].is_quantity());
     if let (Some(q), None) = (quantities.next(), quantities.next()) {
         let label = &unit.text[lead..nums[q].span.start];
         let words = label.trim_end().trim_end_matches(':');

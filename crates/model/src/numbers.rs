@@ -654,15 +654,14 @@ fn find_years(text: &str, n: &mut Numbers) {
             && plain_digits(t)
             && (1900..=2100).contains(&small(t).unwrap_or(0))
     };
-    // Tested again where needed rather than kept in a list: cheaper than
-    // a list per text.
+    let candidates: Vec<bool> = n.tokens.iter().map(is_year).collect();
     let joined = |i: usize, j: usize| {
         let (a, b) = (&n.tokens[i], &n.tokens[j]);
-        is_year(a) && is_year(b) && matches!(text[a.span.end..b.span.start].trim(), "-" | "–")
+        candidates[i] && candidates[j] && matches!(text[a.span.end..b.span.start].trim(), "-" | "–")
     };
     let mut years = Vec::new();
     for (i, t) in n.tokens.iter().enumerate() {
-        if !is_year(t) {
+        if !candidates[i] {
             continue;
         }
         let cued = word_before_is(text, t.span.start, &YEAR_CUES);
