@@ -27,7 +27,7 @@
 //! percentage ("09 điểm cầu (gồm 01 điểm cầu … và 08/08 phường, xã)").
 
 use super::numbers::NumToken;
-use super::text::{footnote_units, Unit, UnitKind};
+use super::text::{footnote_units, FootnoteUnits, Unit, UnitKind};
 use super::words::{is_letter, starts_with_ci};
 use super::{Finding, Local, Placed, Report, Rule, Severity};
 use baocao_model::letters::find_either;
@@ -692,12 +692,7 @@ fn place(first: &Unit, last: &Unit) -> String {
 }
 
 /// "15 lượt/18 công dân¹⁵" with "¹⁵ Trong đó đất đai: 10 lượt; GPMB: 03 lượt; …".
-fn footnote_breakdowns(
-    units: &[Unit],
-    notes: &std::collections::HashMap<baocao_model::FootnoteId, usize>,
-    i: usize,
-    out: &mut Vec<Placed>,
-) {
+fn footnote_breakdowns(units: &[Unit], notes: &FootnoteUnits, i: usize, out: &mut Vec<Placed>) {
     let unit = &units[i];
     for (range, id) in &unit.notes {
         let Some(note) = notes.get(id).map(|&j| &units[j]) else {

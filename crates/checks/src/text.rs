@@ -260,14 +260,62 @@ pub fn reading_order(units: &[Unit]) -> Vec<usize> {
 }
 
 /// The unit of each footnote's text (the first, if defined twice).
-pub fn footnote_units(units: &[Unit]) -> std::collections::HashMap<FootnoteId, usize> {
-    let mut map = std::collections::HashMap::new();
+pub fn footnote_units(units: &[Unit]) -> FootnoteUnits {
+    let mut map = FootnoteUnits::default();
     for (i, u) in units.iter().enumerate() {
         if let UnitKind::Footnote(id) = u.kind {
             map.entry(id).or_insert(i);
         }
     }
     map
+}
+
+/// The unit of each footnote, by its id.
+pub type FootnoteUnits =
+    std::collections::HashMap<FootnoteId, usize, std::hash::BuildHasherDefault<TextHasher>>;
+
+/// A hasher for keys read from the report: the incremental checker's texts
+/// (every check hashes all of them) and the footnotes' ids (looked up
+/// from every marker). A keyed, DoS-resistant hash (the standard one) costs
+/// more than it protects here: the keys are the official's own, and a
+/// collision only costs a comparison.
+#[derive(Default, Clone, Copy)]
+pub struct TextHasher(u64);
+
+impl TextHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl std::hash::Hasher for TextHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+        self.add(bytes.len() as u64);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The rank of each unit in [`reading_order`], indexed by unit.
