@@ -2,7 +2,8 @@
 //! instruction counts that repeat on a loaded machine:
 //! `valgrind --tool=callgrind target/release/examples/profile_checks [full|checker] [rounds]`.
 //! `full` runs every rule (no import) `rounds` times; `checker` edits one
-//! paragraph and re-checks with the incremental checker `rounds` times.
+//! paragraph and re-checks with the incremental checker `rounds` times;
+//! `unchanged` re-checks the same report with the checker `rounds` times.
 //! Built with `cargo build --release -p baocao-checks --example
 //! profile_checks` it is optimised as the page's code is (opt-level "z");
 //! with `--profile bench` instead, as the bench is (opt-level 3). Count
@@ -44,7 +45,14 @@ fn main() {
                 findings = checker.check(black_box(r)).len();
             }
         }
-        other => panic!("unknown mode {other}: full or checker"),
+        "unchanged" => {
+            let mut checker = Checker::new();
+            checker.check(&report);
+            for _ in 0..rounds {
+                findings = checker.check(black_box(&report)).len();
+            }
+        }
+        other => panic!("unknown mode {other}: full, checker or unchanged"),
     }
     eprintln!("{mode} × {rounds}: {findings} findings");
 }

@@ -1,11 +1,11 @@
 //! The incremental checker: the page re-checks the report as the official
 //! types, so the work done for text that did not change is kept.
 
-use super::text::{reading_ranks, units_with, Scan};
+use super::text::{reading_ranks, units_with, Scan, TextHasher};
 use super::{local_findings, run_rule, Finding, Local, UnitKind, RULES};
 use baocao_model::Report;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 /// What is kept of one unit's text: its scan and the rules' local findings,
@@ -35,49 +35,6 @@ fn category(kind: UnitKind) -> usize {
 
 const CATEGORIES: usize = 9;
 
-/// A hasher for the cache's keys, the texts of the report: every check
-/// hashes all of them, so a keyed, DoS-resistant hash (the standard one)
-/// costs more than the rest of an unchanged check. The texts are the
-/// official's own, and a collision only costs a comparison.
-#[derive(Default, Clone, Copy)]
-struct TextHasher(u64);
-
-impl TextHasher {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for TextHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-        self.add(bytes.len() as u64);
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 type Cache = [HashMap<String, Kept, BuildHasherDefault<TextHasher>>; CATEGORIES];
 
 /// Checks a report again and again as it is edited, with the same findings
@@ -86,16 +43,18 @@ type Cache = [HashMap<String, Kept, BuildHasherDefault<TextHasher>>; CATEGORIES]
 /// numbering, period, totals across paragraphs, abbreviations, structure) run
 /// on every check, over those kept results.
 ///
-/// So a check of a report in which nothing changed is not free: it still
+/// A check of a report equal to the last one checked (the page re-checks
+/// after a keystroke that changed nothing, or after a change undone) gives
+/// the last findings again at the cost of comparing the two reports: the
+/// checker keeps a copy of the last report and its findings. Any other check
 /// builds every unit (the plain text of each paragraph, its place), finds
 /// each text in the cache by its hash, runs every document-level part and
-/// turns the kept local findings into findings. On the bench's ~100-page
-/// report that is about as much as a check after one paragraph changed (the
-/// one paragraph's scan and local rules are a small part); the caller knows
-/// better than the checker when nothing changed, and need not ask.
+/// turns the kept local findings into findings.
 #[derive(Default)]
 pub struct Checker {
     cache: Cache,
+    /// The last report checked and its findings.
+    last: Option<(Report, Vec<Finding>)>,
     /// How many checks have run: the texts a check did not meet are dropped
     /// at its end.
     checks: u64,
@@ -109,6 +68,18 @@ impl Checker {
 
     /// The findings of every rule, as [`super::run`] gives them.
     pub fn check(&mut self, report: &Report) -> Vec<Finding> {
+        if let Some((last, findings)) = &self.last {
+            if last == report {
+                return findings.clone();
+            }
+        }
+        let findings = self.check_again(report);
+        self.last = Some((report.clone(), findings.clone()));
+        findings
+    }
+
+    /// The findings of every rule, from the units kept and the new ones.
+    fn check_again(&mut self, report: &Report) -> Vec<Finding> {
         self.checks += 1;
         let now = self.checks;
         let cache = &mut self.cache;

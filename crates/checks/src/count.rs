@@ -127,9 +127,9 @@ fn items(text: &str) -> Items {
             match &unit {
                 Some(u) if u.split(' ').next() != Some(first) => return Items::NotAList,
                 Some(_) => {}
-                None => unit = Some(t.unit.clone()),
+                None => unit = Some(t.unit.to_string()),
             }
-            counts.push((t.raw.clone(), v.mantissa as u64));
+            counts.push((t.raw.to_string(), v.mantissa as u64));
         }
         return Items::SubCounts(counts, unit.unwrap_or_default());
     }
@@ -308,7 +308,7 @@ fn same_thing_counts(note: &Unit, counted: &str) -> Option<Vec<(String, u64)>> {
         .filter(|t| t.is_quantity() && t.percent_end.is_none() && first(&t.unit) == want)
         .filter_map(|t| {
             let v = t.value.filter(|v| v.scale == 0)?;
-            Some((t.raw.clone(), v.mantissa as u64))
+            Some((t.raw.to_string(), v.mantissa as u64))
         })
         .collect();
     (!parts.is_empty()).then_some(parts)

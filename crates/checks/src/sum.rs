@@ -27,7 +27,7 @@
 //! percentage ("09 điểm cầu (gồm 01 điểm cầu … và 08/08 phường, xã)").
 
 use super::numbers::NumToken;
-use super::text::{footnote_units, Unit, UnitKind};
+use super::text::{footnote_units, FootnoteUnits, Unit, UnitKind};
 use super::words::{is_letter, starts_with_ci};
 use super::{Finding, Local, Placed, Report, Rule, Severity};
 use baocao_model::letters::find_either;
@@ -96,16 +96,17 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
     let lead = seg.start + (text.len() - trimmed.len());
     let lead = lead + opener_len(trimmed).unwrap_or(0);
     let nums = unit.numbers();
-    let inside: Vec<usize> = unit.numbers_in(seg.clone()).collect();
+    // The indices of the numbers of the segment, in order.
+    let inside = unit.numbers_in(seg.clone());
     if inside.is_empty() {
         return Segment::Words;
     }
     let in_fraction = |i: usize| unit.fractions().iter().any(|f| f.a == i || f.b == i);
-    if inside.len() == 1 && nums[inside[0]].percent_end.is_some() {
-        let claim = unit.text[lead..nums[inside[0]].span.start]
+    if inside.len() == 1 && nums[inside.start].percent_end.is_some() {
+        let claim = unit.text[lead..nums[inside.start].span.start]
             .trim()
             .to_lowercase();
-        let after = unit.text[nums[inside[0]].percent_end.unwrap_or(seg.end)..seg.end].trim();
+        let after = unit.text[nums[inside.start].percent_end.unwrap_or(seg.end)..seg.end].trim();
         if after.is_empty()
             && ["chiếm", "đạt", "tỷ lệ", "chiếm tỷ lệ", "đạt tỷ lệ", "bằng"]
                 .contains(&claim.as_str())
@@ -114,13 +115,13 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
         }
     }
     if inside
-        .iter()
-        .any(|&i| nums[i].percent_end.is_some() || in_fraction(i))
+        .clone()
+        .any(|i| nums[i].percent_end.is_some() || in_fraction(i))
     {
         return Segment::Other;
     }
     let is_part = |i: usize| nums[i].is_quantity() && !nums[i].unit.is_empty();
-    let first = inside[0];
+    let first = inside.start;
     if nums[first].span.start == lead && is_part(first) {
         return Segment::Part(first);
     }
@@ -128,14 +129,14 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
     if let Some(colon) = unit.text[lead..seg.end].rfind(':') {
         let after = lead + colon + 1;
         let start = after + (unit.text[after..].len() - unit.text[after..].trim_start().len());
-        if let Some(&i) = inside.iter().find(|&&i| nums[i].span.start == start) {
+        if let Some(i) = inside.clone().find(|&i| nums[i].span.start == start) {
             if is_part(i) {
                 return Segment::Part(i);
             }
         }
     }
     // "đúng hạn 950 hồ sơ": words, then the one quantity of the segment.
-    let mut quantities = inside.iter().copied().filter(|&i| nums[i].is_quantity());
+    let mut quantities = inside.clone().filter(|&i| nums[i].is_quantity());
     if let (Some(q), None) = (quantities.next(), quantities.next()) {
         let label = &unit.text[lead..nums[q].span.start];
         let words = label.trim_end().trim_end_matches(':');
@@ -352,10 +353,10 @@ fn open_parts(unit: &Unit, range: Range<usize>) -> Option<Breakdown> {
             trailing.extend(later);
         }
     }
-    let counted = nums[*parts.first()?].unit.clone();
-    (parts.len() >= 2).then_some(Breakdown {
+    let first = *parts.first()?;
+    (parts.len() >= 2).then(|| Breakdown {
+        counted: nums[first].unit.to_string(),
         parts,
-        counted,
         labelled: false,
         trailing,
     })
@@ -614,23 +615,37 @@ fn report_total(unit: &Unit, at: usize, end: usize, parts: &Breakdown, out: &mut
 fn openers(text: &str) -> Vec<usize> {
     let mut at = Vec::new();
     // In the lower case these openers are written in inside a sentence.
-    for (tail, phrases) in [("đó", &["trong đó"][..]), ("gồm", &["bao gồm", "gồm:"][..])]
-    {
-        for (k, _) in text.match_indices(tail) {
-            for phrase in phrases {
-                let head = phrase.split(':').next().unwrap_or("");
-                let Some(start) = (k + tail.len()).checked_sub(head.len()) else {
-                    continue;
-                };
-                let starts_word = text.is_char_boundary(start)
-                    && text[..start]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !is_letter(c));
-                if starts_word && starts_with_ci(&text[start..], phrase) {
-                    at.push(start);
-                    break;
-                }
+    // "đó" (C4 91 C3 B3) and "gồm" (67 E1 BB 93 6D) both have at their
+    // fourth byte one rare in a report: that byte is looked for, eight
+    // bytes at a time, and the word read around it.
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(key) = find_either(bytes, from, 0xB3, 0x93) {
+        from = key + 1;
+        let (tail, phrases) = if bytes[key] == 0xB3 {
+            ("đó", &["trong đó"][..])
+        } else {
+            ("gồm", &["bao gồm", "gồm:"][..])
+        };
+        let Some(k) = key.checked_sub(3) else {
+            continue;
+        };
+        if !bytes[k..].starts_with(tail.as_bytes()) {
+            continue;
+        }
+        for phrase in phrases {
+            let head = phrase.split(':').next().unwrap_or("");
+            let Some(start) = (k + tail.len()).checked_sub(head.len()) else {
+                continue;
+            };
+            let starts_word = text.is_char_boundary(start)
+                && text[..start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !is_letter(c));
+            if starts_word && starts_with_ci(&text[start..], phrase) {
+                at.push(start);
+                break;
             }
         }
     }
@@ -677,12 +692,7 @@ fn place(first: &Unit, last: &Unit) -> String {
 }
 
 /// "15 lượt/18 công dân¹⁵" with "¹⁵ Trong đó đất đai: 10 lượt; GPMB: 03 lượt; …".
-fn footnote_breakdowns(
-    units: &[Unit],
-    notes: &std::collections::HashMap<baocao_model::FootnoteId, usize>,
-    i: usize,
-    out: &mut Vec<Placed>,
-) {
+fn footnote_breakdowns(units: &[Unit], notes: &FootnoteUnits, i: usize, out: &mut Vec<Placed>) {
     let unit = &units[i];
     for (range, id) in &unit.notes {
         let Some(note) = notes.get(id).map(|&j| &units[j]) else {

@@ -7,8 +7,7 @@ use super::numbers::{analyse, DateToken, Fraction, NumToken, Numbers};
 use super::words::{capitals, CapWord};
 use super::{Finding, Fix, Rule, Severity};
 use baocao_model::{
-    superscript_number, Block, BlockId, FootnoteId, Inline, Level, Origin, Outline, Place, Report,
-    Section, NOTE_CHAR,
+    Block, BlockId, FootnoteId, Inline, Level, Origin, Outline, Place, Report, Section, NOTE_CHAR,
 };
 use std::ops::Range;
 use std::sync::Arc;
@@ -212,26 +211,20 @@ pub fn excerpt(text: &str, span: Range<usize>) -> String {
 
 /// Plain text of inline content and where its footnote markers stand.
 pub fn flatten(inlines: &[Inline]) -> (String, Vec<(Range<usize>, FootnoteId)>) {
-    let mut text = String::new();
+    // One string, sized once, for the runs and the markers.
+    let mut text = String::with_capacity(baocao_model::plain_text_len(inlines));
     let mut notes = Vec::new();
-    // The runs between markers are read as a whole: one string each, not
-    // one per styled run.
-    let mut from = 0;
-    for (k, inline) in inlines.iter().enumerate() {
-        if let Inline::Note(id) = inline {
-            if k > from {
-                text.push_str(&baocao_model::plain_text(&inlines[from..k]));
+    for inline in inlines {
+        match inline {
+            Inline::Note(id) => {
+                let start = text.len();
+                baocao_model::push_superscript_number(&mut text, id.0);
+                notes.push((start..text.len(), *id));
             }
-            let start = text.len();
-            text.push_str(&superscript_number(id.0));
-            notes.push((start..text.len(), *id));
-            from = k + 1;
+            Inline::Text(_) => {
+                baocao_model::push_plain_text(&mut text, std::slice::from_ref(inline))
+            }
         }
-    }
-    if from == 0 {
-        text = baocao_model::plain_text(inlines);
-    } else if from < inlines.len() {
-        text.push_str(&baocao_model::plain_text(&inlines[from..]));
     }
     (text, notes)
 }
@@ -267,14 +260,62 @@ pub fn reading_order(units: &[Unit]) -> Vec<usize> {
 }
 
 /// The unit of each footnote's text (the first, if defined twice).
-pub fn footnote_units(units: &[Unit]) -> std::collections::HashMap<FootnoteId, usize> {
-    let mut map = std::collections::HashMap::new();
+pub fn footnote_units(units: &[Unit]) -> FootnoteUnits {
+    let mut map = FootnoteUnits::default();
     for (i, u) in units.iter().enumerate() {
         if let UnitKind::Footnote(id) = u.kind {
             map.entry(id).or_insert(i);
         }
     }
     map
+}
+
+/// The unit of each footnote, by its id.
+pub type FootnoteUnits =
+    std::collections::HashMap<FootnoteId, usize, std::hash::BuildHasherDefault<TextHasher>>;
+
+/// A hasher for keys read from the report: the incremental checker's texts
+/// (every check hashes all of them) and the footnotes' ids (looked up
+/// from every marker). A keyed, DoS-resistant hash (the standard one) costs
+/// more than it protects here: the keys are the official's own, and a
+/// collision only costs a comparison.
+#[derive(Default, Clone, Copy)]
+pub struct TextHasher(u64);
+
+impl TextHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl std::hash::Hasher for TextHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+        self.add(bytes.len() as u64);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The rank of each unit in [`reading_order`], indexed by unit.

@@ -5,7 +5,7 @@
 
 use baocao_model::letters::find_capital_start;
 pub use baocao_model::letters::{eq_ci, is_letter};
-use baocao_model::parse_roman;
+use baocao_model::{parse_roman, ShortText};
 use std::ops::Range;
 
 /// A word in capitals that may be an abbreviation.
@@ -14,8 +14,8 @@ pub struct CapWord {
     /// Byte range in the unit's text.
     pub span: Range<usize>,
     /// The abbreviation without its separators, to compare "GD-ĐT", "GD&ĐT"
-    /// and "GDĐT" as one: "GDĐT".
-    pub key: String,
+    /// and "GDĐT" as one: "GDĐT" (kept inline: no allocation per word).
+    pub key: ShortText,
     /// Whether this occurrence spells it out: "giải phóng mặt bằng (GPMB)",
     /// "NTM (nông thôn mới)", "… gọi tắt là GPMB".
     pub defines: bool,
@@ -180,7 +180,7 @@ pub fn capitals(text: &str, skip: &[Range<usize>]) -> Vec<CapWord> {
 
 fn cap_word(text: &str, span: Range<usize>) -> CapWord {
     let word = &text[span.clone()];
-    let mut key = String::with_capacity(word.len());
+    let mut key = ShortText::new();
     // "-" and "&" are single bytes: the pieces between them are whole characters.
     let mut from = 0;
     for (k, &b) in word.as_bytes().iter().enumerate() {
@@ -242,7 +242,7 @@ mod tests {
     fn keys(text: &str) -> Vec<(String, bool)> {
         capitals(text, &[])
             .into_iter()
-            .map(|w| (w.key, w.defines))
+            .map(|w| (w.key.to_string(), w.defines))
             .collect()
     }
 

@@ -155,7 +155,7 @@ pub fn cumulative_figures(text: &str) -> Vec<Cumulative> {
         out.push(Cumulative {
             span: cum.span.clone(),
             value,
-            unit: cum.unit.clone(),
+            unit: cum.unit.to_string(),
             key,
             own,
             clause,

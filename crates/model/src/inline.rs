@@ -125,10 +125,29 @@ const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '
 
 /// The superscript form of a number: 15 → "¹⁵".
 pub fn superscript_number(n: u32) -> String {
-    n.to_string()
-        .chars()
-        .map(|c| SUPERSCRIPT_DIGITS[c.to_digit(10).unwrap_or(0) as usize])
-        .collect()
+    let mut out = String::with_capacity(9);
+    push_superscript_number(&mut out, n);
+    out
+}
+
+/// Writes the superscript form of `n` at the end of `out`, with no string
+/// of its own: 15 → "¹⁵".
+pub fn push_superscript_number(out: &mut String, n: u32) {
+    // The decimal digits, last first (a u32 has at most ten).
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        digits[len] = (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(SUPERSCRIPT_DIGITS[usize::from(d)]);
+    }
 }
 
 /// The digit value of a Unicode superscript digit.
@@ -147,7 +166,26 @@ pub fn superscript_digit_value(c: char) -> Option<u32> {
 /// The text of inline content as a reader sees it: footnote markers and raised
 /// digits become Unicode superscript digits ("15 lượt¹⁵", "230m²").
 pub fn plain_text(inlines: &[Inline]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(plain_text_len(inlines));
+    push_plain_text(&mut out, inlines);
+    out
+}
+
+/// About the length of [`plain_text`] of `inlines` (exact when no run is a
+/// superscript number), to size its string once.
+pub fn plain_text_len(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(run) => run.text.len(),
+            // Up to three digits of two or three bytes.
+            Inline::Note(_) => 9,
+        })
+        .sum()
+}
+
+/// Writes [`plain_text`] of `inlines` at the end of `out`.
+pub fn push_plain_text(out: &mut String, inlines: &[Inline]) {
     for inline in inlines {
         match inline {
             Inline::Text(run) if run.style.sup && run.text.chars().all(|c| c.is_ascii_digit()) => {
@@ -158,10 +196,9 @@ pub fn plain_text(inlines: &[Inline]) -> String {
                 );
             }
             Inline::Text(run) => out.push_str(&run.text),
-            Inline::Note(id) => out.push_str(&superscript_number(id.0)),
+            Inline::Note(id) => push_superscript_number(out, id.0),
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub mod outline;
 mod period;
 pub mod place;
 mod report_period;
+mod short_text;
 mod target;
 pub mod text;
 
@@ -33,7 +34,10 @@ pub use body::{
     Paragraph, Section, Table, TableLayout, Visit, POINT_LETTERS,
 };
 pub use date::{days_in_month, DocDate};
-pub use inline::{plain_text, superscript_digit_value, superscript_number, Inline, Run, Style};
+pub use inline::{
+    plain_text, plain_text_len, push_plain_text, push_superscript_number, superscript_digit_value,
+    superscript_number, Inline, Run, Style,
+};
 pub use marks::{MovedMark, TextMark};
 pub use nfc::nfc;
 pub use number::{format_decimal, format_grouped, Decimal, Percent};
@@ -41,6 +45,7 @@ pub use outline::{empty_paragraph, new_section, Container, OutlineError, Piece};
 pub use period::Period;
 pub use place::{HeaderField, Outline, Place, SignatureField};
 pub use report_period::{ReportPeriod, Span};
+pub use short_text::ShortText;
 pub use target::{
     edit_text, insert_inlines, split_inlines, tidy_inlines, FigurePlace, StaleFigure, TextTarget,
     NOTE_CHAR,

@@ -7,7 +7,7 @@
 //! taken for a fraction by one rule and for a date by another.
 
 use crate::letters::{eq_ci, find_digit, is_letter, letters_len, letters_start};
-use crate::Decimal;
+use crate::{Decimal, ShortText};
 use std::ops::Range;
 
 /// What a number written in the text is part of.
@@ -41,15 +41,15 @@ pub enum Role {
 pub struct NumToken {
     /// Byte range in the unit's text.
     pub span: Range<usize>,
-    /// The characters as written.
-    pub raw: String,
+    /// The characters as written (kept inline: no allocation per number).
+    pub raw: ShortText,
     /// The value in Vietnamese notation, if the grouping is well formed.
     pub value: Option<Decimal>,
     /// What the number is part of.
     pub role: Role,
     /// The words right after it, lower case, at most two syllables: "công
     /// trình", "triệu đồng", "m" (of "230m²"); empty when none follow.
-    pub unit: String,
+    pub unit: ShortText,
     /// Where those words stand (empty, at the end of the number, when none).
     pub unit_span: Range<usize>,
     /// The end of "%" when the number is a percentage ("97,1%", "97,1 %").
@@ -153,10 +153,10 @@ pub fn scan(text: &str) -> Vec<NumToken> {
         };
         out.push(NumToken {
             span: start..end,
-            raw: raw.to_string(),
+            raw: ShortText::from(raw),
             value,
             role: Role::Quantity,
-            unit: String::new(),
+            unit: ShortText::new(),
             unit_span: end..end,
             percent_end: None,
         });
@@ -220,7 +220,7 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
             t.role = Role::Code;
             return;
         }
-        t.unit = rest[..glued].to_lowercase();
+        t.unit = lower(&rest[..glued]);
         t.unit_span = t.span.end..t.span.end + glued;
         return;
     }
@@ -258,7 +258,7 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
     }
     if count > 0 {
         let start = t.span.end + first_spaces;
-        let mut unit = String::with_capacity(pos);
+        let mut unit = ShortText::new();
         for (k, w) in words[..count].iter().enumerate() {
             if k > 0 {
                 unit.push(' ');
@@ -271,6 +271,16 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
         }
         t.unit = unit;
         t.unit_span = start..t.span.end + pos;
+    }
+}
+
+/// `s` in lower case, as `str::to_lowercase` writes it; without an
+/// allocation when it is in ASCII lower case already ("m", "ha", "kw").
+fn lower(s: &str) -> ShortText {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        ShortText::from(s.to_lowercase().as_str())
+    } else {
+        ShortText::from(s)
     }
 }
 
@@ -1183,7 +1193,7 @@ mod tests {
         analyse(text)
             .tokens
             .into_iter()
-            .map(|t| (t.raw, t.role))
+            .map(|t| (t.raw.to_string(), t.role))
             .collect()
     }
 
