@@ -3,16 +3,25 @@
 //! wasm then carries neither docx-rs nor the reader, so it loads faster, and a
 //! long report is built without freezing the page.
 //!
-//! Messages are plain objects. The page asks
-//! `{ id, kind: "docx", report: <draft JSON> }` or
+//! Messages are plain objects. The page tells
+//! `{ kind: "draft", report: <draft JSON> }` after each autosave (no
+//! answer): the worker reads it then, while the official is not waiting, and
+//! keeps the JSON and the report it read. The page asks
+//! `{ id, kind: "docx", report: <draft JSON> }` (the draft as it is at the
+//! click: when its JSON is the very string kept, the worker takes the report
+//! it already read, otherwise it reads this one) or
 //! `{ id, kind: "open", name, bytes: Uint8Array }` or
 //! `{ id, kind: "paste", html, intoNote }` (the clipboard's HTML, whose
 //! reader is here too; `{ id, kind: "paste", text }` for pasted text of
-//! several lines, read by the text importer) or `{ id, kind: "next", report, month, year }` ("Tạo
-//! báo cáo kỳ sau", here too; month and year are the page's today, taken when
-//! the report names no period); the worker answers
-//! `{ id, ok: true, name, bytes, readMs, writeMs }` (the .docx, its file
-//! name, and how long reading the draft and writing the file took),
+//! several lines, read by the text importer) or
+//! `{ id, kind: "next", report, month, year }` ("Tạo báo cáo kỳ sau", here
+//! too; month and year are the page's today, taken when the report names no
+//! period); the worker answers
+//! `{ id, ok: true, name, bytes, readMs, writeMs, kept, gotAt, sentAt }`
+//! (the .docx, its file name, how long reading the draft and writing the
+//! file took, whether the draft read after the autosave served, and when the
+//! request came and the answer left, on the clock shared with the page:
+//! `performance.timeOrigin + now()`, for the bench),
 //! `{ id, ok: true, name, report: <JSON>, leftOut }` (an opened Word file),
 //! `{ id, ok: true, paste: <JSON> }` (a `session::paste::ReadHtml`),
 //! `{ id, ok: true, draft: <JSON>, period, moved }` (the next period's
@@ -28,13 +37,36 @@ use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use std::cell::RefCell;
+
+/// The last draft read: its JSON as the page sent it (a JS string) and the
+/// report read from it.
+struct Kept {
+    json: JsValue,
+    report: Report,
+}
+
+thread_local! {
+    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
+}
+
 /// Runs in the worker: answers every message the page posts.
 pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let (answer, transfer) = answer(&ev.data());
+            let got = clock();
+            let data = ev.data();
+            if get(&data, "kind").as_string().as_deref() == Some("draft") {
+                keep(get(&data, "report"));
+                return;
+            }
+            let (answer, transfer) = answer(&data);
+            if let Some(out) = answer.dyn_ref::<Object>() {
+                set(out, "gotAt", got);
+                set(out, "sentAt", clock());
+            }
             let _ = reply.post_message_with_transfer(&answer, &transfer);
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -61,6 +93,51 @@ fn now() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// `performance.timeOrigin + now()`: the same clock in the page and here.
+fn clock() -> f64 {
+    let performance = get(&js_sys::global(), "performance");
+    get(&performance, "timeOrigin").as_f64().unwrap_or(0.0) + now()
+}
+
+/// Reads a draft sent after an autosave and keeps it (a draft that does not
+/// read is dropped: the click sends it again and gets the message).
+fn keep(json: JsValue) {
+    let read = json
+        .as_string()
+        .and_then(|text| serde_json::from_str::<Report>(&text).ok());
+    KEPT.with(|k| {
+        *k.borrow_mut() = read.map(|report| Kept { json, report });
+    });
+}
+
+/// The .docx of the draft whose JSON the page sent: the kept report when
+/// the JSON is the very string read after the autosave (`===` on the two JS
+/// strings), otherwise the JSON read now, kept for the next click.
+fn write_docx(json: JsValue, out: &Object, transfer: &js_sys::Array) -> Result<(), String> {
+    let start = now();
+    let kept = KEPT.with(|k| k.borrow().as_ref().is_some_and(|k| k.json == json));
+    if !kept {
+        let text = json.as_string().unwrap_or_default();
+        let report = serde_json::from_str::<Report>(&text)
+            .map_err(|e| format!("Không đọc được bản nháp để tạo tệp .docx: {e}"))?;
+        KEPT.with(|k| *k.borrow_mut() = Some(Kept { json, report }));
+    }
+    let read = now();
+    KEPT.with(|k| {
+        let k = k.borrow();
+        let report = &k.as_ref().expect("a draft was just kept").report;
+        let bytes = Uint8Array::from(baocao_docx::write(report).as_slice());
+        // How long reading the draft and writing took (for the bench).
+        set(out, "readMs", read - start);
+        set(out, "writeMs", now() - read);
+        set(out, "kept", kept);
+        transfer.push(&bytes.buffer());
+        set(out, "name", baocao_docx::file_name(report));
+        set(out, "bytes", bytes);
+    });
+    Ok(())
+}
+
 /// The answer to one request, and the buffers to hand over with it.
 fn answer(request: &JsValue) -> (JsValue, js_sys::Array) {
     let out = Object::new();
@@ -68,24 +145,7 @@ fn answer(request: &JsValue) -> (JsValue, js_sys::Array) {
     set(&out, "id", get(request, "id"));
     let kind = get(request, "kind").as_string().unwrap_or_default();
     let done = match kind.as_str() {
-        "docx" => {
-            let start = now();
-            let json = get(request, "report").as_string().unwrap_or_default();
-            match serde_json::from_str::<Report>(&json) {
-                Ok(report) => {
-                    let read = now();
-                    let bytes = Uint8Array::from(baocao_docx::write(&report).as_slice());
-                    // How long reading the draft and writing took (for the bench).
-                    set(&out, "readMs", read - start);
-                    set(&out, "writeMs", now() - read);
-                    transfer.push(&bytes.buffer());
-                    set(&out, "name", baocao_docx::file_name(&report));
-                    set(&out, "bytes", bytes);
-                    Ok(())
-                }
-                Err(e) => Err(format!("Không đọc được bản nháp để tạo tệp .docx: {e}")),
-            }
-        }
+        "docx" => write_docx(get(request, "report"), &out, &transfer),
         "open" => {
             let name = get(request, "name").as_string().unwrap_or_default();
             let bytes = get(request, "bytes")

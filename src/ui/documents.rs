@@ -142,6 +142,26 @@ pub fn ask(request: Object, transfer: Array, done: impl FnOnce(Result<JsValue, S
     }
 }
 
+/// Whether the worker is running and listening.
+pub fn ready() -> bool {
+    CLIENT.with(|c| {
+        let c = c.borrow();
+        c.worker.is_some() && c.ready
+    })
+}
+
+/// Posts `request` to the worker when it is running and listening, with no
+/// answer awaited (the draft after an autosave); otherwise nothing: this
+/// neither starts the worker nor waits for it.
+pub fn tell(request: Object) {
+    CLIENT.with(|c| {
+        let c = c.borrow();
+        if let (Some(w), true) = (&c.worker, c.ready) {
+            let _ = w.post_message(&request);
+        }
+    });
+}
+
 /// A field of an answer.
 pub fn field(answer: &JsValue, key: &str) -> JsValue {
     Reflect::get(answer, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)

@@ -73,6 +73,8 @@ fn go_to(state: AppState, place: &Place) {
 pub fn PreSendDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
     let node = NodeRef::<Dialog>::new();
+    // "Vẫn tải về" was pressed and the file is being built.
+    let building = StoredValue::new(false);
     Effect::new(move |_| {
         if let Some(d) = node.get() {
             if !d.open() {
@@ -145,9 +147,23 @@ pub fn PreSendDialog() -> impl IntoView {
                     on:click=move |_| close(state)>"Quay lại sửa"</button>
                 <button type="button" class="primary" data-testid="presend-download"
                     on:click=move |_| {
-                        state.presend.set(None);
-                        state.download_docx();
-                        request_animation_frame(|| focus_id(DOWNLOAD_BUTTON_ID));
+                        // The list stays open while the file is built and
+                        // closes once it is handed over: closing a modal
+                        // dialog has the browser restyle the whole report
+                        // (about 50 ms on 100 pages), which would hold the
+                        // document worker's answer back that long.
+                        // One file per click, however often it is pressed meanwhile.
+                        if building.get_value() {
+                            return;
+                        }
+                        building.set_value(true);
+                        state.download_docx_then(move || {
+                            building.set_value(false);
+                            // Unless the official closed it meanwhile.
+                            if state.presend.with_untracked(Option::is_some) {
+                                close(state);
+                            }
+                        });
                     }>
                     {move || if total() == 0 { "Tải về" } else { "Vẫn tải về" }}
                 </button>

@@ -693,14 +693,19 @@ impl AppState {
 
     /// The .docx of the open draft, named after the report.
     pub fn download_docx(&self) {
+        self.download_docx_then(|| ());
+    }
+
+    /// The .docx of the open draft; `then` runs once the file is handed to
+    /// the browser, or the message of why not is shown.
+    pub fn download_docx_then(&self, then: impl FnOnce() + 'static) {
         self.flush();
-        let Some(report) = self
-            .current
-            .with_untracked(|c| c.as_ref().map(|d| d.report.clone()))
-        else {
+        // The draft as it is now, on screen (the worker takes the report it
+        // read after the autosave only if this is the very same JSON).
+        let Some(json) = self.with_report(serde_json::to_string) else {
             return;
         };
-        let json = match serde_json::to_string(&report) {
+        let json = match json {
             Ok(json) => json,
             Err(e) => {
                 self.say(Tone::Error, format!("Không tạo được tệp .docx: {e}"));
@@ -717,6 +722,7 @@ impl AppState {
             let answer = match answer {
                 Ok(a) => a,
                 Err(message) => {
+                    then();
                     state.say(Tone::Error, message);
                     return;
                 }
@@ -726,10 +732,12 @@ impl AppState {
                 .as_string()
                 .unwrap_or_else(|| "bao-cao.docx".to_string());
             let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-            if let Err(message) = download::offer_array(&bytes, &name, mime) {
+            let offered = download::offer_array(&bytes, &name, mime);
+            dom::record_timing("docx", dom::now() - t0);
+            then();
+            if let Err(message) = offered {
                 state.say(Tone::Error, message);
             }
-            dom::record_timing("docx", dom::now() - t0);
         });
     }
 
@@ -1266,6 +1274,25 @@ impl AppState {
         let result = library().save(&mut draft, now_ms());
         self.after_save(result, draft);
         dom::record_timing("save", dom::now() - t0);
+        // The document worker reads the saved draft while nobody waits, so
+        // that «Tải .docx» need not read it again (see `download_docx`).
+        let state = *self;
+        leptos::prelude::request_idle_callback(move || state.draft_to_worker());
+    }
+
+    /// Sends the open draft to the document worker, if it is running, to
+    /// read ahead of the next .docx.
+    fn draft_to_worker(&self) {
+        if !documents::ready() {
+            return;
+        }
+        let Some(Ok(json)) = self.with_report(serde_json::to_string) else {
+            return;
+        };
+        let request = js_sys::Object::new();
+        documents::put(&request, "kind", "draft");
+        documents::put(&request, "report", json);
+        documents::tell(request);
     }
 
     /// Saves the open draft over the other tab's version (the official chose so).
