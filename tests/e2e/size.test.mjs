@@ -27,15 +27,18 @@ import { bytesBeforeReady } from '../bench/load.mjs';
 // (scripts/slim.py): 497,015 B; blocks and text targets read from one flat
 // record each (no serde buffering of tagged enums): 490,159 B; one sort
 // instance fewer: 489,277 B on 2026-12-01 (page wasm 1,162,134 B raw,
-// 467,758 gzipped; css 6,403; js 9,466). Of
-// the page wasm's 135 KB of data, 25 KB are Rust's Unicode case tables
+// 467,758 gzipped; css 6,403; js 9,466). The faster checks (numbers kept
+// inline, the Checker's copy of the last report so that an unchanged report
+// costs a comparison: report equality and cloning compiled in) and the
+// draft sent to the worker after each autosave then added 3.8 KB: 493,090 B
+// on 2026-12-01 (page wasm 471,471 gzipped). Of the page wasm's 135 KB of data, 25 KB are Rust's Unicode case tables
 // (to_lowercase/to_uppercase, 11.7 KB gzipped), reached from the checks,
 // the model and the session alike; most of the rest is the page's own
 // Vietnamese text.
 // Issue 14 asks for 300 KB, out of reach with Leptos views, the checks and
 // the model on the page; the budget is what was reached with 3 KB to spare,
 // so that growth is noticed.
-const BUDGET_GZ = 492_300;
+const BUDGET_GZ = 496_000;
 
 let server;
 let browser;
