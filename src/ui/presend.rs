@@ -73,8 +73,9 @@ fn go_to(state: AppState, place: &Place) {
 pub fn PreSendDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
     let node = NodeRef::<Dialog>::new();
-    // "Vẫn tải về" was pressed and the file is being built.
-    let building = StoredValue::new(false);
+    // "Vẫn tải về" was pressed and the file is being built: the button says
+    // so (the first file waits for the document worker to start).
+    let building = RwSignal::new(false);
     Effect::new(move |_| {
         if let Some(d) = node.get() {
             if !d.open() {
@@ -146,6 +147,7 @@ pub fn PreSendDialog() -> impl IntoView {
                 <button type="button" id="presend-back" data-testid="presend-back"
                     on:click=move |_| close(state)>"Quay lại sửa"</button>
                 <button type="button" class="primary" data-testid="presend-download"
+                    aria-busy=move || building.get().then_some("true")
                     on:click=move |_| {
                         // The list stays open while the file is built and
                         // closes once it is handed over: closing a modal
@@ -153,19 +155,25 @@ pub fn PreSendDialog() -> impl IntoView {
                         // (about 50 ms on 100 pages), which would hold the
                         // document worker's answer back that long.
                         // One file per click, however often it is pressed meanwhile.
-                        if building.get_value() {
+                        if building.get_untracked() {
                             return;
                         }
-                        building.set_value(true);
+                        building.set(true);
                         state.download_docx_then(move || {
-                            building.set_value(false);
+                            building.set(false);
                             // Unless the official closed it meanwhile.
                             if state.presend.with_untracked(Option::is_some) {
                                 close(state);
                             }
                         });
                     }>
-                    {move || if total() == 0 { "Tải về" } else { "Vẫn tải về" }}
+                    {move || if building.get() {
+                        "Đang tạo tệp .docx…"
+                    } else if total() == 0 {
+                        "Tải về"
+                    } else {
+                        "Vẫn tải về"
+                    }}
                 </button>
             </div>
         </dialog>

@@ -158,12 +158,24 @@ test('"Tải về .docx" first lists what the report misses; Esc closes; a place
   await dialog.waitFor({ state: 'detached' });
   await page.waitForFunction(() => document.activeElement?.classList.contains('rich') && document.activeElement.textContent === 'Kinh tế, hạ tầng và đô thị');
 
-  // "Vẫn tải về": the file goes, and focus comes back to the button.
+  // "Vẫn tải về": the list stays while the file is built, its button saying
+  // so; then the file goes, the list closes, and focus comes back to the
+  // button.
   await page.getByTestId('download-docx').click();
   await dialog.waitFor();
+  await page.evaluate(() => {
+    const button = document.querySelector('[data-testid="presend-download"]');
+    window.__labels = [];
+    new MutationObserver(() => window.__labels.push([button.textContent, button.getAttribute('aria-busy')]))
+      .observe(button, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   const file = await download(page, () => dialog.getByTestId('presend-download').click());
   assert.match(file.name, /\.docx$/);
   assert.ok(readDocx(file.bytes)['word/document.xml'].includes('Lò Văn Tâm'));
+  await dialog.waitFor({ state: 'detached' });
+  const labels = await page.evaluate(() => window.__labels);
+  assert.ok(labels.some(([text, busy]) => text === 'Đang tạo tệp .docx…' && busy === 'true'),
+    `the button said the file was being built: ${JSON.stringify(labels)}`);
   await page.waitForFunction(() => document.activeElement?.id === 'download-docx');
   assert.deepEqual(foreignRequests(browser.requests, server.url), []);
   assert.deepEqual(browser.consoleErrors, []);
