@@ -415,14 +415,7 @@ fn on_paste(state: AppState, target: TextTarget, el: &HtmlElement, ev: &Clipboar
         matches!(target, TextTarget::Footnote(_)),
     );
     documents::ask(request, js_sys::Array::new(), move |answer| {
-        let read = answer.and_then(|a| {
-            let json = documents::field(&a, "paste")
-                .as_string()
-                .unwrap_or_default();
-            serde_json::from_str::<serde_json::Value>(&json)
-                .and_then(serde_json::from_value::<ReadHtml>)
-                .map_err(|e| e.to_string())
-        });
+        let read = answer.and_then(|a| read_paste_answer(&a));
         match read {
             Ok(ReadHtml::Line { inlines, notes }) => paste_inlines(state, at, inlines, notes),
             Ok(blocks @ ReadHtml::Blocks { .. }) => {
@@ -462,14 +455,7 @@ fn paste_text(state: AppState, at: Caret, text: &str, in_place: bool) {
     documents::put(&request, "kind", "paste");
     documents::put(&request, "text", text.as_str());
     documents::ask(request, js_sys::Array::new(), move |answer| {
-        let read = answer.and_then(|a| {
-            let json = documents::field(&a, "paste")
-                .as_string()
-                .unwrap_or_default();
-            serde_json::from_str::<serde_json::Value>(&json)
-                .and_then(serde_json::from_value::<ReadHtml>)
-                .map_err(|e| e.to_string())
-        });
+        let read = answer.and_then(|a| read_paste_answer(&a));
         match read {
             Ok(read) => {
                 let pasted = state
@@ -484,6 +470,16 @@ fn paste_text(state: AppState, at: Caret, text: &str, in_place: bool) {
             ),
         }
     });
+}
+
+/// What the document worker read of a paste (HTML or lines of text).
+fn read_paste_answer(answer: &wasm_bindgen::JsValue) -> Result<ReadHtml, String> {
+    let json = documents::field(answer, "paste")
+        .as_string()
+        .unwrap_or_default();
+    serde_json::from_str::<serde_json::Value>(&json)
+        .and_then(serde_json::from_value::<ReadHtml>)
+        .map_err(|e| e.to_string())
 }
 
 /// Redraws after blocks went in and says what was read.
