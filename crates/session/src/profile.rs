@@ -436,6 +436,18 @@ mod tests {
             lib
         }
 
+        /// A backup of a browser that keeps a department's profile.
+        fn backup_of_department() -> String {
+            let mut lib = library_with_draft();
+            lib.store
+                .set(PROFILE_KEY, &lam_dong_department().to_json())
+                .unwrap();
+            backup_with_profile(&lib, None, 2_000.0)
+                .unwrap()
+                .to_json()
+                .unwrap()
+        }
+
         #[test]
         fn a_backup_carries_the_stored_profile_as_it_is() {
             let mut lib = library_with_draft();
@@ -475,14 +487,7 @@ mod tests {
 
         #[test]
         fn a_browser_s_own_profile_is_never_overwritten() {
-            let mut lib = library_with_draft();
-            lib.store
-                .set(PROFILE_KEY, &lam_dong_department().to_json())
-                .unwrap();
-            let text = backup_with_profile(&lib, None, 2_000.0)
-                .unwrap()
-                .to_json()
-                .unwrap();
+            let text = backup_of_department();
             let mut other = Library::new(MemoryStore::new());
             let mut own = UnitProfile::new(UnitKind::Commune);
             own.issuing_agency = "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ".into();
@@ -500,14 +505,7 @@ mod tests {
 
         #[test]
         fn a_damaged_profile_in_a_backup_is_said_and_changes_nothing() {
-            let mut lib = library_with_draft();
-            lib.store
-                .set(PROFILE_KEY, &lam_dong_department().to_json())
-                .unwrap();
-            let text = backup_with_profile(&lib, None, 2_000.0)
-                .unwrap()
-                .to_json()
-                .unwrap();
+            let text = backup_of_department();
             let mut json: Value = serde_json::from_str(&text).unwrap();
             json["profile"] = Value::String("{\"unit\": \"sở".into());
             let damaged = json.to_string();
