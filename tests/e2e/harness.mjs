@@ -87,6 +87,27 @@ export async function openApp(context, url) {
   return page;
 }
 
+/**
+ * A browser of its own whose document worker cannot load (its files refused,
+ * as from an old copy of the page), with a new draft open and the keyboard
+ * in its first paragraph. Resolves to { browser, page, field }; the caller
+ * closes `browser`.
+ */
+export async function newDraftWithoutWorker(url) {
+  const browser = await launch();
+  try {
+    await browser.context.route('**/baocao-worker*', (route) => route.abort());
+    const page = await openApp(browser.context, url);
+    await page.getByTestId('new-draft').click();
+    const field = page.locator('.doc-editor .block.para .rich').first();
+    await field.click();
+    return { browser, page, field };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
+
 /** Requests that went anywhere but the page's own origin. */
 export function foreignRequests(requests, url) {
   const origin = new URL(url).origin;

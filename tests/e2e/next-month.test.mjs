@@ -3,7 +3,7 @@
 // until edited or confirmed, and the stale finding lists those left.
 import { test, before, after } from 'node:test';
 import path from 'node:path';
-import { serveDist, launch, openApp, screenshot, seedsDir, screenshotsAtTwoZooms } from './harness.mjs';
+import { serveDist, launch, openApp, screenshot, seedsDir, screenshotsAtTwoZooms, newDraftWithoutWorker } from './harness.mjs';
 import { assert, typeTimed, pageTiming, waitSaved, storedDrafts, selection } from './helpers.mjs';
 
 let server;
@@ -241,13 +241,8 @@ test('the mentions of the period moved on are marked, listed, dropped when edite
 // start (its files missing from an old copy of the page), the page says so
 // in Vietnamese and nothing is lost: no new draft, the old one untouched.
 test('when the worker cannot start, "Tạo báo cáo kỳ sau" says so and loses nothing', async () => {
-  const own = await launch();
+  const { browser: own, page, field } = await newDraftWithoutWorker(server.url);
   try {
-    await own.context.route('**/baocao-worker*', (route) => route.abort());
-    const page = await openApp(own.context, server.url);
-    await page.getByTestId('new-draft').click();
-    const field = page.locator('.doc-editor .block.para .rich').first();
-    await field.click();
     await page.keyboard.type('Thu ngân sách tháng này đạt 1.480 triệu đồng.');
     await waitSaved(page);
     const before = await storedDrafts(page);

@@ -1,7 +1,7 @@
 // Paste from Word: the clipboard's HTML is read, so the footnotes come with
 // their texts and bold stays bold (text/plain alone lost both).
 import { test, before, after } from 'node:test';
-import { serveDist, launch, openApp, screenshot } from './harness.mjs';
+import { serveDist, launch, openApp, screenshot, newDraftWithoutWorker } from './harness.mjs';
 import { assert, waitSaved } from './helpers.mjs';
 
 let server;
@@ -98,13 +98,8 @@ test('pasting from Word keeps its two footnotes in order and its bold', async ()
 // files missing from an old copy of the page), the plain text still goes in
 // and the page says why the formatting did not come with it.
 test('when the worker cannot read the HTML, the plain text goes in with a message', async () => {
-  const own = await launch();
+  const { browser: own, page, field } = await newDraftWithoutWorker(server.url);
   try {
-    await own.context.route('**/baocao-worker*', (route) => route.abort());
-    const page = await openApp(own.context, server.url);
-    await page.getByTestId('new-draft').click();
-    const field = page.locator('.doc-editor .block.para .rich').first();
-    await field.click();
     await pasteClipboard(field, {
       'text/html': '<p>Giải quyết <b>312</b> hồ sơ hành chính đúng hạn.</p>',
       'text/plain': 'Giải quyết 312 hồ sơ hành chính đúng hạn.',

@@ -1,7 +1,7 @@
 // Paste: text pasted into the body is read by the importer (headings,
 // footnotes, m²) instead of landing as one blob.
 import { test, before, after } from 'node:test';
-import { serveDist, launch, openApp, screenshot } from './harness.mjs';
+import { serveDist, launch, openApp, screenshot, newDraftWithoutWorker } from './harness.mjs';
 import { assert, seed001, pastePlainText, headingLabels, pageTiming, waitSaved } from './helpers.mjs';
 
 let server;
@@ -49,13 +49,8 @@ test('pasting seed 001 gives its parts, items and 27 footnotes', async () => {
 // the worker cannot start, nothing goes in, the page says why, and the text
 // already there stays as it was.
 test('when the worker cannot read pasted lines, the page says so and the text stays', async () => {
-  const own = await launch();
+  const { browser: own, page, field } = await newDraftWithoutWorker(server.url);
   try {
-    await own.context.route('**/baocao-worker*', (route) => route.abort());
-    const page = await openApp(own.context, server.url);
-    await page.getByTestId('new-draft').click();
-    const field = page.locator('.doc-editor .block.para .rich').first();
-    await field.click();
     await page.keyboard.type('Cấp 52 giấy phép xây dựng.');
     await pastePlainText(field, 'I. KẾT QUẢ\n\nTrồng mới 8,5 ha rừng.\n\nII. NHIỆM VỤ\n\nTiếp tục thu ngân sách.');
     const notice = page.getByTestId('notice').filter({ hasText: 'Chưa dán được đoạn văn bản nhiều dòng' });
