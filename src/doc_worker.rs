@@ -4,10 +4,11 @@
 //! long report is built without freezing the page.
 //!
 //! Messages are plain objects. The page tells
-//! `{ kind: "draft", report: <draft JSON> }` after each autosave (no
-//! answer): the worker reads it then, while the official is not waiting, and
-//! keeps the JSON and the report it read. The page asks
-//! `{ id, kind: "docx", report: <draft JSON> }` (the draft as it is at the
+//! `{ kind: "draft", draft: <draft JSON> }` after each autosave (no
+//! answer; the very JSON just stored, so the page serializes the draft once):
+//! the worker reads it then, while the official is not waiting, and keeps
+//! the JSON and the report it read. The page asks
+//! `{ id, kind: "docx", draft: <draft JSON> }` (the draft as it is at the
 //! click: when its JSON is the very string kept, the worker takes the report
 //! it already read, otherwise it reads this one) or
 //! `{ id, kind: "open", name, bytes: Uint8Array }` or
@@ -30,6 +31,7 @@
 //! or `{ id, ok: false, message }` in Vietnamese. It says `"ready"` once it
 //! listens, so the page holds its requests until then.
 
+use baocao_drafts::report_of_draft;
 use baocao_model::Report;
 use baocao_session::input::open_as_draft;
 use baocao_session::paste::{read_html_paste, read_text_paste};
@@ -59,7 +61,7 @@ pub fn serve() {
             let got = clock();
             let data = ev.data();
             if get(&data, "kind").as_string().as_deref() == Some("draft") {
-                keep(get(&data, "report"));
+                keep(get(&data, "draft"));
                 return;
             }
             let (answer, transfer) = answer(&data);
@@ -104,7 +106,7 @@ fn clock() -> f64 {
 fn keep(json: JsValue) {
     let read = json
         .as_string()
-        .and_then(|text| serde_json::from_str::<Report>(&text).ok());
+        .and_then(|text| report_of_draft(&text).ok());
     KEPT.with(|k| {
         *k.borrow_mut() = read.map(|report| Kept { json, report });
     });
@@ -118,7 +120,7 @@ fn write_docx(json: JsValue, out: &Object, transfer: &js_sys::Array) -> Result<(
     let kept = KEPT.with(|k| k.borrow().as_ref().is_some_and(|k| k.json == json));
     if !kept {
         let text = json.as_string().unwrap_or_default();
-        let report = serde_json::from_str::<Report>(&text)
+        let report = report_of_draft(&text)
             .map_err(|e| format!("Không đọc được bản nháp để tạo tệp .docx: {e}"))?;
         KEPT.with(|k| *k.borrow_mut() = Some(Kept { json, report }));
     }
@@ -145,7 +147,7 @@ fn answer(request: &JsValue) -> (JsValue, js_sys::Array) {
     set(&out, "id", get(request, "id"));
     let kind = get(request, "kind").as_string().unwrap_or_default();
     let done = match kind.as_str() {
-        "docx" => write_docx(get(request, "report"), &out, &transfer),
+        "docx" => write_docx(get(request, "draft"), &out, &transfer),
         "open" => {
             let name = get(request, "name").as_string().unwrap_or_default();
             let bytes = get(request, "bytes")

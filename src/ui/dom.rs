@@ -519,3 +519,20 @@ pub fn unwrap(el: &Element) {
     }
     let _ = parent.remove_child(el);
 }
+
+/// Runs `f` in the browser's next idle moment (after a frame, when no input
+/// waits), or after `within` at the latest. Where the browser has no idle
+/// callbacks, it runs in a task of its own.
+pub fn when_idle(f: Box<dyn FnOnce()>, within: std::time::Duration) {
+    let window = leptos::prelude::window();
+    // Boxed: one instance of the closure's glue for every caller.
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(within.as_millis() as u32);
+    if window
+        .request_idle_callback_with_options(f.unchecked_ref(), &options)
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(f.unchecked_ref());
+    }
+}

@@ -19,8 +19,8 @@ use baocao_checks::{self, Checker, Finding, Rule};
 use baocao_drafts::backup;
 use baocao_drafts::migrate::read_draft;
 use baocao_drafts::{
-    Draft, DraftError, DraftId, Library, Listing, PreviousTasks, StoreError, DRAFT_PREFIX,
-    META_PREFIX,
+    Draft, DraftError, DraftId, DraftMeta, Library, Listing, PreviousTasks, StoreError,
+    DRAFT_PREFIX, META_PREFIX,
 };
 use baocao_model::{BlockId, FigurePlace, Inline, Period, Report, TextTarget};
 use baocao_session::carry::confirm_place;
@@ -184,6 +184,9 @@ fn library() -> Library<LocalStore> {
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(700);
 /// The checks and the preview run this long after typing stops.
 const SETTLE_DELAY: Duration = Duration::from_millis(250);
+/// How long the autosave and the checks wait at most for an idle moment
+/// once their delay is over.
+const IDLE_WAIT: Duration = Duration::from_millis(1000);
 /// Where the page remembers which draft was open, to reopen it on reload.
 const LAST_OPEN_KEY: &str = "baocao/ui/last-open";
 
@@ -701,8 +704,12 @@ impl AppState {
     pub fn download_docx_then(&self, then: impl FnOnce() + 'static) {
         self.flush();
         // The draft as it is now, on screen (the worker takes the report it
-        // read after the autosave only if this is the very same JSON).
-        let Some(json) = self.with_report(serde_json::to_string) else {
+        // read after the autosave only if this is the very same JSON: the
+        // draft saved is the draft in memory, revision and time included).
+        let Some(json) = self
+            .current
+            .with_untracked(|c| c.as_ref().map(serde_json::to_string))
+        else {
             return;
         };
         let json = match json {
@@ -716,7 +723,7 @@ impl AppState {
         let t0 = dom::now();
         let request = js_sys::Object::new();
         documents::put(&request, "kind", "docx");
-        documents::put(&request, "report", json);
+        documents::put(&request, "draft", json);
         let state = *self;
         documents::ask(request, js_sys::Array::new(), move |answer| {
             let answer = match answer {
@@ -1211,14 +1218,36 @@ impl AppState {
     }
 
     fn schedule_save(&self) {
-        if self.status.get_untracked() != SaveStatus::Conflict {
+        // Set once, not on every key: each set redraws what shows it.
+        if !matches!(
+            self.status.get_untracked(),
+            SaveStatus::Conflict | SaveStatus::Pending
+        ) {
             self.status.set(SaveStatus::Pending);
         }
         if self.autosave.get_value().is_some() {
             return;
         }
+        // The save waits for the first idle moment after its delay: right
+        // after a frame, between two keys, not in the middle of a key's
+        // handling (a save of a forty-page report takes as long as a key
+        // does on a slow PC). The handle stays until the save is done, so
+        // that `flush` knows a save is due.
         let state = *self;
-        let handle = set_timeout_with_handle(move || state.save_now(), AUTOSAVE_DELAY).ok();
+        let handle = set_timeout_with_handle(
+            move || {
+                dom::when_idle(
+                    Box::new(move || {
+                        if state.autosave.get_value().is_some() {
+                            state.autosave_now();
+                        }
+                    }),
+                    IDLE_WAIT,
+                )
+            },
+            AUTOSAVE_DELAY,
+        )
+        .ok();
         self.autosave.set_value(handle);
     }
 
@@ -1228,7 +1257,16 @@ impl AppState {
         let handle = set_timeout_with_handle(
             move || {
                 state.settle.set_value(None);
-                state.run_checks();
+                // Typing again before the idle moment comes sets a new
+                // timer: these checks would be stale at once, so they wait.
+                dom::when_idle(
+                    Box::new(move || {
+                        if state.settle.get_value().is_none() {
+                            state.run_checks();
+                        }
+                    }),
+                    IDLE_WAIT,
+                );
             },
             SETTLE_DELAY,
         )
@@ -1263,46 +1301,59 @@ impl AppState {
 
     /// Saves the open draft now, unless another tab saved it meanwhile.
     pub fn save_now(&self) {
-        self.cancel_timer(self.autosave);
-        if self.status.get_untracked() == SaveStatus::Conflict {
-            return;
-        }
-        let t0 = dom::now();
-        let Some(mut draft) = self.current.get_untracked() else {
-            return;
-        };
-        let result = library().save(&mut draft, now_ms());
-        self.after_save(result, draft);
-        dom::record_timing("save", dom::now() - t0);
-        // The document worker reads the saved draft while nobody waits, so
-        // that «Tải .docx» need not read it again (see `download_docx`).
-        let state = *self;
-        leptos::prelude::request_idle_callback(move || state.draft_to_worker());
+        self.save_now_returning();
     }
 
-    /// Sends the open draft to the document worker, if it is running, to
-    /// read ahead of the next .docx.
-    fn draft_to_worker(&self) {
-        if !documents::ready() {
-            return;
-        }
-        let Some(Ok(json)) = self.with_report(serde_json::to_string) else {
+    /// The autosave: saves, then hands the draft's JSON to the document
+    /// worker, which reads it while nobody waits, so that «Tải .docx» need
+    /// not read it again (see `download_docx`). A save made at the click
+    /// (`flush`) does not: the click sends the draft itself at once.
+    fn autosave_now(&self) {
+        let Some(json) = self.save_now_returning() else {
             return;
         };
-        let request = js_sys::Object::new();
-        documents::put(&request, "kind", "draft");
-        documents::put(&request, "report", json);
-        documents::tell(request);
+        if documents::ready() {
+            let request = js_sys::Object::new();
+            documents::put(&request, "kind", "draft");
+            documents::put(&request, "draft", json);
+            documents::tell(request);
+        }
+    }
+
+    /// Saves the open draft and returns the JSON stored.
+    fn save_now_returning(&self) -> Option<String> {
+        self.cancel_timer(self.autosave);
+        if self.status.get_untracked() == SaveStatus::Conflict {
+            return None;
+        }
+        let t0 = dom::now();
+        let mut saved = None;
+        // In place: the draft is neither copied for the save nor changed by
+        // anything else while it is written.
+        self.current.update_untracked(|c| {
+            if let Some(draft) = c.as_mut() {
+                saved = Some((library().save(draft, now_ms()), draft.meta()));
+            }
+        });
+        let (result, meta) = saved?;
+        let json = self.after_save(result, meta);
+        dom::record_timing("save", dom::now() - t0);
+        json
     }
 
     /// Saves the open draft over the other tab's version (the official chose so).
     pub fn keep_mine(&self) {
-        let Some(mut draft) = self.current.get_untracked() else {
+        self.status.set(SaveStatus::Pending);
+        let mut saved = None;
+        self.current.update_untracked(|c| {
+            if let Some(draft) = c.as_mut() {
+                saved = Some((library().save_over(draft, now_ms()), draft.meta()));
+            }
+        });
+        let Some((result, meta)) = saved else {
             return;
         };
-        self.status.set(SaveStatus::Pending);
-        let result = library().save_over(&mut draft, now_ms());
-        self.after_save(result, draft);
+        self.after_save(result, meta);
         if self.status.get_untracked() != SaveStatus::Conflict {
             self.notice.set(None);
         }
@@ -1346,22 +1397,20 @@ impl AppState {
         }
     }
 
-    fn after_save(&self, result: Result<(), DraftError>, saved: Draft) {
+    /// Shows how a save went; returns the JSON stored if it went well.
+    fn after_save(&self, result: Result<String, DraftError>, saved: DraftMeta) -> Option<String> {
         match result {
-            Ok(()) => {
-                // Keep edits made while saving; take the new revision and time.
-                self.current.update_untracked(|c| {
-                    if let Some(d) = c.as_mut().filter(|d| d.id == saved.id) {
-                        d.revision = saved.revision;
-                        d.updated_ms = saved.updated_ms;
-                        d.schema_version = saved.schema_version;
-                    }
-                });
+            Ok(json) => {
                 self.storage_full.set(false);
                 self.status.set(SaveStatus::Saved(clock(saved.updated_ms)));
-                self.refresh();
+                // Only this draft's entry changed: the list is not read back.
+                self.listing.update(|l| l.put(saved));
+                Some(json)
             }
-            Err(e) => self.save_failed(e),
+            Err(e) => {
+                self.save_failed(e);
+                None
+            }
         }
     }
 

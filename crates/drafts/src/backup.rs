@@ -278,7 +278,7 @@ impl<S: Store> Library<S> {
         copy.name = format!("{} (bản sao lưu)", copy.name);
         copy.revision = 0;
         let when = copy.updated_ms;
-        self.write(&mut copy, when)
+        self.write(&mut copy, when).map(drop)
     }
 
     /// The stored text of a damaged entry, to download it as it is.

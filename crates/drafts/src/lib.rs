@@ -51,6 +51,16 @@ pub struct Draft {
     pub previous_tasks: Option<PreviousTasks>,
 }
 
+/// The report of a draft's JSON as this version stores it, the rest skipped
+/// unread: what the document worker needs to build the .docx.
+pub fn report_of_draft(json: &str) -> Result<Report, serde_json::Error> {
+    #[derive(Deserialize)]
+    struct ReportOnly {
+        report: Report,
+    }
+    serde_json::from_str::<ReportOnly>(json).map(|d| d.report)
+}
+
 /// The tasks a report set for the month after it, kept as reference for the
 /// official writing that month's report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -133,6 +143,26 @@ pub struct Damaged {
 pub struct Listing {
     pub drafts: Vec<DraftMeta>,
     pub damaged: Vec<Damaged>,
+}
+
+impl Listing {
+    /// The list after one draft was saved: its entry replaced (or added), in
+    /// the list's order, without reading every entry back from storage.
+    pub fn put(&mut self, meta: DraftMeta) {
+        self.drafts.retain(|d| d.id != meta.id);
+        let at = self
+            .drafts
+            .iter()
+            .position(|d| newest_first(&meta, d).is_lt())
+            .unwrap_or(self.drafts.len());
+        self.drafts.insert(at, meta);
+    }
+}
+
+/// The list's order: newest first; drafts saved in the same millisecond by
+/// their ids.
+fn newest_first(a: &DraftMeta, b: &DraftMeta) -> std::cmp::Ordering {
+    b.updated_ms.total_cmp(&a.updated_ms).then(a.id.cmp(&b.id))
 }
 
 /// Why a draft could not be opened or saved.
@@ -223,9 +253,7 @@ impl<S: Store> Library<S> {
                 },
             }
         }
-        baocao_model::order::sort_stable_by(&mut listing.drafts, |a, b| {
-            b.updated_ms.total_cmp(&a.updated_ms).then(a.id.cmp(&b.id))
-        });
+        baocao_model::order::sort_stable_by(&mut listing.drafts, newest_first);
         Ok(listing)
     }
 
@@ -257,7 +285,9 @@ impl<S: Store> Library<S> {
 
     /// Saves a draft if nobody else saved it since it was read (its revision
     /// is still the stored one); on success the draft's revision moves on.
-    pub fn save(&mut self, draft: &mut Draft, now_ms: f64) -> Result<(), DraftError> {
+    /// Returns the JSON written, for the page to hand to its document worker
+    /// without serializing the draft a second time.
+    pub fn save(&mut self, draft: &mut Draft, now_ms: f64) -> Result<String, DraftError> {
         let stored = self.stored_revision(&draft.id)?;
         if stored != draft.revision {
             return Err(DraftError::Conflict {
@@ -268,32 +298,53 @@ impl<S: Store> Library<S> {
     }
 
     /// Saves a draft over whatever is stored (after the user chose to keep it).
-    pub fn save_over(&mut self, draft: &mut Draft, now_ms: f64) -> Result<(), DraftError> {
+    pub fn save_over(&mut self, draft: &mut Draft, now_ms: f64) -> Result<String, DraftError> {
         draft.revision = draft
             .revision
             .max(self.stored_revision(&draft.id).unwrap_or(0));
         self.write(draft, now_ms)
     }
 
-    pub(crate) fn write(&mut self, draft: &mut Draft, now_ms: f64) -> Result<(), DraftError> {
-        let mut next = draft.clone();
-        next.revision += 1;
-        next.updated_ms = now_ms;
-        next.schema_version = SCHEMA_VERSION;
-        next.report.schema_version = SCHEMA_VERSION;
-        let json = serde_json::to_string(&next).map_err(|e| DraftError::Damaged(e.to_string()))?;
-        self.store.set(&draft_key(&next.id), &json)?;
+    /// Writes the draft with its revision moved on, and returns its JSON.
+    /// The draft is changed in place, not copied: a copy of a forty-page
+    /// report costs about as much as its JSON, on every autosave. What was
+    /// changed is put back when storage refuses the draft.
+    pub(crate) fn write(&mut self, draft: &mut Draft, now_ms: f64) -> Result<String, DraftError> {
+        let before = (
+            draft.revision,
+            draft.updated_ms,
+            draft.schema_version,
+            draft.report.schema_version,
+        );
+        draft.revision += 1;
+        draft.updated_ms = now_ms;
+        draft.schema_version = SCHEMA_VERSION;
+        draft.report.schema_version = SCHEMA_VERSION;
+        let written = self.write_as_is(draft);
+        if written.is_err() {
+            (
+                draft.revision,
+                draft.updated_ms,
+                draft.schema_version,
+                draft.report.schema_version,
+            ) = before;
+        }
+        written
+    }
+
+    fn write_as_is(&mut self, draft: &Draft) -> Result<String, DraftError> {
+        let json = serde_json::to_string(draft).map_err(|e| DraftError::Damaged(e.to_string()))?;
+        self.store.set(&draft_key(&draft.id), &json)?;
         let meta =
-            serde_json::to_string(&next.meta()).map_err(|e| DraftError::Damaged(e.to_string()))?;
-        if let Err(e) = self.store.set(&meta_key(&next.id), &meta) {
+            serde_json::to_string(&draft.meta()).map_err(|e| DraftError::Damaged(e.to_string()))?;
+        if let Err(e) = self.store.set(&meta_key(&draft.id), &meta) {
             // The draft itself is saved; without its list entry the list reads the draft.
-            let _ = self.store.remove(&meta_key(&next.id));
+            let _ = self.store.remove(&meta_key(&draft.id));
             if e != StoreError::Full {
                 return Err(e.into());
             }
         }
-        *draft = next;
-        Ok(())
+        Ok(json)
     }
 
     /// Stores a new draft and returns it.
@@ -319,7 +370,7 @@ impl<S: Store> Library<S> {
 
     /// Stores a draft made by the caller (with [`Library::new_draft`]).
     pub fn insert(&mut self, draft: &mut Draft, now_ms: f64) -> Result<(), DraftError> {
-        self.write(draft, now_ms)
+        self.write(draft, now_ms).map(drop)
     }
 
     /// A copy of a draft under a new name.

@@ -66,6 +66,87 @@ fn a_full_store_refuses_and_keeps_the_old_copy() {
 }
 
 #[test]
+fn a_refused_save_leaves_the_draft_as_it_was() {
+    let mut lib = Library::new(MemoryStore::with_quota(4_000));
+    let mut d = lib.create("A", report("ngắn"), 1.0).unwrap();
+    d.report.title.summary = "x".repeat(10_000);
+    let before = d.clone();
+    assert!(lib.save(&mut d, 2.0).is_err());
+    assert_eq!(
+        d, before,
+        "revision and time not moved on by a save that failed"
+    );
+    // Once there is room again, the same draft saves with the next revision.
+    d.report.title.summary = "vừa đủ".into();
+    lib.save(&mut d, 3.0).unwrap();
+    assert_eq!((d.revision, d.updated_ms), (before.revision + 1, 3.0));
+}
+
+#[test]
+fn a_save_returns_the_json_it_stored() {
+    let mut lib = Library::new(MemoryStore::new());
+    let mut d = lib
+        .create("Tháng 5", report("tình hình tháng 5/2026"), 1.0)
+        .unwrap();
+    d.report.title.summary = "tình hình tháng 5/2026, nhiệm vụ tháng 6/2026".into();
+    let json = lib.save(&mut d, 2.0).unwrap();
+    assert_eq!(
+        lib.store.get(&draft_key(&d.id)).unwrap().as_deref(),
+        Some(json.as_str())
+    );
+    // The draft in memory is the draft stored, revision and time included.
+    assert_eq!(serde_json::to_string(&d).unwrap(), json);
+    assert_eq!(lib.load(&d.id).unwrap(), d);
+}
+
+#[test]
+fn the_report_of_a_stored_draft_reads_without_the_rest() {
+    let mut lib = Library::new(MemoryStore::new());
+    let mut d = lib
+        .create("Tháng 6", report("tình hình tháng 6/2026"), 1.0)
+        .unwrap();
+    d.previous_tasks = Some(PreviousTasks {
+        month: 6,
+        year: 2026,
+        label: "tháng 6/2026".into(),
+        section: serde_json::from_str(
+            r#"{"id":7,"heading":{"level":"part","number":"II","title":[{"text":"NHIỆM VỤ THÁNG 6/2026"}]}}"#,
+        )
+        .unwrap(),
+    });
+    let json = lib.save(&mut d, 2.0).unwrap();
+    assert_eq!(report_of_draft(&json).unwrap(), d.report);
+    assert!(report_of_draft("{\"report\":").is_err());
+    assert!(report_of_draft("{\"name\":\"không có báo cáo\"}").is_err());
+}
+
+#[test]
+fn the_listing_takes_a_saved_draft_without_reading_storage() {
+    let mut lib = Library::new(MemoryStore::new());
+    let mut march = lib
+        .create("Tháng 3", report("tháng 3/2025"), 1000.0)
+        .unwrap();
+    lib.create("Tháng 4", report("tháng 4/2025"), 2000.0)
+        .unwrap();
+    let mut listing = lib.list().unwrap();
+    march.report.title.summary = "tình hình tháng 3/2025".into();
+    lib.save(&mut march, 3000.0).unwrap();
+    listing.put(march.meta());
+    assert_eq!(listing, lib.list().unwrap());
+    assert_eq!(
+        listing.drafts[0].name, "Tháng 3",
+        "the draft just saved comes first"
+    );
+    // A draft the list did not have yet (kept in memory while storage was full).
+    let mut may = lib
+        .new_draft("Tháng 5", report("tháng 5/2025"), 4000.0)
+        .unwrap();
+    lib.insert(&mut may, 4000.0).unwrap();
+    listing.put(may.meta());
+    assert_eq!(listing, lib.list().unwrap());
+}
+
+#[test]
 fn damaged_entries_are_reported_and_kept() {
     let mut lib = Library::new(MemoryStore::new());
     lib.create("Tốt", report("x"), 1.0).unwrap();
