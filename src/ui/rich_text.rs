@@ -103,7 +103,14 @@ pub fn RichText(
                 state.focused.set(Some(target));
                 remember();
             }
-            on:keyup=move |_| remember()
+            on:keyup=move |ev: KeyboardEvent| {
+                // A typed character already told where the caret went (its
+                // input event did): reading the field again on every key
+                // would cost a long paragraph's walk per keystroke.
+                if !types_a_character(&ev) {
+                    remember();
+                }
+            }
             on:mouseup=move |_| remember()
         ></div>
     }
@@ -121,6 +128,7 @@ fn on_input(state: AppState, target: TextTarget, el: &HtmlElement) {
     }
     if let Some(offset) = reading.caret {
         state.set_caret(Caret { target, offset });
+        state.set_selection(target, reading.anchor.unwrap_or(offset), offset);
     }
     // A mark the edit touched is an updated figure (or a rewritten mention
     // of the period): its mark goes at once
@@ -158,6 +166,18 @@ fn text_len(state: AppState, target: TextTarget) -> usize {
         .with_report(|r| r.inlines(target).map(|i| edit_text(i).len()))
         .flatten()
         .unwrap_or(0)
+}
+
+/// Whether a key types a character (and so fires an input event), with no
+/// modifier that makes it a shortcut.
+fn types_a_character(ev: &KeyboardEvent) -> bool {
+    let key = ev.key();
+    let mut chars = key.chars();
+    chars.next().is_some()
+        && chars.next().is_none()
+        && !ev.ctrl_key()
+        && !ev.meta_key()
+        && !ev.alt_key()
 }
 
 fn on_keydown(state: AppState, target: TextTarget, el: &HtmlElement, ev: &KeyboardEvent) {
