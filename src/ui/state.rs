@@ -8,7 +8,9 @@
 //! cheap counters move: `structure` when sections or blocks come and go,
 //! `notes` when footnotes are renumbered, per-field versions when a field's
 //! content changed from outside. The checks and the preview run shortly
-//! after typing stops; the autosave at most a second after a change.
+//! after typing stops; the autosave 0.7 s after a change. Both then wait
+//! for the browser's next idle moment (at most a second more), so that on a
+//! slow PC they run between two keys rather than in the middle of one.
 
 use super::documents;
 use super::dom;
@@ -180,7 +182,8 @@ fn library() -> Library<LocalStore> {
 }
 
 /// The autosave runs this long after the first unsaved change (not after
-/// the last: typing for an hour still saves every second).
+/// the last: typing for an hour still saves about every second), at the
+/// next idle moment.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(700);
 /// The checks and the preview run this long after typing stops.
 const SETTLE_DELAY: Duration = Duration::from_millis(250);
