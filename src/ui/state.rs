@@ -9,7 +9,7 @@
 //! `notes` when footnotes are renumbered, per-field versions when a field's
 //! content changed from outside. The checks and the preview run shortly
 //! after typing stops; the autosave 0.7 s after a change. Both then wait
-//! for the browser's next idle moment (at most a second more), so that on a
+//! for the browser's next idle moment (at most 0.3 s more), so that on a
 //! slow PC they run between two keys rather than in the middle of one.
 
 use super::documents;
@@ -188,8 +188,9 @@ const AUTOSAVE_DELAY: Duration = Duration::from_millis(700);
 /// The checks and the preview run this long after typing stops.
 const SETTLE_DELAY: Duration = Duration::from_millis(250);
 /// How long the autosave and the checks wait at most for an idle moment
-/// once their delay is over.
-const IDLE_WAIT: Duration = Duration::from_millis(1000);
+/// once their delay is over (an idle moment comes right after a frame; a
+/// page that draws nothing may not have one).
+const IDLE_WAIT: Duration = Duration::from_millis(300);
 /// Where the page remembers which draft was open, to reopen it on reload.
 const LAST_OPEN_KEY: &str = "baocao/ui/last-open";
 
