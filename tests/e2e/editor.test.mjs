@@ -165,3 +165,21 @@ test('the A4 preview lays the report out as the .docx, and printing gives the sa
   await browser.context.setOffline(false);
   assert.deepEqual(browser.consoleErrors, []);
 });
+
+test('without idle callbacks (as in Safari) the draft is still saved and checked as the official types', async () => {
+  const page = await openApp(browser.context, server.url);
+  // The autosave and the checks wait for an idle moment where the browser
+  // has one; here it has none, and they come all the same.
+  await page.evaluate(() => { window.requestIdleCallback = undefined; });
+  await newFromTemplate(page);
+  const first = paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị');
+  await first.click();
+  await page.keyboard.type(SENTENCE);
+  const finding = page.locator('.finding[data-rule="percent"]');
+  await finding.waitFor();
+  assert.match(await finding.textContent(), /73\.566\/75\.706 = 97,17%, không phải 92,1%/);
+  await waitSaved(page);
+  await page.reload();
+  await paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị').filter({ hasText: SENTENCE }).waitFor();
+  assert.deepEqual(browser.consoleErrors, []);
+});
