@@ -189,8 +189,14 @@ fn answer(request: &JsValue) -> (JsValue, js_sys::Array) {
         }
         "next" => {
             let json = get(request, "report").as_string().unwrap_or_default();
-            let month = get(request, "month").as_f64().unwrap_or(1.0) as u8;
-            let year = get(request, "year").as_f64().unwrap_or(2025.0) as u16;
+            // The page sends its today; without it, the worker's own.
+            let today = js_sys::Date::new_0();
+            let month = get(request, "month")
+                .as_f64()
+                .unwrap_or(f64::from(today.get_month() + 1)) as u8;
+            let year = get(request, "year")
+                .as_f64()
+                .unwrap_or(f64::from(today.get_full_year())) as u16;
             match serde_json::from_str::<Report>(&json) {
                 Ok(report) => {
                     next_period_draft(&report, month, year).map(|(draft, period, moved)| {
