@@ -156,6 +156,13 @@ fn estimated_notes_rem(report: &Report) -> f32 {
     6.0 + notes
 }
 
+/// The style that gives an element skipped off screen its estimated height
+/// (the height it had once laid out wins: `auto`).
+fn intrinsic_size(rem: f32) -> String {
+    // Whole rem: formatting a float would bring 12 KB of code to the page.
+    format!("contain-intrinsic-size: auto {}rem", rem as u32)
+}
+
 /// A section: its numbered title, its blocks and its sub-sections.
 #[component]
 fn SectionView(id: BlockId) -> AnyView {
@@ -166,8 +173,7 @@ fn SectionView(id: BlockId) -> AnyView {
             .with_report(|r| r.body.section(id).map(estimated_rem))
             .flatten()
             .unwrap_or(3.0);
-        // Whole rem: formatting a float would bring 12 KB of code to the page.
-        format!("contain-intrinsic-size: auto {}rem", rem as u32)
+        intrinsic_size(rem)
     };
     let info = Memo::new(move |_| {
         state.structure.track();
@@ -725,9 +731,7 @@ fn FootnotesEditor() -> impl IntoView {
     };
     let height = move || {
         state.notes.track();
-        let rem = state.with_report(estimated_notes_rem).unwrap_or(6.0);
-        // Whole rem: formatting a float would bring 12 KB of code to the page.
-        format!("contain-intrinsic-size: auto {}rem", rem as u32)
+        intrinsic_size(state.with_report(estimated_notes_rem).unwrap_or(6.0))
     };
     view! {
         <section class="footnotes-editor" aria-labelledby="fn-title" data-testid="footnotes"
