@@ -8,7 +8,7 @@
 //! cheap counters move: `structure` when sections or blocks come and go,
 //! `notes` when footnotes are renumbered, per-field versions when a field's
 //! content changed from outside. The checks and the preview run shortly
-//! after typing stops; the autosave 0.7 s after a change. Both then wait
+//! after typing stops; the autosave when typing pauses. Both then wait
 //! for the browser's next idle moment (at most 0.3 s more), so that on a
 //! slow PC they run between two keys rather than in the middle of one.
 
@@ -123,6 +123,11 @@ pub struct AppState {
     pub profile_changed: RwSignal<u64>,
     editors: StoredValue<HashMap<TextTarget, RwSignal<u64>>>,
     autosave: StoredValue<Option<TimeoutHandle>>,
+    /// When the oldest change not saved yet was made (`dom::now`): set
+    /// while a save is due.
+    unsaved_since: StoredValue<Option<f64>>,
+    /// An idle callback will save (see `save_when_idle`).
+    save_queued: StoredValue<bool>,
     settle: StoredValue<Option<TimeoutHandle>>,
     /// Keeps the findings of paragraphs that did not change, so a keystroke
     /// re-checks one paragraph and the document-level rules, not everything.
@@ -181,10 +186,13 @@ fn library() -> Library<LocalStore> {
     Library::new(LocalStore)
 }
 
-/// The autosave runs this long after the first unsaved change (not after
-/// the last: typing for an hour still saves about every second), at the
-/// next idle moment.
+/// The autosave runs when typing pauses this long, at the next idle moment:
+/// a save of a forty-page report costs as much as a key on a slow PC, and
+/// in a pause it delays no key.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(700);
+/// Typing without a pause still saves this long after the first unsaved
+/// change: the most a crash can lose (leaving the page saves at once).
+const AUTOSAVE_MAX_WAIT: f64 = 4_000.0;
 /// The checks and the preview run this long after typing stops.
 const SETTLE_DELAY: Duration = Duration::from_millis(250);
 /// How long the autosave and the checks wait at most for an idle moment
@@ -220,6 +228,8 @@ impl AppState {
             profile_changed: RwSignal::new(0),
             editors: StoredValue::new(HashMap::new()),
             autosave: StoredValue::new(None),
+            unsaved_since: StoredValue::new(None),
+            save_queued: StoredValue::new(false),
             settle: StoredValue::new(None),
             checker: StoredValue::new(Checker::new()),
             undo: StoredValue::new(History::new()),
@@ -325,7 +335,7 @@ impl AppState {
 
     /// Shows a draft in the editor.
     fn show(&self, draft: Draft) {
-        self.cancel_timer(self.autosave);
+        self.cancel_autosave();
         self.undo.update_value(History::clear);
         self.undo_label.set(None);
         self.redo_label.set(None);
@@ -392,7 +402,7 @@ impl AppState {
             .with_untracked(|c| c.as_ref().is_some_and(|d| d.id == *id))
         {
             self.flush();
-            self.cancel_timer(self.autosave);
+            self.cancel_autosave();
             self.current.set(None);
             self.status.set(SaveStatus::Idle);
         }
@@ -1221,6 +1231,12 @@ impl AppState {
         timer.set_value(None);
     }
 
+    /// No save is due any more (it is done, or the draft was left).
+    fn cancel_autosave(&self) {
+        self.cancel_timer(self.autosave);
+        self.unsaved_since.set_value(None);
+    }
+
     fn schedule_save(&self) {
         // Set once, not on every key: each set redraws what shows it.
         if !matches!(
@@ -1229,30 +1245,40 @@ impl AppState {
         ) {
             self.status.set(SaveStatus::Pending);
         }
-        if self.autosave.get_value().is_some() {
+        // Each change puts the save back until typing pauses. Typing on
+        // without a pause still saves AUTOSAVE_MAX_WAIT after the first
+        // unsaved change: right after this key's frame, when the next key
+        // is furthest away.
+        let now = dom::now();
+        let since = self.unsaved_since.get_value().unwrap_or(now);
+        self.unsaved_since.set_value(Some(since));
+        self.cancel_timer(self.autosave);
+        if now - since >= AUTOSAVE_MAX_WAIT {
+            self.save_when_idle();
             return;
         }
-        // The save waits for the first idle moment after its delay: right
-        // after a frame, between two keys, not in the middle of a key's
-        // handling (a save of a forty-page report takes as long as a key
-        // does on a slow PC). The handle stays until the save is done, so
-        // that `flush` knows a save is due.
         let state = *self;
-        let handle = set_timeout_with_handle(
-            move || {
-                dom::when_idle(
-                    Box::new(move || {
-                        if state.autosave.get_value().is_some() {
-                            state.autosave_now();
-                        }
-                    }),
-                    IDLE_WAIT,
-                )
-            },
-            AUTOSAVE_DELAY,
-        )
-        .ok();
+        let handle = set_timeout_with_handle(move || state.save_when_idle(), AUTOSAVE_DELAY).ok();
         self.autosave.set_value(handle);
+    }
+
+    /// Saves at the browser's next idle moment (right after a frame), if a
+    /// save is still due then; once, however many changes asked for it.
+    fn save_when_idle(&self) {
+        if self.save_queued.get_value() {
+            return;
+        }
+        self.save_queued.set_value(true);
+        let state = *self;
+        dom::when_idle(
+            Box::new(move || {
+                state.save_queued.set_value(false);
+                if state.unsaved_since.get_value().is_some() {
+                    state.autosave_now();
+                }
+            }),
+            IDLE_WAIT,
+        );
     }
 
     fn schedule_settle(&self) {
@@ -1297,7 +1323,8 @@ impl AppState {
 
     /// Saves a pending change at once (before leaving, switching drafts, Ctrl+S).
     pub fn flush(&self) {
-        if self.autosave.get_value().is_some() || self.status.get_untracked() == SaveStatus::Pending
+        if self.unsaved_since.get_value().is_some()
+            || self.status.get_untracked() == SaveStatus::Pending
         {
             self.save_now();
         }
@@ -1326,7 +1353,7 @@ impl AppState {
 
     /// Saves the open draft and returns the JSON stored.
     fn save_now_returning(&self) -> Option<String> {
-        self.cancel_timer(self.autosave);
+        self.cancel_autosave();
         if self.status.get_untracked() == SaveStatus::Conflict {
             return None;
         }
@@ -1371,7 +1398,7 @@ impl AppState {
         else {
             return;
         };
-        self.cancel_timer(self.autosave);
+        self.cancel_autosave();
         match library().load(&id) {
             Ok(draft) => {
                 self.status.set(SaveStatus::Saved(clock(draft.updated_ms)));
@@ -1448,7 +1475,7 @@ impl AppState {
         }
         let stored = library().stored_revision(&id).unwrap_or(0);
         if stored != revision && self.status.get_untracked() != SaveStatus::Conflict {
-            self.cancel_timer(self.autosave);
+            self.cancel_autosave();
             self.status.set(SaveStatus::Conflict);
             let text = if stored == 0 {
                 "Bản nháp đang mở vừa bị xoá ở một thẻ (tab) khác. Nội dung vẫn còn ở đây và chưa bị ghi đè: chọn «Giữ bản ở thẻ này» để lưu lại."

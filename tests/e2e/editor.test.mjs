@@ -183,3 +183,33 @@ test('without idle callbacks (as in Safari) the draft is still saved and checked
   await paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị').filter({ hasText: SENTENCE }).waitFor();
   assert.deepEqual(browser.consoleErrors, []);
 });
+
+test('the autosave waits for a pause in typing, and typing without one is still saved every few seconds', async () => {
+  const page = await openApp(browser.context, server.url);
+  await newFromTemplate(page);
+  await waitSaved(page);
+  const stored = () => page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('baocao/draft/')).map((k) => localStorage.getItem(k)).join('\n'));
+  const first = paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị');
+  await first.click();
+
+  // A short burst: nothing is written while the keys come, then it is.
+  await page.keyboard.type('Mở đầu', { delay: 150 });
+  assert.ok(!(await stored()).includes('Mở đầu'), 'not saved in the middle of a burst');
+  await waitSaved(page);
+  assert.ok((await stored()).includes('Mở đầu'), 'saved once typing paused');
+
+  // Nonstop typing (a key every 0.25 s for 7.5 s, never a pause): saved
+  // while the keys still come, at most 4 s after the first unsaved one.
+  const words = ' một hai ba bốn năm sáu bảy tám';
+  let typing = true;
+  const typed = page.keyboard.type(words, { delay: 250 }).then(() => { typing = false; });
+  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('baocao/draft/'))
+    .some((k) => localStorage.getItem(k).includes('Mở đầu một')), null, { timeout: 6000 });
+  assert.ok(typing, 'saved before the typing stopped');
+  await typed;
+  await waitSaved(page);
+  await page.reload();
+  await paragraphUnder(page, 'Kinh tế, hạ tầng và đô thị').filter({ hasText: 'Mở đầu' + words }).waitFor();
+  assert.deepEqual(browser.consoleErrors, []);
+});
