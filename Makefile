@@ -58,7 +58,7 @@ single: dist
 ## and the native .docx writer on the same ~100 pages
 bench: dist
 	node scripts/bench.mjs
-	node --test --test-concurrency=1 tests/e2e/performance.test.mjs 2>&1 | grep -E 'CPU|report:|keys as fast|keys a second|editor height'
+	node --test --test-concurrency=1 tests/e2e/performance.test.mjs 2>&1 | grep -E 'CPU|report:|keys as fast|keys a second|no script|editor height'
 	cargo bench -p baocao-checks --bench checks
 	cargo bench -p baocao-docx --bench write
 

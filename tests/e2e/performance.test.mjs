@@ -102,6 +102,29 @@ test('a forty-page report opens and takes keystrokes quickly on a slowed-down CP
     await cdp.detach();
   }
 
+  // A reference on the same machine: the same paragraphs in a page with no
+  // script at all, each paragraph a contenteditable of its own, in groups
+  // of four skipped off screen (as the editor's sections are), typed into
+  // the same way at CPU ×4. What it takes is the browser's own editing and
+  // drawing, which no script of the page can remove.
+  const floor = await browser.context.newPage();
+  const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const lines = text.split('\n').filter((l) => l.trim());
+  const groups = [];
+  for (let i = 0; i < lines.length; i += 4) groups.push(`<div class="g">${lines.slice(i, i + 4).map((l) => `<p contenteditable="true">${escape(l)}</p>`).join('')}</div>`);
+  await floor.setContent(`<!doctype html><meta charset="utf-8"><style>body { font: 1rem/1.6 "Times New Roman", serif; max-width: 50rem; margin: 2rem auto; } p { margin: 0 0 0.5rem; } .g { content-visibility: auto; contain-intrinsic-size: auto 12rem; }</style>${groups.join('')}`);
+  const floorCdp = await browser.context.newCDPSession(floor);
+  await floorCdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await floor.locator('p', { hasText: 'Công tác thu NSNN thành phố trong tháng' }).last().click();
+  await floor.keyboard.press('End');
+  const floorPaced = await measureKeys(floor, ' Gõ đều tay tám phím mỗi giây, liền một mạch hơn sáu giây.', 125);
+  const floorQuick = await measureKeys(floor, ' Người gõ nhanh, mười hai phím mỗi giây.', 83);
+  console.log(`  CPU ×4, the same text with no script (${lines.length} editable paragraphs):`);
+  console.log(`    eight keys a second: ${floorPaced.summary}`);
+  console.log(`    twelve keys a second: ${floorQuick.summary}`);
+  await floorCdp.detach();
+  await floor.close();
+
   // Sections off screen are not laid out; the height they are given meanwhile
   // (body.rs, `estimated_rem`) keeps the scrollbar about right: the editor
   // is within 15% of its height once everything is laid out.
