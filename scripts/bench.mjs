@@ -237,7 +237,7 @@ try {
   console.log(`  baocao (document worker): median ${median(ours).toFixed(1)} ms [${list(ours)}], ${ourSize} B`);
   const part = (key) => median(splits.map((r) => r[key])).toFixed(1);
   const kept = splits.filter((r) => r.kept).length;
-  console.log(`    medians of its parts: draft to JSON and posted ${part('toWorker')} ms, worker reads the JSON ${part('read')} ms (the draft the worker read after the autosave was the one clicked in ${kept} of ${RUNS}), writes the .docx ${part('write')} ms, messages ${part('messages')} ms (postMessage ${part('postCall')}, to the worker ${part('transit')}, in the worker around the writing ${part('workerRest')}, back ${part('back')}), file handed over ${part('toFile')} ms`);
+  console.log(`    medians of its parts: the draft's JSON (the one told after the autosave, when unchanged since) posted ${part('toWorker')} ms, worker reads the JSON ${part('read')} ms (the draft the worker read after the autosave was the one clicked in ${kept} of ${RUNS}), writes the .docx ${part('write')} ms, messages ${part('messages')} ms (postMessage ${part('postCall')}, to the worker ${part('transit')}, in the worker around the writing ${part('workerRest')}, back ${part('back')}), file handed over ${part('toFile')} ms`);
   console.log(`  docx.js 9 (same text, ${copies} copies of the body): median ${median(theirs).toFixed(1)} ms [${list(theirs)}], ${theirSize} B`);
   console.log(`  ratio baocao / docx.js: ${(median(ours) / median(theirs)).toFixed(2)}× (goal ≤ 0.5×, and under 50 ms)`);
   if (browser.consoleErrors.length) console.log('console errors:', browser.consoleErrors);

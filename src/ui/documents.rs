@@ -21,6 +21,15 @@ struct Client {
     queue: Vec<(JsValue, Array)>,
     waiting: HashMap<u32, Done>,
     next: u32,
+    told: Option<Told>,
+}
+
+/// The draft last told to the worker after an autosave: its JSON as the JS
+/// string posted, and which draft at which revision it is.
+struct Told {
+    json: JsValue,
+    id: String,
+    revision: u64,
 }
 
 thread_local! {
@@ -142,24 +151,44 @@ pub fn ask(request: Object, transfer: Array, done: impl FnOnce(Result<JsValue, S
     }
 }
 
-/// Whether the worker is running and listening.
-pub fn ready() -> bool {
+/// Posts a draft's JSON just stored to the worker when it is running and
+/// listening, with no answer awaited: the worker reads it while nobody
+/// waits. Otherwise nothing: this neither starts the worker nor waits for it.
+pub fn tell_draft(json: String, id: &str, revision: u64) {
     CLIENT.with(|c| {
-        let c = c.borrow();
-        c.worker.is_some() && c.ready
+        let mut c = c.borrow_mut();
+        if let (Some(w), true) = (&c.worker, c.ready) {
+            let json = JsValue::from(json);
+            let request = Object::new();
+            put(&request, "kind", "draft");
+            put(&request, "draft", &json);
+            let _ = w.post_message(&request);
+            c.told = Some(Told {
+                json,
+                id: id.to_string(),
+                revision,
+            });
+        }
+    });
+}
+
+/// The JSON last told for this draft at this revision, so that a click
+/// sends that very string instead of serializing the draft again. The page
+/// forgets it (`forget_draft`) at every change and every save.
+pub fn told_draft(id: &str, revision: u64) -> Option<JsValue> {
+    CLIENT.with(|c| {
+        c.borrow()
+            .told
+            .as_ref()
+            .filter(|t| t.id == id && t.revision == revision)
+            .map(|t| t.json.clone())
     })
 }
 
-/// Posts `request` to the worker when it is running and listening, with no
-/// answer awaited (the draft after an autosave); otherwise nothing: this
-/// neither starts the worker nor waits for it.
-pub fn tell(request: Object) {
-    CLIENT.with(|c| {
-        let c = c.borrow();
-        if let (Some(w), true) = (&c.worker, c.ready) {
-            let _ = w.post_message(&request);
-        }
-    });
+/// The draft changed (or is being saved, or was left): what was told no
+/// longer stands for it.
+pub fn forget_draft() {
+    CLIENT.with(|c| c.borrow_mut().told = None);
 }
 
 /// A field of an answer.

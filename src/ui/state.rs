@@ -38,6 +38,7 @@ use baocao_session::typing::{type_text, Typed};
 use baocao_session::History;
 use baocao_session::{ReportEdit, StaleMarks};
 use leptos::prelude::*;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -123,9 +124,6 @@ pub struct AppState {
     pub profile_changed: RwSignal<u64>,
     editors: StoredValue<HashMap<TextTarget, RwSignal<u64>>>,
     autosave: StoredValue<Option<TimeoutHandle>>,
-    /// When the oldest change not saved yet was made (`dom::now`): set
-    /// while a save is due.
-    unsaved_since: StoredValue<Option<f64>>,
     /// An idle callback will save (see `save_when_idle`).
     save_queued: StoredValue<bool>,
     settle: StoredValue<Option<TimeoutHandle>>,
@@ -199,6 +197,14 @@ const SETTLE_DELAY: Duration = Duration::from_millis(250);
 /// once their delay is over (an idle moment comes right after a frame; a
 /// page that draws nothing may not have one).
 const IDLE_WAIT: Duration = Duration::from_millis(300);
+thread_local! {
+    /// When the oldest change not saved yet was made (`dom::now`): set
+    /// while a save is due. A plain cell rather than a `StoredValue` (the
+    /// page has one state): a stored `Option<f64>` brought 0.6 KB of
+    /// generic code into the page.
+    static UNSAVED_SINCE: Cell<Option<f64>> = const { Cell::new(None) };
+}
+
 /// Where the page remembers which draft was open, to reopen it on reload.
 const LAST_OPEN_KEY: &str = "baocao/ui/last-open";
 
@@ -228,7 +234,6 @@ impl AppState {
             profile_changed: RwSignal::new(0),
             editors: StoredValue::new(HashMap::new()),
             autosave: StoredValue::new(None),
-            unsaved_since: StoredValue::new(None),
             save_queued: StoredValue::new(false),
             settle: StoredValue::new(None),
             checker: StoredValue::new(Checker::new()),
@@ -720,15 +725,19 @@ impl AppState {
         // The draft as it is now, on screen (the worker takes the report it
         // read after the autosave only if this is the very same JSON: the
         // draft saved is the draft in memory, revision and time included).
-        let Some(json) = self
-            .current
-            .with_untracked(|c| c.as_ref().map(serde_json::to_string))
-        else {
-            return;
-        };
-        let json = match json {
-            Ok(json) => json,
-            Err(e) => {
+        // Unchanged since the autosave told it to the worker, it is that
+        // very string, not serialized again.
+        let draft = self.current.with_untracked(|c| {
+            c.as_ref()
+                .map(|d| match documents::told_draft(&d.id.0, d.revision) {
+                    Some(told) => Ok(told),
+                    None => serde_json::to_string(d).map(wasm_bindgen::JsValue::from),
+                })
+        });
+        let json = match draft {
+            None => return,
+            Some(Ok(json)) => json,
+            Some(Err(e)) => {
                 self.say(Tone::Error, format!("Không tạo được tệp .docx: {e}"));
                 return;
             }
@@ -1234,7 +1243,8 @@ impl AppState {
     /// No save is due any more (it is done, or the draft was left).
     fn cancel_autosave(&self) {
         self.cancel_timer(self.autosave);
-        self.unsaved_since.set_value(None);
+        UNSAVED_SINCE.set(None);
+        documents::forget_draft();
     }
 
     fn schedule_save(&self) {
@@ -1245,13 +1255,14 @@ impl AppState {
         ) {
             self.status.set(SaveStatus::Pending);
         }
+        documents::forget_draft();
         // Each change puts the save back until typing pauses. Typing on
         // without a pause still saves AUTOSAVE_MAX_WAIT after the first
         // unsaved change: right after this key's frame, when the next key
         // is furthest away.
         let now = dom::now();
-        let since = self.unsaved_since.get_value().unwrap_or(now);
-        self.unsaved_since.set_value(Some(since));
+        let since = UNSAVED_SINCE.get().unwrap_or(now);
+        UNSAVED_SINCE.set(Some(since));
         self.cancel_timer(self.autosave);
         if now - since >= AUTOSAVE_MAX_WAIT {
             self.save_when_idle();
@@ -1273,7 +1284,7 @@ impl AppState {
         dom::when_idle(
             Box::new(move || {
                 state.save_queued.set_value(false);
-                if state.unsaved_since.get_value().is_some() {
+                if UNSAVED_SINCE.get().is_some() {
                     state.autosave_now();
                 }
             }),
@@ -1323,9 +1334,7 @@ impl AppState {
 
     /// Saves a pending change at once (before leaving, switching drafts, Ctrl+S).
     pub fn flush(&self) {
-        if self.unsaved_since.get_value().is_some()
-            || self.status.get_untracked() == SaveStatus::Pending
-        {
+        if UNSAVED_SINCE.get().is_some() || self.status.get_untracked() == SaveStatus::Pending {
             self.save_now();
         }
     }
@@ -1343,11 +1352,11 @@ impl AppState {
         let Some(json) = self.save_now_returning() else {
             return;
         };
-        if documents::ready() {
-            let request = js_sys::Object::new();
-            documents::put(&request, "kind", "draft");
-            documents::put(&request, "draft", json);
-            documents::tell(request);
+        if let Some((id, revision)) = self
+            .current
+            .with_untracked(|c| c.as_ref().map(|d| (d.id.0.clone(), d.revision)))
+        {
+            documents::tell_draft(json, &id, revision);
         }
     }
 
