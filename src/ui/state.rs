@@ -124,8 +124,6 @@ pub struct AppState {
     pub profile_changed: RwSignal<u64>,
     editors: StoredValue<HashMap<TextTarget, RwSignal<u64>>>,
     autosave: StoredValue<Option<TimeoutHandle>>,
-    /// An idle callback will save (see `save_when_idle`).
-    save_queued: StoredValue<bool>,
     settle: StoredValue<Option<TimeoutHandle>>,
     /// Keeps the findings of paragraphs that did not change, so a keystroke
     /// re-checks one paragraph and the document-level rules, not everything.
@@ -199,10 +197,12 @@ const SETTLE_DELAY: Duration = Duration::from_millis(250);
 const IDLE_WAIT: Duration = Duration::from_millis(300);
 thread_local! {
     /// When the oldest change not saved yet was made (`dom::now`): set
-    /// while a save is due. A plain cell rather than a `StoredValue` (the
+    /// while a save is due. Plain cells rather than `StoredValue`s (the
     /// page has one state): a stored `Option<f64>` brought 0.6 KB of
     /// generic code into the page.
     static UNSAVED_SINCE: Cell<Option<f64>> = const { Cell::new(None) };
+    /// An idle callback will save (see `save_when_idle`).
+    static SAVE_QUEUED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Where the page remembers which draft was open, to reopen it on reload.
@@ -234,7 +234,6 @@ impl AppState {
             profile_changed: RwSignal::new(0),
             editors: StoredValue::new(HashMap::new()),
             autosave: StoredValue::new(None),
-            save_queued: StoredValue::new(false),
             settle: StoredValue::new(None),
             checker: StoredValue::new(Checker::new()),
             undo: StoredValue::new(History::new()),
@@ -721,7 +720,9 @@ impl AppState {
     /// The .docx of the open draft; `then` runs once the file is handed to
     /// the browser, or the message of why not is shown.
     pub fn download_docx_then(&self, then: impl FnOnce() + 'static) {
-        self.flush();
+        if self.save_due() {
+            self.autosave_now();
+        }
         // The draft as it is now, on screen (the worker takes the report it
         // read after the autosave only if this is the very same JSON: the
         // draft saved is the draft in memory, revision and time included).
@@ -1276,14 +1277,13 @@ impl AppState {
     /// Saves at the browser's next idle moment (right after a frame), if a
     /// save is still due then; once, however many changes asked for it.
     fn save_when_idle(&self) {
-        if self.save_queued.get_value() {
+        if SAVE_QUEUED.replace(true) {
             return;
         }
-        self.save_queued.set_value(true);
         let state = *self;
         dom::when_idle(
             Box::new(move || {
-                state.save_queued.set_value(false);
+                SAVE_QUEUED.set(false);
                 if UNSAVED_SINCE.get().is_some() {
                     state.autosave_now();
                 }
@@ -1334,9 +1334,14 @@ impl AppState {
 
     /// Saves a pending change at once (before leaving, switching drafts, Ctrl+S).
     pub fn flush(&self) {
-        if UNSAVED_SINCE.get().is_some() || self.status.get_untracked() == SaveStatus::Pending {
+        if self.save_due() {
             self.save_now();
         }
+    }
+
+    /// Whether a change waits for the autosave.
+    fn save_due(&self) -> bool {
+        UNSAVED_SINCE.get().is_some() || self.status.get_untracked() == SaveStatus::Pending
     }
 
     /// Saves the open draft now, unless another tab saved it meanwhile.
@@ -1346,8 +1351,8 @@ impl AppState {
 
     /// The autosave: saves, then hands the draft's JSON to the document
     /// worker, which reads it while nobody waits, so that «Tải .docx» need
-    /// not read it again (see `download_docx`). A save made at the click
-    /// (`flush`) does not: the click sends the draft itself at once.
+    /// not read it again (see `download_docx`). The click saves a due
+    /// change this way too, and then sends that very string.
     fn autosave_now(&self) {
         let Some(json) = self.save_now_returning() else {
             return;

@@ -34,7 +34,7 @@ import { bytesBeforeReady } from '../bench/load.mjs';
 // on 2026-12-01 (page wasm 471,471 gzipped). Sections skipped off screen
 // with estimated heights, saves at idle moments: 495,213 B. The autosave
 // that waits for a pause in typing and the click that sends the JSON told
-// to the worker: 495,929 B on 2026-12-01 (page wasm 474,277 gzipped). Of the page wasm's 135 KB of data, 25 KB are Rust's Unicode case tables
+// to the worker: 495,957 B on 2026-12-01. Of the page wasm's 135 KB of data, 25 KB are Rust's Unicode case tables
 // (to_lowercase/to_uppercase, 11.7 KB gzipped), reached from the checks,
 // the model and the session alike; most of the rest is the page's own
 // Vietnamese text.
