@@ -297,7 +297,7 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
 /// (the first word of their units alike: "quyết định" for "Quyết định
 /// QPPL"), as written and as values; None when it counts nothing of it.
 fn same_thing_counts(note: &Unit, counted: &str) -> Option<Vec<(String, u64)>> {
-    let first = |u: &str| u.split(' ').next().unwrap_or("").to_lowercase();
+    let first = |u: &str| baocao_model::case::lower(u.split(' ').next().unwrap_or(""));
     let want = first(counted);
     if want.is_empty() {
         return None;

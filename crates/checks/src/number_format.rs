@@ -112,7 +112,9 @@ pub fn local(unit: &Unit, out: &mut Vec<Local>) {
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => std::iter::once(baocao_model::case::upper_char(f))
+            .chain(c)
+            .collect(),
         None => String::new(),
     }
 }

@@ -63,7 +63,7 @@ fn claimed<'a>(unit: &'a Unit, f: &Fraction) -> Option<&'a NumToken> {
     let words_only = between
         .chars()
         .all(|ch| ch.is_alphabetic() || matches!(ch, ' ' | ',' | '(' | ':' | '='));
-    let lower = between.to_lowercase();
+    let lower = baocao_model::case::lower(between);
     let names_ratio = lower.ends_with("tỷ lệ") || lower.ends_with("tỷ lệ:");
     let states = CLAIMS.iter().any(|w| lower.ends_with(w)) || names_ratio;
     // Far from its fraction, in the same clause, a percentage is claimed for
@@ -85,7 +85,7 @@ fn claimed<'a>(unit: &'a Unit, f: &Fraction) -> Option<&'a NumToken> {
         return None;
     }
     // "… đạt 95% so với cùng kỳ": a percentage of something else.
-    let after = text[c.percent_end?..].trim_start().to_lowercase();
+    let after = baocao_model::case::lower(text[c.percent_end?..].trim_start());
     if after.starts_with("so với") || after.starts_with("cùng kỳ") {
         return None;
     }
@@ -144,7 +144,7 @@ fn missing(unit: &Unit, f: &Fraction, out: &mut Vec<Local>) {
         return;
     };
     let clause = rest[..end].trim_end();
-    let lower = clause.to_lowercase();
+    let lower = baocao_model::case::lower(clause);
     let promised = lower.ends_with("tỷ lệ") || lower.ends_with("tỷ lệ:");
     let words_only = clause
         .chars()
@@ -267,7 +267,7 @@ fn shares(unit: &Unit, out: &mut Vec<Local>) {
 /// Whether `between` (what stands between a part's unit and a percentage)
 /// claims the part's share; whether the claim is certain.
 fn share_claim(between: &str) -> Option<bool> {
-    let lower = between.trim().to_lowercase();
+    let lower = baocao_model::case::lower(between.trim());
     let lower = lower.trim_end_matches(':').trim_end();
     for (w, certain) in SHARE_CLAIMS {
         let Some(head) = lower.strip_suffix(w) else {
@@ -350,7 +350,9 @@ fn parent_total(unit: &Unit, pi: usize) -> Option<(usize, usize)> {
 /// Whether the words before a part with no unit name the total's unit:
 /// "số hồ sơ giải quyết trễ hạn là 898" of "468.463 hồ sơ".
 fn label_names(label: &str, unit: &str) -> bool {
-    !unit.is_empty() && label.to_lowercase().contains(unit) && label.chars().count() <= 120
+    !unit.is_empty()
+        && baocao_model::case::lower(label).contains(unit)
+        && label.chars().count() <= 120
 }
 
 /// "hồ sơ" and "hồ sơ": units naming the same thing, syllable by syllable.

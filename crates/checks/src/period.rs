@@ -41,7 +41,7 @@ fn title_periods(summary: &str) -> Option<(Period, Option<Named>)> {
     let all = Period::find_all(summary);
     let (reported, first) = all.first()?.clone();
     let tasks = all.into_iter().skip(1).find(|(_, r)| {
-        let between = summary[first.end..r.start].to_lowercase();
+        let between = baocao_model::case::lower(&summary[first.end..r.start]);
         between.contains("nhiệm vụ") || between.contains("phương hướng")
     });
     Some((reported, tasks))
@@ -90,7 +90,7 @@ pub fn document(units: &[Unit], _report: &Report, out: &mut Vec<Placed>) {
     for (i, unit) in units.iter().enumerate() {
         if unit.kind == UnitKind::Heading(Level::Part) {
             for (said, range) in Period::find_all(&unit.text) {
-                let tasks = names_tasks(&unit.text[..range.start].to_lowercase());
+                let tasks = names_tasks(&baocao_model::case::lower(&unit.text[..range.start]));
                 let (expected, what) = if tasks {
                     (next, "phần nhiệm vụ nêu tháng tới")
                 } else {
@@ -153,7 +153,7 @@ fn other_periods(summary: &str) -> Option<(ReportPeriod, Option<NamedPeriod>)> {
         return None;
     }
     let tasks = all.into_iter().skip(1).find(|(_, r)| {
-        let between = summary[first.end..r.start].to_lowercase();
+        let between = baocao_model::case::lower(&summary[first.end..r.start]);
         between.contains("nhiệm vụ") || between.contains("phương hướng")
     });
     Some((reported, tasks))
@@ -198,7 +198,7 @@ fn other_period_findings(
             continue;
         }
         for (said, range) in ReportPeriod::find_all(&unit.text) {
-            let is_tasks = names_tasks(&unit.text[..range.start].to_lowercase());
+            let is_tasks = names_tasks(&baocao_model::case::lower(&unit.text[..range.start]));
             let expected = if is_tasks { next } else { reported };
             if said != expected && same_kind(said, expected) {
                 out.push(Placed {

@@ -163,7 +163,7 @@ fn missing(report: &Report, out: &mut Vec<Item>) {
     }
     let s = &report.signature;
     let collective = {
-        let agency = h.issuing_agency.to_uppercase();
+        let agency = baocao_model::case::upper(&h.issuing_agency);
         agency.starts_with("ỦY BAN NHÂN DÂN")
             || agency.starts_with("UỶ BAN NHÂN DÂN")
             || agency.starts_with("HỘI ĐỒNG NHÂN DÂN")

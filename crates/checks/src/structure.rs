@@ -367,7 +367,7 @@ fn place_without_abbreviation(place: &str) -> Option<String> {
 /// The Quốc hiệu and Tiêu ngữ, exactly as the decree writes them.
 fn motto(o: &mut Out<'_>, line: u32, written: &str) {
     let clean = written.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
-    let upper = clean.to_uppercase();
+    let upper = baocao_model::case::upper(clean);
     let (qh, tn) = match upper.find("ĐỘC LẬP") {
         Some(k) if clean.is_char_boundary(k) => (clean[..k].trim(), clean[k..].trim()),
         _ => (clean, ""),

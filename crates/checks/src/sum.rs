@@ -103,9 +103,8 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
     }
     let in_fraction = |i: usize| unit.fractions().iter().any(|f| f.a == i || f.b == i);
     if inside.len() == 1 && nums[inside.start].percent_end.is_some() {
-        let claim = unit.text[lead..nums[inside.start].span.start]
-            .trim()
-            .to_lowercase();
+        let claim =
+            baocao_model::case::lower(unit.text[lead..nums[inside.start].span.start].trim());
         let after = unit.text[nums[inside.start].percent_end.unwrap_or(seg.end)..seg.end].trim();
         if after.is_empty()
             && ["chiếm", "đạt", "tỷ lệ", "chiếm tỷ lệ", "đạt tỷ lệ", "bằng"]
@@ -149,7 +148,7 @@ fn segment(unit: &Unit, seg: Range<usize>) -> Segment {
         // "cùng kỳ 950 hồ sơ", "tháng trước 980 hồ sơ", "tăng 50 hồ sơ": a
         // figure of another period or a change, not a part.
         let compares = || {
-            let lower = words.to_lowercase();
+            let lower = baocao_model::case::lower(words);
             [
                 "cùng kỳ",
                 "tháng trước",

@@ -32,7 +32,7 @@ pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
     }) {
         return false;
     }
-    let mut chars = s.chars().flat_map(char::to_lowercase);
+    let mut chars = s.chars().map(baocao_model::case::lower_char);
     prefix.chars().all(|p| chars.next() == Some(p))
 }
 

@@ -133,8 +133,7 @@ const FULL_LINE: u64 = 1000;
 
 /// A word as the lists spell it: lower case, without the punctuation around it.
 fn key(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
-        .to_lowercase()
+    baocao_model::case::lower(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '/'))
 }
 
 fn is_dash(word: &str) -> bool {

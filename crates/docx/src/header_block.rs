@@ -20,7 +20,9 @@ use docx_rs::{Paragraph, Table};
 /// each broken again, as a văn thư would, if it is wider than `width`.
 fn agency_lines(name: &str, face: Face, width: u32) -> Vec<String> {
     name.lines()
-        .flat_map(|line| balanced_lines(&line.to_uppercase(), face, size::AGENCY, width))
+        .flat_map(|line| {
+            balanced_lines(&baocao_model::case::upper(line), face, size::AGENCY, width)
+        })
         .collect()
 }
 

@@ -196,7 +196,7 @@ pub fn table_is_landscape(t: &baocao_model::Table) -> bool {
 /// "BC-KTXH-…", another (a sector's report of its work) takes the ký hiệu
 /// when it is plain ASCII ("BC-SNV-quy-I-2026.docx").
 pub fn file_name(report: &Report) -> String {
-    let summary = report.title.summary.to_lowercase();
+    let summary = baocao_model::case::lower(&report.title.summary);
     let code = report.header.code.trim();
     let kind = if summary.contains("cải cách hành chính") {
         "BC-CCHC"

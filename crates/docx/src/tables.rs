@@ -95,7 +95,9 @@ enum ColumnKind {
 
 /// What kind of column `c` is, from its header and its cells.
 fn column_kind(header: &[String], rows: &[Vec<String>], c: usize) -> ColumnKind {
-    let head = header.get(c).map(|h| clean(h).trim().to_lowercase());
+    let head = header
+        .get(c)
+        .map(|h| baocao_model::case::lower(clean(h).trim()));
     let head = head.as_deref().unwrap_or("");
     if matches!(head, "stt" | "tt" | "số tt" | "số thứ tự") {
         return ColumnKind::Ordinal;

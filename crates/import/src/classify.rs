@@ -117,7 +117,7 @@ pub fn footnote_definition(line: &str) -> Option<(u32, &str)> {
 
 /// The Quốc hiệu or Tiêu ngữ line (fixed text, printed by the writer itself).
 pub fn is_national_motto(s: &str) -> bool {
-    let upper = s.to_uppercase();
+    let upper = baocao_model::case::upper(s);
     upper.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
         || upper.contains("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA")
         || upper.contains("ĐỘC LẬP - TỰ DO")
@@ -147,7 +147,7 @@ pub fn is_recipients_label(s: &str) -> bool {
     if s.trim_end_matches([':', ' ']).len() > 40 {
         return false;
     }
-    let lower = s.to_lowercase();
+    let lower = baocao_model::case::lower(s);
     lower.starts_with("nơi nhận")
         && lower.trim_end_matches([':', ' ']).len() <= "nơi nhận".len() + 1
 }
@@ -236,7 +236,7 @@ pub struct AppendixStart {
 /// ("Phụ lục kèm theo báo cáo này …") is not one.
 pub fn appendix_start(s: &str) -> Option<AppendixStart> {
     let s = s.trim();
-    let lower = s.to_lowercase();
+    let lower = baocao_model::case::lower(s);
     let (form, word) = if lower.starts_with("phụ lục") {
         (false, "phụ lục")
     } else if lower.starts_with("biểu mẫu") {
@@ -253,7 +253,7 @@ pub fn appendix_start(s: &str) -> Option<AppendixStart> {
     let mut rest = s[cut..].trim_start();
     let mut label_end = cut;
     // "số 01", "SỐ 2"
-    let rest_lower = rest.to_lowercase();
+    let rest_lower = baocao_model::case::lower(rest);
     if let Some(after) = rest_lower.strip_prefix("số ") {
         rest = &rest[rest.len() - after.len()..];
         rest = rest.trim_start();
@@ -292,7 +292,7 @@ pub fn appendix_start(s: &str) -> Option<AppendixStart> {
 
 /// The line under an appendix's title: "(Kèm theo Báo cáo số …/BC-UBND …)".
 pub fn is_appendix_reference(s: &str) -> bool {
-    let lower = s.trim().trim_start_matches('(').trim_start().to_lowercase();
+    let lower = baocao_model::case::lower(s.trim().trim_start_matches('(').trim_start());
     lower.starts_with("kèm theo ") || lower.starts_with("ban hành kèm theo ")
 }
 

@@ -159,7 +159,7 @@ impl Builder {
         if is_national_motto(s) {
             // Text extracted from the two-column header table may put the
             // agency name and the Quốc hiệu on one line.
-            let upper = s.to_uppercase();
+            let upper = baocao_model::case::upper(s);
             let cut = ["CỘNG HÒA", "CỘNG HOÀ", "ĐỘC LẬP"]
                 .iter()
                 .filter_map(|m| upper.find(m))

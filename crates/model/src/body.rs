@@ -448,12 +448,12 @@ impl Appendix {
             let lower = if number {
                 w.to_string()
             } else {
-                w.to_lowercase()
+                crate::case::lower(w)
             };
             if i == 0 {
                 let mut cs = lower.chars();
                 if let Some(c) = cs.next() {
-                    out.extend(c.to_uppercase());
+                    out.push(crate::case::upper_char(c));
                     out.push_str(cs.as_str());
                 }
             } else {

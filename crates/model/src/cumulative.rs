@@ -65,8 +65,7 @@ const PERIOD_WORDS: [&str; 10] = [
 /// The indicator's words: a stretch of the clause without its numbers and
 /// the words of the period, lower case.
 fn key_of(words: &str) -> String {
-    words
-        .to_lowercase()
+    crate::case::lower(words)
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty() && !PERIOD_WORDS.contains(w))
         .collect::<Vec<_>>()
@@ -86,7 +85,7 @@ fn names_period(t: &crate::numbers::NumToken) -> bool {
 /// first amount or count after them (not a percentage, not part of "a/b",
 /// with a unit). Silent when unsure.
 pub fn cumulative_figures(text: &str) -> Vec<Cumulative> {
-    let lower = text.to_lowercase();
+    let lower = crate::case::lower(text);
     if lower.len() != text.len() || !MARKERS.iter().any(|m| lower.contains(m)) {
         return Vec::new();
     }
@@ -219,10 +218,7 @@ const OTHER_WORDS: [&str; 10] = [
 
 /// A header or label as one line of single spaces, lower case.
 fn flat(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::case::lower(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The cumulative figures of a table (see [`CellCumulative`]). Silent when

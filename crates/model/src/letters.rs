@@ -25,7 +25,7 @@ pub fn eq_ci(word: &str, lower: &str) -> bool {
     if word == lower {
         return true;
     }
-    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    word.chars().map(crate::case::lower_char).eq(lower.chars())
 }
 
 /// A byte repeated in every byte of a word.

@@ -12,6 +12,7 @@
 //! ([`outline`]), and typed places ([`place`]).
 
 mod body;
+pub mod case;
 pub mod cumulative;
 mod date;
 mod inline;

@@ -264,7 +264,7 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
                 unit.push(' ');
             }
             if w.chars().any(is_upper) {
-                unit.extend(w.chars().flat_map(char::to_lowercase));
+                unit.extend(w.chars().map(crate::case::lower_char));
             } else {
                 unit.push_str(w);
             }
@@ -274,11 +274,11 @@ fn read_surroundings(text: &str, t: &mut NumToken) {
     }
 }
 
-/// `s` in lower case, as `str::to_lowercase` writes it; without an
+/// `s` in lower case ([`crate::case::lower`]); without an
 /// allocation when it is in ASCII lower case already ("m", "ha", "kw").
 fn lower(s: &str) -> ShortText {
     if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        ShortText::from(s.to_lowercase().as_str())
+        ShortText::from(crate::case::lower(s).as_str())
     } else {
         ShortText::from(s)
     }
@@ -612,7 +612,7 @@ fn is_as_of(text: &str, start: usize) -> bool {
     if !(window.contains("ính") || window.contains("ÍNH")) {
         return false;
     }
-    let mut head = window.to_lowercase();
+    let mut head = crate::case::lower(window);
     let strip = |h: &mut String, word: &str| {
         let trimmed = h.trim_end().len();
         h.truncate(trimmed);

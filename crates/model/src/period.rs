@@ -48,7 +48,7 @@ impl Period {
     /// Every "tháng M/YYYY" (or "tháng M năm YYYY") in `text`, with its byte range.
     pub fn find_all(text: &str) -> Vec<(Period, std::ops::Range<usize>)> {
         let mut out = Vec::new();
-        let lower = text.to_lowercase();
+        let lower = crate::case::lower(text);
         // Lowercasing can change byte lengths only outside ASCII digits and the
         // word "tháng"; match on the original when lengths differ.
         let hay = if lower.len() == text.len() {

@@ -97,7 +97,7 @@ impl ReportPeriod {
     /// "năm 2025" counts only where it is not part of a longer period
     /// ("tháng 11 năm 2025", "6 tháng đầu năm 2025").
     pub fn find_all(text: &str) -> Vec<(ReportPeriod, Range<usize>)> {
-        let lower = text.to_lowercase();
+        let lower = crate::case::lower(text);
         // Lowercasing changes byte lengths only for a few letters outside
         // these words; fall back to the text as written when it does.
         let hay = if lower.len() == text.len() {

@@ -125,7 +125,7 @@ pub fn period_figures(text: &str, reported: Option<ReportPeriod>) -> Vec<Range<u
             }
             // "trong tháng 3": the period's name, moved on with it, not a figure.
             let month_name = !text[span.clone()].contains('/')
-                && word_before(text, span.start).to_lowercase() == "tháng";
+                && baocao_model::case::lower(word_before(text, span.start)) == "tháng";
             dated
                 && !month_name
                 && !cited(span.start)
@@ -163,7 +163,7 @@ fn names_something(text: &str, t: &NumToken) -> bool {
         return false;
     }
     let before = word_before(text, t.span.start);
-    let lower = before.to_lowercase();
+    let lower = baocao_model::case::lower(before);
     let counts_nothing = t.unit.is_empty();
     let year = t.raw.len() == 4
         && counts_nothing
@@ -397,8 +397,7 @@ pub fn tasks_part(report: &Report) -> Option<usize> {
     parts
         .iter()
         .rposition(|s| {
-            baocao_model::plain_text(&s.heading.title)
-                .to_lowercase()
+            baocao_model::case::lower(&baocao_model::plain_text(&s.heading.title))
                 .contains("nhiệm vụ")
         })
         .or_else(|| (parts.len() > 1).then(|| parts.len() - 1))
@@ -421,7 +420,7 @@ pub fn advance_periods(text: &str) -> String {
 fn month_written_like(original: &str, next: Period) -> String {
     let word_len = "tháng".len();
     let word = &original[..word_len.min(original.len())];
-    let upper = word.chars().any(|c| c.is_uppercase()) && word == word.to_uppercase();
+    let upper = word.chars().any(|c| c.is_uppercase()) && word == baocao_model::case::upper(word);
     let padded = original[word_len.min(original.len())..]
         .trim_start()
         .starts_with('0');
@@ -444,7 +443,7 @@ fn month_written_like(original: &str, next: Period) -> String {
 fn period_written_like(original: &str, next: ReportPeriod) -> String {
     if let (Some(m), true) = (
         next.as_month(),
-        original.to_lowercase().starts_with("tháng"),
+        baocao_model::case::lower(original).starts_with("tháng"),
     ) {
         return month_written_like(original, m);
     }
@@ -454,12 +453,12 @@ fn period_written_like(original: &str, next: ReportPeriod) -> String {
         text = text.replacen(" năm ", "/", 1);
     }
     let letters: String = original.chars().filter(|c| c.is_alphabetic()).collect();
-    if !letters.is_empty() && letters == letters.to_uppercase() {
-        text.to_uppercase()
+    if !letters.is_empty() && letters == baocao_model::case::upper(&letters) {
+        baocao_model::case::upper(&text)
     } else if original.chars().next().is_some_and(char::is_uppercase) {
         let mut c = text.chars();
         c.next()
-            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .map(|f| baocao_model::case::upper_char(f).to_string() + c.as_str())
             .unwrap_or_default()
     } else {
         text
@@ -481,7 +480,7 @@ fn cited_or_dated(text: &str, start: usize) -> bool {
     // "ngày 05 tháng 11": the day of a date.
     let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     if digits > 0 {
-        let before = head[..head.len() - digits].trim_end().to_lowercase();
+        let before = baocao_model::case::lower(head[..head.len() - digits].trim_end());
         if before.ends_with("ngày") {
             return true;
         }
@@ -530,9 +529,9 @@ pub fn advance_mentions_at(
             push(&mut edits, r, to);
         }
     }
-    let lower_same_len = text.to_lowercase().len() == text.len();
+    let lower_same_len = baocao_model::case::lower(text).len() == text.len();
     let hay = if lower_same_len {
-        text.to_lowercase()
+        baocao_model::case::lower(text)
     } else {
         text.to_string()
     };
@@ -550,7 +549,7 @@ pub fn advance_mentions_at(
                 }
                 let after = &text[num_at + digits..];
                 if after.starts_with(['/', '-', '.'])
-                    || after.trim_start().to_lowercase().starts_with("năm")
+                    || baocao_model::case::lower(after.trim_start()).starts_with("năm")
                 {
                     continue;
                 }

@@ -310,13 +310,13 @@ pub fn report_html(report: &Report) -> String {
         let _ = write!(
             out,
             "<p class=\"parent\">{}</p>",
-            lines_html(&h.parent_agency.to_uppercase())
+            lines_html(&baocao_model::case::upper(&h.parent_agency))
         );
     }
     let _ = write!(
         out,
         "<p class=\"issuer\">{}</p><span class=\"rule rule-agency\"></span></div></td>",
-        lines_html(&h.issuing_agency.to_uppercase())
+        lines_html(&baocao_model::case::upper(&h.issuing_agency))
     );
     out.push_str(
         "<td class=\"head-right\"><p class=\"qh\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>\

@@ -43,7 +43,7 @@ pub fn history_command(k: KeyPress<'_>) -> Option<KeyCommand> {
     if !k.ctrl || k.alt {
         return None;
     }
-    match (k.key.to_lowercase().as_str(), k.shift) {
+    match (baocao_model::case::lower(k.key).as_str(), k.shift) {
         ("z", false) => Some(KeyCommand::Undo),
         ("z", true) | ("y", false) => Some(KeyCommand::Redo),
         _ => None,

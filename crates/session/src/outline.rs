@@ -159,7 +159,10 @@ fn agency_in_words(agency: &str) -> String {
     ];
     let mut out: Vec<String> = Vec::new();
     for (i, line) in agency.lines().enumerate() {
-        let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = line
+            .split_whitespace()
+            .map(baocao_model::case::lower)
+            .collect();
         // Past the first line, the words before the place name say which
         // unit it is ("xã", "thành phố", "đặc khu"); the rest is its name.
         let unit_end = if i == 0 {
@@ -176,7 +179,7 @@ fn agency_in_words(agency: &str) -> String {
                 let mut cs = w.chars();
                 let first: String = cs
                     .next()
-                    .map(|c| c.to_uppercase().collect())
+                    .map(|c| baocao_model::case::upper_char(c).to_string())
                     .unwrap_or_default();
                 out.push(first + cs.as_str());
             } else {

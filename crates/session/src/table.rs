@@ -108,7 +108,7 @@ pub fn tab_from(t: &Table, row: usize, col: usize, back: bool) -> CellStep {
 /// Whether a column is a short one by its name: the STT or the unit.
 fn is_narrow(name: &str) -> bool {
     matches!(
-        name.trim().to_lowercase().as_str(),
+        baocao_model::case::lower(name.trim()).as_str(),
         "stt" | "tt" | "số tt" | "số thứ tự" | "đvt" | "đơn vị tính" | "đơn vị"
     )
 }

@@ -132,7 +132,7 @@ pub fn summary_of(kind: ReportKind, period: ReportPeriod) -> String {
 /// 4/2025" after a month, "PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2026"
 /// after a longer period.
 pub fn tasks_title(period: ReportPeriod) -> String {
-    let next = period.next().to_string().to_uppercase();
+    let next = baocao_model::case::upper(&period.next().to_string());
     if period.as_month().is_some() {
         format!("NHIỆM VỤ TRỌNG TÂM CÔNG TÁC {next}")
     } else {

@@ -199,7 +199,7 @@ fn render(em: u16, chars: &[u16], widths: &[Vec<u16>; 3]) -> String {
         let _ = writeln!(
             out,
             "/// Advance widths of the {} face.",
-            name.to_lowercase()
+            baocao_model::case::lower(name)
         );
         let _ = writeln!(
             out,
@@ -230,7 +230,7 @@ fn table_matches_liberation_serif() {
     // Every Vietnamese letter is in the table.
     for c in "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ".chars()
     {
-        for c in [c, c.to_uppercase().next().unwrap_or(c)] {
+        for c in [c, baocao_model::case::upper_char(c)] {
             assert!(widths::CHARS.contains(&(c as u16)), "{c} missing");
         }
     }

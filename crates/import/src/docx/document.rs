@@ -382,7 +382,7 @@ impl<'a> Reader<'a> {
             }
             t = crate::normalize(&t);
             if caps {
-                t = t.to_uppercase();
+                t = baocao_model::case::upper(&t);
             }
             out.push(Inline::styled(t, style));
         };

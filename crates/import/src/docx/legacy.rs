@@ -43,7 +43,7 @@ impl Legacy {
             Legacy::Tcvn3Caps => text
                 .chars()
                 .map(tcvn3_char)
-                .flat_map(char::to_uppercase)
+                .map(baocao_model::case::upper_char)
                 .collect(),
             Legacy::Vni => vni(text),
         }

@@ -241,13 +241,13 @@ pub fn format_number(n: u32, format: &str) -> String {
             let letter = (b'a' + ((n - 1) % 26) as u8) as char;
             let s: String = std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect();
             if format == "upperLetter" {
-                s.to_uppercase()
+                baocao_model::case::upper(&s)
             } else {
                 s
             }
         }
         "upperRoman" => baocao_model::roman(n),
-        "lowerRoman" => baocao_model::roman(n).to_lowercase(),
+        "lowerRoman" => baocao_model::case::lower(&baocao_model::roman(n)),
         "decimalZero" if n < 10 => format!("0{n}"),
         _ => n.to_string(),
     }

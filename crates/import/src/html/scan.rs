@@ -308,7 +308,7 @@ fn latin1_letter(name: &str) -> Option<char> {
         _ => return None,
     };
     Some(if base.is_ascii_uppercase() {
-        lower.to_uppercase().next()?
+        baocao_model::case::upper_char(lower)
     } else {
         lower
     })

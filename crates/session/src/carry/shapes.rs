@@ -38,7 +38,7 @@ const ANNIVERSARY_AFTER: [&str; 7] = [
 fn lower_after(text: &str, at: usize) -> String {
     let rest = &text[at.min(text.len())..];
     let cut = rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i);
-    rest[..cut].trim_start().to_lowercase()
+    baocao_model::case::lower(rest[..cut].trim_start())
 }
 
 /// The text right before byte `at`, lower case, its trailing spaces dropped.
@@ -48,7 +48,7 @@ fn lower_before(text: &str, at: usize) -> String {
     while !head.is_char_boundary(from) {
         from += 1;
     }
-    head[from..].trim_end().to_lowercase()
+    baocao_model::case::lower(head[from..].trim_end())
 }
 
 /// The cells of a table that may hold figures, with their grid place (row
@@ -63,10 +63,9 @@ pub(super) fn figure_cells(t: &Table) -> Vec<(usize, usize, &str)> {
                 .take(header)
                 .any(|row| {
                     let name = row.get(c).map_or(String::new(), |h| {
-                        h.split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                            .to_lowercase()
+                        baocao_model::case::lower(
+                            &h.split_whitespace().collect::<Vec<_>>().join(" "),
+                        )
                     });
                     ["stt", "tt", "số tt", "số thứ tự", "thứ tự"].contains(&name.as_str())
                 })
@@ -102,7 +101,8 @@ pub(super) fn not_a_quantity(text: &str, t: &NumToken) -> bool {
     let before = lower_before(text, t.span.start);
     let after = lower_after(text, t.span.end);
     // "lần thứ 3", "kỳ họp thứ 11", "tiêm đủ mũi 2".
-    let ordinal = ["thứ", "mũi"].contains(&word_before(text, t.span.start).to_lowercase().as_str());
+    let ordinal = ["thứ", "mũi"]
+        .contains(&baocao_model::case::lower(word_before(text, t.span.start)).as_str());
     // "trên 18 tuổi", "trẻ từ đủ 12 đến 17 tuổi", "tiêm ít nhất 01 mũi":
     // who is counted, not how many.
     let age = after.starts_with("tuổi")
@@ -244,7 +244,7 @@ pub(super) fn cut_off(
         if d.span.end > start {
             return false;
         }
-        let between = text[d.span.end..start].to_lowercase();
+        let between = baocao_model::case::lower(&text[d.span.end..start]);
         let words: Vec<&str> = between.split_whitespace().collect();
         let joined = matches!(words.first(), Some(&"đến" | &"tới"))
             && words.iter().all(|w| BETWEEN.contains(w));
