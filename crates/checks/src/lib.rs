@@ -395,7 +395,9 @@ fn run_rule<'a>(
     if let Some(document) = r.document {
         document(units, report, &mut placed);
     }
-    placed.sort_by_key(|p| ranks.get(p.at).copied().unwrap_or(p.at));
+    baocao_model::order::sort_stable_by_key(&mut placed, |p| {
+        ranks.get(p.at).copied().unwrap_or(p.at)
+    });
     out.extend(placed.into_iter().map(|p| p.finding));
 }
 
@@ -486,7 +488,9 @@ pub fn in_reading_order(report: &Report, findings: &[Finding]) -> Vec<Finding> {
             (f.severity, rank(&f.place), start, f)
         })
         .collect();
-    keyed.sort_by_key(|(severity, rank, start, _)| (*severity, *rank, *start));
+    baocao_model::order::sort_stable_by_key(&mut keyed, |(severity, rank, start, _)| {
+        (*severity, *rank, *start)
+    });
     keyed.into_iter().map(|(_, _, _, f)| f.clone()).collect()
 }
 

@@ -77,7 +77,7 @@ fn findings_in(report: &Report, out: &mut Vec<Finding>) {
 /// The figures whose place passes `keep`, in text order.
 fn sorted(report: &Report, keep: impl Fn(FigurePlace) -> bool) -> Vec<&StaleFigure> {
     let mut v: Vec<&StaleFigure> = report.stale.iter().filter(|s| keep(s.place)).collect();
-    v.sort_by_key(|s| match s.place {
+    baocao_model::order::sort_stable_by_key(&mut v, |s| match s.place {
         FigurePlace::Cell { row, col, .. } => (row, col, s.start),
         FigurePlace::Text(_) | FigurePlace::Summary => (0, 0, s.start),
     });

@@ -586,7 +586,7 @@ pub fn advance_mentions_at(
     for (r, to) in shapes::more_mentions(text, &hay, current, |at| cited_or_dated(text, at)) {
         push(&mut edits, r, to);
     }
-    edits.sort_by_key(|(r, _)| r.start);
+    baocao_model::order::sort_stable_by_key(&mut edits, |(r, _)| r.start);
     let mut out = text.to_string();
     // Where each mention stands once the ones before it are rewritten.
     let mut grown = 0isize;
