@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: serve test dist setup setup-test lint test-native test-wasm test-e2e test-docx side-by-side clean bench single
+.PHONY: serve test dist setup setup-test lint test-native test-wasm test-e2e test-docx side-by-side clean bench single size-report
 
 ## make serve: build the release page and serve it on http://127.0.0.1:$(PORT)
 serve: dist
@@ -61,6 +61,11 @@ bench: dist
 	node --test --test-concurrency=1 tests/e2e/performance.test.mjs 2>&1 | grep -E 'CPU|report:|keys as fast|keys a second|no script|editor height'
 	cargo bench -p baocao-checks --bench checks
 	cargo bench -p baocao-docx --bench write
+
+## make size-report: what the page's wasm is made of, by crate (twiggy, installed
+## under target/tools the first time); printed, never asserted
+size-report: setup
+	python3 scripts/size-report.py
 
 clean:
 	cargo clean
