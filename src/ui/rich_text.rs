@@ -497,9 +497,7 @@ fn read_paste_answer(answer: &wasm_bindgen::JsValue) -> Result<ReadHtml, String>
     let json = documents::field(answer, "paste")
         .as_string()
         .unwrap_or_default();
-    serde_json::from_str::<serde_json::Value>(&json)
-        .and_then(serde_json::from_value::<ReadHtml>)
-        .map_err(|e| e.to_string())
+    serde_json::from_str::<ReadHtml>(&json).map_err(|e| e.to_string())
 }
 
 /// Redraws after blocks went in and says what was read.

@@ -165,9 +165,7 @@ pub fn read_backup(text: &str) -> Result<(Vec<Draft>, usize), DraftError> {
         .and_then(Value::as_array)
         .map_or(0, Vec::len);
     for entry in entries {
-        match migrate::upgrade(entry).and_then(|v| {
-            serde_json::from_value::<Draft>(v).map_err(|e| DraftError::Damaged(e.to_string()))
-        }) {
+        match migrate::upgrade(entry).and_then(|v| migrate::parse_draft(&v.to_string())) {
             Ok(d) if !d.id.0.is_empty() => drafts.push(d),
             _ => unreadable += 1,
         }
