@@ -45,6 +45,19 @@ async function measureKeys(page, text, delay) {
       for (const e of list.getEntries()) if (e.name === 'keydown' && e.startTime >= from) window.__keys.push(e.duration);
     });
     window.__observer.observe({ type: 'event', durationThreshold: 16, buffered: false });
+    // Long animation frames (over 50 ms of a frame's work on the page's
+    // thread) and the scripts in them: whether a slow key waited on the
+    // page's own work or on something outside the page's thread.
+    window.__longFrames = [];
+    window.__frameObserver?.disconnect();
+    window.__frameObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.startTime < from) continue;
+        const scripts = e.scripts.filter((x) => x.duration >= 1).map((x) => `${x.invokerType === 'user-callback' ? x.invoker : x.invokerType} ${x.duration.toFixed(0)} ms`);
+        window.__longFrames.push(`${e.duration.toFixed(0)} ms${scripts.length ? ` (${scripts.join(', ')})` : ''}`);
+      }
+    });
+    window.__frameObserver.observe({ type: 'long-animation-frame', buffered: false });
     if (window.__onKey) window.removeEventListener('keydown', window.__onKey, true);
     window.__onKey = (e) => {
       const t = e.timeStamp;
@@ -59,10 +72,10 @@ async function measureKeys(page, text, delay) {
   const perKey = delay ? 0 : await typeTimed(page, text);
   if (delay) await page.keyboard.type(text, { delay });
   await page.waitForTimeout(900);
-  const { slow, frames } = await page.evaluate(() => ({ slow: window.__keys, frames: window.__frames }));
+  const { slow, frames, longFrames } = await page.evaluate(() => ({ slow: window.__keys, frames: window.__frames, longFrames: window.__longFrames }));
   const sorted = [...frames].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
-  const summary = `keydown to the next frame: median ${median.toFixed(0)} ms, max ${Math.max(0, ...frames).toFixed(0)} ms, ${frames.filter((d) => d > 50).length} of ${frames.length} keys over 50 ms; Event Timing: ${slow.length} keydowns reported over 16 ms (max ${Math.max(0, ...slow).toFixed(0)} ms)`;
+  const summary = `keydown to the next frame: median ${median.toFixed(0)} ms, max ${Math.max(0, ...frames).toFixed(0)} ms, ${frames.filter((d) => d > 50).length} of ${frames.length} keys over 50 ms; Event Timing: ${slow.length} keydowns reported over 16 ms (max ${Math.max(0, ...slow).toFixed(0)} ms); long animation frames: ${longFrames.length ? longFrames.join('; ') : 'none'}`;
   return { perKey, summary };
 }
 
