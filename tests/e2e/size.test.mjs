@@ -38,7 +38,8 @@ import { bytesBeforeReady } from '../bench/load.mjs';
 // Latin blocks (baocao_model::case) instead of std's tables for every
 // script: 480,212 B; the checks' last std stable sorts through the shared
 // one: 476,041 B; drafts and pastes read from their text only, not also
-// through a serde_json::Value: 474,806 B on 2026-12-01.
+// through a serde_json::Value: 474,806 B; the figure scanner's capital
+// test moved beside the case folding: 474,816 B on 2026-12-01.
 // Issue 14 asks for 300 KB, out of reach with Leptos views, the checks and
 // the model on the page. `make size-report` (twiggy, on the same build with
 // its names kept) shares the page wasm's 1,127,518 B of code and data out

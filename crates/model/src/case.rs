@@ -51,6 +51,30 @@ pub fn upper_char(c: char) -> char {
     char::from_u32(raised).unwrap_or(c)
 }
 
+/// Whether `c` is a capital, answered for Vietnamese letters from their
+/// code point (capitals and small letters alternate in Latin Extended-A and
+/// Additional) without std's property table, which every word before a
+/// number would otherwise search.
+pub fn is_upper(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0xC0..=0xDE => c != '×',
+        0xDF..=0xFF => false,
+        // Capitals are even in most runs of Latin Extended-A, odd in two
+        // (Ĺ…Ň, Ź…Ž); a few letters have no pair.
+        n @ 0x100..=0x17F => match n {
+            0x130 | 0x178 => true,
+            0x131 | 0x138 | 0x149 | 0x17F => false,
+            0x139..=0x148 | 0x179..=0x17E => n % 2 == 1,
+            _ => n % 2 == 0,
+        },
+        0x1A0 | 0x1AF => true,
+        0x1A1 | 0x1B0 => false,
+        n @ 0x1EA0..=0x1EFF => n % 2 == 0,
+        _ => c.is_uppercase(),
+    }
+}
+
 /// `s` in lower case (see [`lower_char`]).
 pub fn lower(s: &str) -> String {
     if s.is_ascii() {
@@ -102,6 +126,13 @@ mod tests {
         for c in covered() {
             let expected = single(c.to_uppercase()).unwrap_or(c);
             assert_eq!(upper_char(c), expected, "U+{:04X} {c}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn every_covered_letter_is_a_capital_as_std_says() {
+        for c in covered().chain(['Ω', 'ω', 'Д', 'д', '×', '1']) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "U+{:04X} {c}", u32::from(c));
         }
     }
 

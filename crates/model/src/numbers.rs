@@ -6,6 +6,7 @@
 //! Rules read these facts instead of re-parsing the text, so a number is never
 //! taken for a fraction by one rule and for a date by another.
 
+use crate::case::is_upper;
 use crate::letters::{eq_ci, find_digit, is_letter, letters_len, letters_start};
 use crate::{Decimal, ShortText};
 use std::ops::Range;
@@ -824,23 +825,6 @@ fn last_word_bytes(text: &str, pos: usize) -> &str {
     }
     // An ASCII byte or the start: always a char boundary.
     &text[start..end]
-}
-
-/// Whether a letter is a capital, answered for Vietnamese letters from
-/// their code point (capitals and small letters alternate in Latin
-/// Extended-A and Additional) without the general table, which every word
-/// before a number would otherwise search.
-fn is_upper(c: char) -> bool {
-    match u32::from(c) {
-        0..=0x7F => c.is_ascii_uppercase(),
-        0xC0..=0xDE => c != '×',
-        0xDF..=0xFF => false,
-        n @ 0x100..=0x17F => n % 2 == 0 && c.is_uppercase(),
-        0x1A0 | 0x1AF => true,
-        0x1A1 | 0x1B0 => false,
-        n @ 0x1EA0..=0x1EFF => n % 2 == 0,
-        _ => c.is_uppercase(),
-    }
 }
 
 /// The last four words before `pos` (spaces between), as written, each with
