@@ -24,18 +24,21 @@ pub fn read_draft(raw: &str) -> Result<Draft, DraftError> {
 /// Reads a report file (a bare report or a stored draft), upgrading it.
 pub fn read_report(raw: &str) -> Result<Report, DraftError> {
     let value: Value = serde_json::from_str(raw).map_err(|e| damaged(&e))?;
-    if value.get("report").is_some() {
-        return read_draft(raw).map(|d| d.report);
-    }
-    let wrapped = serde_json::json!({
-        "schema_version": value.get("schema_version").cloned().unwrap_or(Value::Null),
-        "id": "",
-        "name": "",
-        "updated_ms": 0.0,
-        "revision": 0,
-        "report": value,
-    });
-    parse_draft(&upgrade(wrapped)?.to_string()).map(|d| d.report)
+    // Read once as a Value (a file, opened rarely): a stored draft as it
+    // is, a bare report wrapped as one.
+    let draft = if value.get("report").is_some() {
+        value
+    } else {
+        serde_json::json!({
+            "schema_version": value.get("schema_version").cloned().unwrap_or(Value::Null),
+            "id": "",
+            "name": "",
+            "updated_ms": 0.0,
+            "revision": 0,
+            "report": value,
+        })
+    };
+    parse_draft(&upgrade(draft)?.to_string()).map(|d| d.report)
 }
 
 /// Reads a draft of the current schema from its JSON text.
